@@ -1,0 +1,10 @@
+export { getPrisma, setPrisma, createPostgresClient, createEmbeddedClient, poolSettingsFromEnv } from "./src/client";
+export type { Database } from "./src/client";
+export { openEmbeddedDatabase } from "./src/embedded";
+export { applyMigrations, MigrationError } from "./src/migrator";
+export type { SqlRunner, MigrationReport } from "./src/migrator";
+export { pgliteRunner, pgRunner } from "./src/sql-runners";
+export { defaultDataDir, findRepoRoot } from "./src/paths";
+export { PrismaClient, Prisma } from "./generated/client/client";
+export * from "./generated/client/enums";
+export type * from "./generated/client/models";

@@ -1,0 +1,45 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PGlite } from "@electric-sql/pglite";
+import { PrismaClient } from "../generated/client/client";
+import { openEmbeddedDatabase } from "./embedded";
+import { defaultDataDir } from "./paths";
+
+export type Database = PrismaClient;
+
+/** node-postgres pool settings; small by default so serverless instances do not exhaust the server. */
+export function poolSettingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    max: Number(env.DATABASE_POOL_MAX ?? 5),
+    idleTimeoutMillis: Number(env.DATABASE_POOL_IDLE_MS ?? 10_000),
+    connectionTimeoutMillis: Number(env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
+  };
+}
+
+export function createPostgresClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...poolSettingsFromEnv() }) });
+}
+
+export function createEmbeddedClient(db: PGlite): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPGlite(db) });
+}
+
+let current: Promise<PrismaClient> | undefined;
+
+/**
+ * The process-wide client: PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * database in SLOTBASE_DATA_DIR (created and migrated on first use).
+ */
+export function getPrisma(): Promise<PrismaClient> {
+  current ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (url) return createPostgresClient(url);
+    return createEmbeddedClient(await openEmbeddedDatabase({ dataDir: defaultDataDir() }));
+  })();
+  return current;
+}
+
+/** Makes `client` the process-wide client (tests, scripts that open their own database). */
+export function setPrisma(client: PrismaClient): void {
+  current = Promise.resolve(client);
+}
