@@ -1,0 +1,28 @@
+import { HttpError, type ErrorDetail } from "@slotbase/features";
+import type { ApiRequest, ApiResponse } from "./types";
+import { pathOf, surfaceOf } from "./surface";
+
+/**
+ * Writes the one error shape. v1: `{ message, code, details, requestId }` (message at the
+ * top level, as Cal.com v1 clients read it). v2: `{ status: "error", timestamp, path,
+ * error: { code, message, details, requestId } }`.
+ */
+export function sendError(req: ApiRequest, res: ApiResponse, error: HttpError): void {
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  const requestId = req.requestId;
+  const details: ErrorDetail[] = error.details;
+  if (surfaceOf(req.url) === "v2") {
+    res.status(error.status).json({
+      status: "error",
+      timestamp: new Date().toISOString(),
+      path: pathOf(req.url),
+      error: { code: error.code, message: error.message, details, requestId },
+    });
+    return;
+  }
+  res.status(error.status).json({ message: error.message, code: error.code, details, requestId });
+}
+
+export function internalError(requestId: string): HttpError {
+  return new HttpError("internal_error", `Something went wrong on our side. Quote request id ${requestId} when reporting it.`);
+}

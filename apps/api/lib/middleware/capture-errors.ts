@@ -1,0 +1,25 @@
+import { HttpError } from "@slotbase/features";
+import type { Middleware } from "../http/types";
+import { internalError, sendError } from "../http/error-response";
+import { log } from "../http/log";
+
+/**
+ * Outermost error boundary: an HttpError becomes its documented response; anything else
+ * is logged with the request id and answered with a 500 that reveals nothing.
+ */
+export const captureErrors: Middleware = async (req, res, next) => {
+  try {
+    await next();
+  } catch (error) {
+    if (res.headersSent) {
+      log.error("error after response was sent", { requestId: req.requestId, error });
+      return;
+    }
+    if (error instanceof HttpError) {
+      sendError(req, res, error);
+      return;
+    }
+    log.error("unhandled error", { requestId: req.requestId, method: req.method, path: req.url?.split("?")[0], error });
+    sendError(req, res, internalError(req.requestId));
+  }
+};

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { idParam } from "../validation/common";
+
+export const IdQuery = z.object({ id: idParam });
+
+export const ErrorDetail = z.object({
+  field: z.string().optional(),
+  rule: z.string().optional(),
+  message: z.string(),
+});
+
+/** v1 error body. */
+export const ErrorResponse = z.object({
+  message: z.string().describe("What went wrong, for people."),
+  code: z.string().describe("What went wrong, for programs: validation_error, unauthorized, not_found, ..."),
+  details: z.array(ErrorDetail),
+  requestId: z.string(),
+});
+
+/** v2 error body. */
+export const ErrorResponseV2 = z.object({
+  status: z.literal("error"),
+  timestamp: z.string(),
+  path: z.string(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(ErrorDetail), requestId: z.string() }),
+});
+
+export const DeletedResponse = z.object({ message: z.string() });
+
+export const ApiIndexResponse = z.object({
+  name: z.string(),
+  message: z.string(),
+  docs: z.string(),
+  openapi: z.string(),
+});

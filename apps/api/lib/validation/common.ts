@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const INT32_MAX = 2_147_483_647;
+
+/** A database integer id from the path or query (`"12"` → 12); anything else is a 400, never a 500. */
+export const idParam = z.coerce.number({ error: "Must be a positive integer id" }).int().positive().max(INT32_MAX);
+
+export const int32 = () => z.number().int().min(-INT32_MAX - 1).max(INT32_MAX);
+
+/** An ISO 8601 instant with an offset or Z, within years the database can store. */
+export const isoDateTime = () =>
+  z.iso
+    .datetime({ offset: true, error: "Must be an ISO 8601 date-time with a time zone offset, e.g. 2027-03-28T09:00:00Z" })
+    .transform((value) => new Date(value))
+    .refine((date) => date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999, "Year out of range");
+
+/** IANA time-zone names this runtime knows, plus UTC. */
+const KNOWN_TIME_ZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC", "Etc/UTC"]);
+export const timeZone = () =>
+  z.string().refine((value) => KNOWN_TIME_ZONES.has(value), { error: "Must be an IANA time zone, e.g. Europe/Berlin" });
+
+export const PAGE_SIZE_DEFAULT = 10;
+export const PAGE_SIZE_MAX = 100;
+
+/** v1 pagination: `take` (1–100, default 10) and `page` (from 1). */
+export const paginationQuery = z.object({
+  take: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+});

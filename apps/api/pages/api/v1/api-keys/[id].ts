@@ -1,0 +1,84 @@
+import { deleteApiKey, getApiKey, updateApiKey } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { ApiKeyIdQuery, ApiKeyUpdateBody } from "../../../../lib/schemas/api-keys";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/api-keys/{id}:
+ *   get:
+ *     operationId: getApiKey
+ *     summary: Get one of your API keys
+ *     tags: [api-keys]
+ *     x-scope: api-keys:read
+ *     x-query: ApiKeyIdQuery
+ *     responses:
+ *       200:
+ *         description: The key, without its secret
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ApiKeyResponse" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *   patch:
+ *     operationId: updateApiKey
+ *     summary: Change a key's note, expiry or scopes
+ *     tags: [api-keys]
+ *     x-scope: api-keys:write
+ *     x-query: ApiKeyIdQuery
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/ApiKeyUpdateBody" }
+ *     responses:
+ *       200:
+ *         description: The updated key
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ApiKeyResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *   delete:
+ *     operationId: deleteApiKey
+ *     summary: Delete (revoke) an API key
+ *     description: The key stops working at once on this server, and within APIKEY_CACHE_TTL_MS everywhere.
+ *     tags: [api-keys]
+ *     x-scope: api-keys:write
+ *     x-query: ApiKeyIdQuery
+ *     responses:
+ *       200:
+ *         description: Deleted
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/DeletedResponse" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "api-keys:read",
+    query: ApiKeyIdQuery,
+    handler: async ({ auth, query }) => ({ api_key: await getApiKey(auth, query.id) }),
+  }),
+  PATCH: endpoint({
+    scope: "api-keys:write",
+    query: ApiKeyIdQuery,
+    body: ApiKeyUpdateBody,
+    handler: async ({ auth, query, body }) => ({ api_key: await updateApiKey(auth, query.id, body) }),
+  }),
+  DELETE: endpoint({
+    scope: "api-keys:write",
+    query: ApiKeyIdQuery,
+    handler: async ({ auth, query }) => {
+      await deleteApiKey(auth, query.id);
+      return { message: `API key with id: ${query.id} deleted successfully` };
+    },
+  }),
+});

@@ -1,0 +1,27 @@
+import { getMe } from "@slotbase/features";
+import { withMiddleware } from "../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../lib/route/endpoint";
+
+/**
+ * @swagger
+ * /v1/me:
+ *   get:
+ *     operationId: getMe
+ *     summary: The user the API key belongs to
+ *     tags: [users]
+ *     x-scope: users:read
+ *     responses:
+ *       200:
+ *         description: The authenticated user
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/UserResponse" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "users:read",
+    handler: async ({ auth }) => ({ user: await getMe(auth) }),
+  }),
+});

@@ -1,0 +1,60 @@
+import { createUser, listUsers } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { ListUsersQuery, UserCreateBody } from "../../../../lib/schemas/users";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/users:
+ *   get:
+ *     operationId: listUsers
+ *     summary: List users
+ *     description: Admins see every user; anyone else sees only themself.
+ *     tags: [users]
+ *     x-scope: users:read
+ *     x-query: ListUsersQuery
+ *     responses:
+ *       200:
+ *         description: A page of users
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/UserListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: createUser
+ *     summary: Create a user (admins only)
+ *     tags: [users]
+ *     x-scope: users:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/UserCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The new user
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/UserResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "users:read",
+    query: ListUsersQuery,
+    handler: async ({ auth, query }) => ({ users: await listUsers(auth, query) }),
+  }),
+  POST: endpoint({
+    scope: "users:write",
+    body: UserCreateBody,
+    status: 201,
+    handler: async ({ auth, body }) => ({ user: await createUser(auth, body) }),
+  }),
+});

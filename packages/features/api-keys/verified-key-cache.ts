@@ -1,0 +1,68 @@
+import type { UserRole } from "@slotbase/prisma";
+
+/**
+ * In-process cache of verified keys, so the hot path pays no database round trip for
+ * authentication. Entries live APIKEY_CACHE_TTL_MS (default 30 s). Changing or deleting
+ * a key, or changing or deleting its user, through the API drops the affected entries in
+ * this process at once; other processes (serverless instances) notice within the TTL.
+ * Expiry is checked on every request against the cached expiresAt, so caching never
+ * extends a key's life.
+ */
+export interface VerifiedKey {
+  apiKeyId: string;
+  userId: number;
+  role: UserRole;
+  teamId: number | null;
+  scopes: string[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+const MAX_ENTRIES = 10_000;
+
+function ttlMs(): number {
+  const configured = Number(process.env.APIKEY_CACHE_TTL_MS);
+  return Number.isFinite(configured) && configured >= 0 ? configured : 30_000;
+}
+
+class VerifiedKeyCache {
+  private entries = new Map<string, { key: VerifiedKey; cachedAt: number }>();
+
+  get(hashedKey: string, now = Date.now()): VerifiedKey | undefined {
+    const entry = this.entries.get(hashedKey);
+    if (!entry) return undefined;
+    if (now - entry.cachedAt > ttlMs()) {
+      this.entries.delete(hashedKey);
+      return undefined;
+    }
+    return entry.key;
+  }
+
+  set(hashedKey: string, key: VerifiedKey, now = Date.now()): void {
+    if (ttlMs() === 0) return;
+    if (this.entries.size >= MAX_ENTRIES) {
+      // Map keeps insertion order: drop the oldest entry.
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(hashedKey, { key, cachedAt: now });
+  }
+
+  dropWhere(matches: (key: VerifiedKey) => boolean): void {
+    for (const [hash, entry] of this.entries) if (matches(entry.key)) this.entries.delete(hash);
+  }
+
+  dropKey(apiKeyId: string): void {
+    this.dropWhere((key) => key.apiKeyId === apiKeyId);
+  }
+
+  dropUser(userId: number): void {
+    this.dropWhere((key) => key.userId === userId);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export const verifiedKeyCache = new VerifiedKeyCache();
