@@ -30,6 +30,8 @@ export async function readJsonBody(req: ApiRequest): Promise<unknown> {
 }
 
 async function readRaw(req: ApiRequest): Promise<string> {
+  // Some callers (test doubles) hand over a request that is not a stream: no body then.
+  if (typeof (req as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] !== "function") return "";
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer | string>) {

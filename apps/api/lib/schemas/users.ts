@@ -30,6 +30,8 @@ const writableUserFields = UserSchema.pick({
   role: true,
 }).extend({
   email: z.email().max(254),
+  // No defaults here: a default would quietly reset the field on every PATCH.
+  allowDynamicBooking: z.boolean(),
   username: z
     .string()
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/, "Letters, digits, '.', '_' and '-' only, at most 63 characters")

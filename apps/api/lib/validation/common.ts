@@ -14,10 +14,22 @@ export const isoDateTime = () =>
     .transform((value) => new Date(value))
     .refine((date) => date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999, "Year out of range");
 
-/** IANA time-zone names this runtime knows, plus UTC. */
-const KNOWN_TIME_ZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC", "Etc/UTC"]);
+/**
+ * An IANA time-zone name the runtime's tz database knows, aliases included (Asia/Kolkata
+ * and Asia/Calcutta both; Intl.supportedValuesOf lists only one of them).
+ */
+export function isIanaTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const timeZone = () =>
-  z.string().refine((value) => KNOWN_TIME_ZONES.has(value), { error: "Must be an IANA time zone, e.g. Europe/Berlin" });
+  z.string().refine(isIanaTimeZone, { error: "Must be an IANA time zone, e.g. Europe/Berlin" });
 
 export const PAGE_SIZE_DEFAULT = 10;
 export const PAGE_SIZE_MAX = 100;
