@@ -1,0 +1,348 @@
+/**
+ * Builds the OpenAPI 3.1 document at build time (`yarn generate`, `yarn build`) and writes
+ * it to generated/openapi.json, which the app serves. Scanning @swagger comments at
+ * request time returns an empty document in a standalone/serverless build (STACK-NOTES).
+ *
+ * Sources: the @swagger block of every route file under pages/api (operation metadata),
+ * the zod schemas in lib/openapi/components.ts (component schemas and `x-query`
+ * parameters) and each route module's ROUTE_MARKER (served methods, declared scopes).
+ * The build fails (exit 1) when the document is invalid or disagrees with the code.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import swaggerJsdoc from "swagger-jsdoc";
+import { queryComponents, schemaComponents } from "../lib/openapi/components";
+import { routeTable, type RouteFile } from "../lib/openapi/route-table";
+import { zodObjectToParameters, zodToOpenApi, type OpenApiSchema } from "../lib/openapi/zod-to-openapi";
+import { ROUTE_MARKER, type RouteInfo } from "../lib/middleware/with-middleware";
+import { surfaceOf } from "../lib/http/surface";
+
+export const API_ROOT = path.resolve(__dirname, "..");
+export const GENERATED_DOCUMENT = path.join(API_ROOT, "generated", "openapi.json");
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/** Shared error responses, referenced from @swagger blocks as `#/components/responses/<Name>`. */
+const SHARED_RESPONSES: Record<string, string> = {
+  Unauthorized: "No API key, or an unknown, expired or revoked one (code `unauthorized`).",
+  Forbidden: "The key lacks the scope this operation needs (code `insufficient_scope`), or the user may see but not change this object (code `forbidden`).",
+  NotFound: "No such object, or one the key's user may not see (code `not_found`).",
+  ValidationError: "Invalid query or body; `details` names each offending field and rule (code `validation_error` or `bad_request`).",
+  Conflict: "The change conflicts with existing data, e.g. a taken email (code `conflict`).",
+  MethodNotAllowed: "The path does not serve this method; the Allow header lists those it does (code `method_not_allowed`).",
+};
+/**
+ * v1 and v2 surfaces have different error bodies (ErrorResponse vs ErrorResponseV2). Route
+ * authors always write the v1 names; for v2-surface paths (/v2/..., /api/v2/..., as
+ * lib/http/surface.ts decides for the error bodies themselves) this build rewrites
+ * `#/components/responses/<Name>` to `#/components/responses/V2<Name>`, which use
+ * ErrorResponseV2.
+ */
+const V2_PREFIX = "V2";
+
+const DESCRIPTION = `Slotbase is a self-hostable scheduling API: one domain model behind Cal.com-style v1 and v2 surfaces.
+
+## Authentication
+Every operation needs an API key unless it says otherwise (public operations, such as \`/\`,
+\`/docs\` and \`/openapi.json\`, show no lock). Send the key either as
+the \`apiKey\` query parameter (v1 style: \`?apiKey=cal_...\`) or as \`Authorization: Bearer cal_...\`.
+Keys start with the prefix \`cal_\` (configurable by the operator).
+
+## Scopes
+A key may carry scopes named \`<resource>:read\`, \`<resource>:write\` and \`<resource>:admin\`
+(e.g. \`bookings:read\`, \`calendars:admin\`); write implies read and admin implies write. A key
+with scopes can call only operations whose scope it holds (403 \`insufficient_scope\`
+naming the missing scope); a key without scopes can do whatever its user may. Each
+operation's description states the scope it needs (also as \`x-scope\`).
+
+## Errors
+Every non-2xx response has one shape: \`{ "message", "code", "details": [{ "field", "rule", "message" }], "requestId" }\`
+(v2 paths wrap it: \`{ "status": "error", "timestamp", "path", "error": { "code", "message", "details", "requestId" } }\`).
+\`code\` is machine-readable (\`validation_error\`, \`unauthorized\`, \`insufficient_scope\`, \`not_found\`, ...);
+validation errors name each offending field (e.g. \`body.email\`) and rule. Every response,
+errors included, carries an \`X-Request-Id\` header; quote it when reporting a problem.`;
+
+export interface BuildResult {
+  document: Json;
+  problems: string[];
+  operations: number;
+}
+
+/** A route module's default export and its RouteInfo (undefined when it is not a route). */
+export function loadRoute(file: string): { handler: unknown; info: RouteInfo | undefined } {
+  // require, not import(): tsx and jest both run this package as CommonJS.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(file) as { default?: unknown };
+  let handler = loaded.default;
+  if (handler && typeof handler === "object" && "default" in handler) handler = (handler as { default: unknown }).default;
+  const info = typeof handler === "function" ? (handler as { [ROUTE_MARKER]?: RouteInfo })[ROUTE_MARKER] : undefined;
+  return { handler, info };
+}
+
+/** swagger-jsdoc reads `apis` as globs: `[id].ts` must not become a character class. */
+function escapeGlob(file: string): string {
+  return file.replace(/[[*?{}()!]/g, (c) => `[${c}]`);
+}
+
+function readPathItems(route: RouteFile): Record<string, Json> {
+  const spec = swaggerJsdoc({
+    definition: { openapi: "3.1.0", info: { title: "route", version: "0" } },
+    apis: [escapeGlob(route.file)],
+    failOnErrors: true,
+  }) as Json;
+  return spec.paths ?? {};
+}
+
+function relative(file: string): string {
+  return path.relative(API_ROOT, file);
+}
+
+function walk(node: unknown, visit: (value: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) node.forEach((item) => walk(item, visit));
+  else if (node && typeof node === "object") {
+    visit(node as Record<string, unknown>);
+    Object.values(node).forEach((value) => walk(value, visit));
+  }
+}
+
+function schemaRefsIn(node: unknown): Set<string> {
+  const names = new Set<string>();
+  walk(node, (value) => {
+    if (typeof value.$ref === "string" && value.$ref.startsWith("#/components/schemas/")) {
+      names.add(value.$ref.slice("#/components/schemas/".length));
+    }
+  });
+  return names;
+}
+
+export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): Promise<BuildResult> {
+  const problems: string[] = [];
+  const pkg = JSON.parse(readFileSync(path.join(API_ROOT, "package.json"), "utf8")) as { version: string };
+  const paths: Record<string, Json> = {};
+  let operations = 0;
+
+  for (const route of routes) {
+    const where = relative(route.file);
+    let items: Record<string, Json>;
+    try {
+      items = readPathItems(route);
+    } catch (error) {
+      problems.push(`${where}: its @swagger block does not parse: ${(error as Error).message}`);
+      continue;
+    }
+    let info: RouteInfo | undefined;
+    try {
+      info = loadRoute(route.file).info;
+    } catch (error) {
+      problems.push(`${where}: importing the route module failed: ${(error as Error).message}`);
+      continue;
+    }
+    if (!info) {
+      problems.push(`${where}: the default export is not built with withMiddleware() (no ROUTE_MARKER)`);
+      continue;
+    }
+    const documented = Object.keys(items);
+    if (documented.length === 0) {
+      problems.push(`${where}: no @swagger block; document ${route.template} in a JSDoc comment with @swagger`);
+      continue;
+    }
+    for (const other of documented.filter((p) => p !== route.template)) {
+      problems.push(`${where}: documents ${other}, but the file serves ${route.template}`);
+    }
+    const item = items[route.template];
+    if (!item) continue;
+    if (paths[route.template]) problems.push(`${where}: ${route.template} is documented twice`);
+
+    const served = new Set(Object.keys(info.methods).map((m) => m.toLowerCase()));
+    for (const method of served) {
+      if (!item[method]) problems.push(`${where}: ${method.toUpperCase()} ${route.template} is served but not documented`);
+    }
+    const isV2 = surfaceOf(route.template) === "v2";
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operations += 1;
+      const label = `${method.toUpperCase()} ${route.template} (${where})`;
+      if (!served.has(method)) {
+        problems.push(`${label}: documented but not served`);
+        continue;
+      }
+      const declared = info.methods[method.toUpperCase() as keyof RouteInfo["methods"]]?.scope;
+      const documentedScope = operation["x-scope"] as string | undefined;
+      if (documentedScope !== declared) {
+        problems.push(`${label}: x-scope is ${documentedScope ?? "(none)"} but the handler declares ${declared ?? "(none)"}`);
+      }
+      if (info.public) {
+        operation.security = [];
+      } else if (Array.isArray(operation.security) && operation.security.length === 0) {
+        problems.push(`${label}: says security: [] but the route is not public`);
+      }
+      if (documentedScope) {
+        const note = `Required scope: \`${documentedScope}\``;
+        operation.description = operation.description ? `${String(operation.description).trimEnd()}\n\n${note}` : note;
+      }
+      const queryName = operation["x-query"] as string | undefined;
+      if (queryName !== undefined) {
+        const query = queryComponents[queryName];
+        if (!query) {
+          problems.push(`${label}: x-query ${queryName} is not in queryComponents (lib/openapi/components.ts)`);
+        } else {
+          const expanded = zodObjectToParameters(query, route.template);
+          const explicit = (operation.parameters ?? []) as Json[];
+          const key = (p: Json) => `${p.in}:${p.name}`;
+          const explicitKeys = new Set(explicit.map(key));
+          operation.parameters = [...expanded.filter((p) => !explicitKeys.has(key(p))), ...explicit];
+        }
+      }
+      for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, Json>)) {
+        if (typeof response.$ref === "string") {
+          const name = response.$ref.replace("#/components/responses/", "");
+          if (!(name in SHARED_RESPONSES)) problems.push(`${label}: response ${status} refers to unknown ${response.$ref}`);
+          else if (isV2) response.$ref = `#/components/responses/${V2_PREFIX}${name}`;
+        } else {
+          response.headers = { "X-Request-Id": { $ref: "#/components/headers/RequestId" }, ...response.headers };
+        }
+      }
+    }
+    paths[route.template] = item;
+  }
+
+  // Component schemas: request bodies describe what clients send (io "input"), everything
+  // else what the server sends (io "output"). A schema is a request schema when a
+  // requestBody refers to it, or, when nothing refers to it yet, when its name ends in "Body".
+  const requestNames = new Set<string>();
+  const responseNames = new Set<string>(["ErrorResponse", "ErrorResponseV2"]);
+  for (const item of Object.values(paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      schemaRefsIn(operation.requestBody).forEach((n) => requestNames.add(n));
+      schemaRefsIn(operation.responses).forEach((n) => responseNames.add(n));
+      schemaRefsIn(operation.parameters).forEach((n) => requestNames.add(n));
+    }
+  }
+  for (const name of requestNames) {
+    if (responseNames.has(name)) problems.push(`components.schemas.${name} is used both as a request and as a response schema; split it`);
+  }
+  const schemas: Record<string, OpenApiSchema> = {};
+  for (const [name, zod] of Object.entries(schemaComponents)) {
+    const io = requestNames.has(name) || (!responseNames.has(name) && name.endsWith("Body")) ? "input" : "output";
+    try {
+      schemas[name] = zodToOpenApi(zod, {
+        io,
+        defs: { prefix: `${name}_`, onDef: (defName, def) => (schemas[defName] = def) },
+      });
+    } catch (error) {
+      problems.push(`components.schemas.${name}: ${(error as Error).message}`);
+    }
+  }
+  for (const name of schemaRefsIn(paths)) {
+    if (!schemas[name]) problems.push(`#/components/schemas/${name} is referenced but not in schemaComponents (lib/openapi/components.ts)`);
+  }
+
+  const responses: Record<string, Json> = {};
+  for (const [name, description] of Object.entries(SHARED_RESPONSES)) {
+    for (const [prefix, schema] of [["", "ErrorResponse"], [V2_PREFIX, "ErrorResponseV2"]] as const) {
+      responses[`${prefix}${name}`] = {
+        description,
+        headers: {
+          "X-Request-Id": { $ref: "#/components/headers/RequestId" },
+          ...(name === "MethodNotAllowed" ? { Allow: { description: "Methods this path serves", schema: { type: "string" } } } : {}),
+        },
+        content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
+      };
+    }
+  }
+
+  const tags = [...new Set(Object.values(paths).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m]?.tags ?? []) as string[])))].sort();
+
+  const document: Json = {
+    openapi: "3.1.0",
+    info: { title: "Slotbase API", version: pkg.version, description: DESCRIPTION },
+    servers: [{ url: "/" }],
+    security: [{ ApiKeyQuery: [] }, { BearerAuth: [] }],
+    tags: tags.map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        ApiKeyQuery: { type: "apiKey", in: "query", name: "apiKey", description: "v1 style: `?apiKey=cal_...`" },
+        BearerAuth: { type: "http", scheme: "bearer", description: "`Authorization: Bearer cal_...`" },
+      },
+      headers: {
+        RequestId: { description: "Identifies the request in the server logs; quote it when reporting a problem.", schema: { type: "string" } },
+      },
+      responses,
+      schemas,
+    },
+  };
+
+  try {
+    await SwaggerParser.validate(structuredClone(document));
+  } catch (error) {
+    problems.push(`The document is not valid OpenAPI 3.1: ${(error as Error).message}`);
+  }
+  return { document, problems, operations };
+}
+
+/**
+ * `tsx scripts/build-openapi.ts`: build, validate and write generated/openapi.json.
+ * `tsx scripts/build-openapi.ts --check`: build and validate, and fail if the written
+ * document differs (stale: run yarn generate); writes nothing.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const check = process.argv.includes("--check");
+  // Routes that serve the document import generated/openapi.json; on a first build it does
+  // not exist yet, so they are loaded against a placeholder, removed again on failure.
+  const placeholder = !existsSync(GENERATED_DOCUMENT);
+  if (check && placeholder) {
+    console.error(`OpenAPI check failed: ${relative(GENERATED_DOCUMENT)} is missing: run yarn generate`);
+    process.exitCode = 1;
+    return;
+  }
+  if (placeholder) {
+    mkdirSync(path.dirname(GENERATED_DOCUMENT), { recursive: true });
+    writeFileSync(GENERATED_DOCUMENT, `${JSON.stringify({ "x-placeholder": "run yarn generate" })}\n`);
+  }
+  let written = false;
+  try {
+    const { document, problems, operations } = await buildOpenApiDocument();
+    if (problems.length > 0) {
+      console.error(`OpenAPI build failed (${problems.length} problem${problems.length === 1 ? "" : "s"}):`);
+      for (const problem of problems) console.error(`  - ${problem}`);
+      process.exitCode = 1;
+      return;
+    }
+    const text = `${JSON.stringify(document, null, 2)}\n`;
+    const summary = `${Object.keys(document.paths).length} paths, ${operations} operations, ${Object.keys(document.components.schemas).length} schemas`;
+    if (check) {
+      if (readFileSync(GENERATED_DOCUMENT, "utf8") !== text) {
+        console.error(`OpenAPI check failed: ${relative(GENERATED_DOCUMENT)} is stale (the sources changed since): run yarn generate`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(`OpenAPI check: ${summary}; ${relative(GENERATED_DOCUMENT)} is current (${Math.round(performance.now() - started)} ms)`);
+      return;
+    }
+    writeFileSync(GENERATED_DOCUMENT, text);
+    written = true;
+    console.log(`OpenAPI: ${summary} → ${relative(GENERATED_DOCUMENT)} (${Math.round(performance.now() - started)} ms)`);
+  } finally {
+    if (placeholder && !written) rmSync(GENERATED_DOCUMENT, { force: true });
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    // Exit explicitly: an imported route module may hold handles (database pools) open.
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      console.error(`OpenAPI build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
