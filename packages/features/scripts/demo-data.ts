@@ -1,0 +1,125 @@
+// The demo world `yarn db:seed` creates. Every record has a natural key (email, slug, uid) so
+// seeding again updates it in place. Booking instants are fixed (March 2027) and fall inside the
+// hosts' working hours: 1–5 March 2027 is CET (UTC+1) in Berlin and EST (UTC-5) in New York.
+import type { BookingStatus, UserRole } from "@slotbase/prisma";
+
+export interface DemoUser {
+  key: "admin" | "alice" | "bob";
+  email: string;
+  username: string;
+  name: string;
+  timeZone: string;
+  role: UserRole;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { key: "admin", email: "admin@slotbase.dev", username: "admin", name: "Slotbase Admin", timeZone: "UTC", role: "ADMIN" },
+  { key: "alice", email: "alice@slotbase.dev", username: "alice", name: "Alice Schmidt", timeZone: "Europe/Berlin", role: "USER" },
+  { key: "bob", email: "bob@slotbase.dev", username: "bob", name: "Bob Miller", timeZone: "America/New_York", role: "USER" },
+];
+
+export const DEMO_TEAM = {
+  slug: "acme-support",
+  name: "Acme Support",
+  timeZone: "Europe/Berlin",
+  members: [
+    { user: "alice", role: "OWNER" },
+    { user: "bob", role: "MEMBER" },
+  ] as const,
+};
+
+/** Wall-clock time of day as Prisma expects for a @db.Time column. */
+const time = (hhmm: string) => new Date(`1970-01-01T${hhmm}:00Z`);
+const WEEKDAYS = [1, 2, 3, 4, 5]; // 0 = Sunday, as Cal.com
+
+export interface DemoRule {
+  days: number[];
+  startTime: Date;
+  endTime: Date;
+  unavailable?: boolean;
+}
+
+export const DEMO_SCHEDULES: { user: "alice" | "bob"; name: string; timeZone: string; rules: DemoRule[] }[] = [
+  {
+    user: "alice",
+    name: "Working hours",
+    timeZone: "Europe/Berlin",
+    rules: [
+      { days: WEEKDAYS, startTime: time("09:00"), endTime: time("17:00") },
+      { days: WEEKDAYS, startTime: time("12:00"), endTime: time("13:00"), unavailable: true }, // lunch
+    ],
+  },
+  {
+    user: "bob",
+    name: "Working hours",
+    timeZone: "America/New_York",
+    rules: [{ days: WEEKDAYS, startTime: time("09:00"), endTime: time("17:00") }],
+  },
+];
+
+export interface DemoEventType {
+  key: "intro" | "support" | "workshop";
+  slug: string;
+  title: string;
+  description: string;
+  length: number;
+  /** Personal event type of this user, or a team event type hosted by these users. */
+  owner: { user: "alice" } | { team: true; hosts: ("alice" | "bob")[] };
+  seatsPerTimeSlot?: number;
+}
+
+export const DEMO_EVENT_TYPES: DemoEventType[] = [
+  { key: "intro", slug: "30min", title: "30 Minute Meeting", description: "A quick video call.", length: 30, owner: { user: "alice" } },
+  {
+    key: "support",
+    slug: "support-call",
+    title: "Support Call",
+    description: "Talk to whoever on the support team is free first.",
+    length: 30,
+    owner: { team: true, hosts: ["alice", "bob"] },
+  },
+  {
+    key: "workshop",
+    slug: "workshop",
+    title: "Group Workshop",
+    description: "A hands-on session for up to five people.",
+    length: 60,
+    owner: { user: "alice" },
+    seatsPerTimeSlot: 5,
+  },
+];
+
+export interface DemoAttendee {
+  name: string;
+  email: string;
+  timeZone: string;
+}
+
+export interface DemoBooking {
+  uid: string;
+  eventType: DemoEventType["key"];
+  host: "alice" | "bob";
+  startTime: string;
+  endTime: string;
+  status: BookingStatus;
+  attendees: DemoAttendee[];
+}
+
+const jordan = { name: "Jordan Lee", email: "jordan.lee@example.com", timeZone: "Europe/London" };
+const priya = { name: "Priya Nair", email: "priya.nair@example.com", timeZone: "Asia/Kolkata" };
+const sam = { name: "Sam Carter", email: "sam.carter@example.com", timeZone: "America/Chicago" };
+
+export const DEMO_BOOKINGS: DemoBooking[] = [
+  // Mon 1 March, 10:00–10:30 Berlin
+  { uid: "seed-booking-1", eventType: "intro", host: "alice", startTime: "2027-03-01T09:00:00Z", endTime: "2027-03-01T09:30:00Z", status: "ACCEPTED", attendees: [jordan] },
+  // Tue 2 March, 14:00–14:30 Berlin, awaiting confirmation
+  { uid: "seed-booking-2", eventType: "intro", host: "alice", startTime: "2027-03-02T13:00:00Z", endTime: "2027-03-02T13:30:00Z", status: "PENDING", attendees: [priya] },
+  // Mon 1 March, 10:00–10:30 New York
+  { uid: "seed-booking-3", eventType: "support", host: "bob", startTime: "2027-03-01T15:00:00Z", endTime: "2027-03-01T15:30:00Z", status: "ACCEPTED", attendees: [sam] },
+  // Tue 2 March, 10:00–10:30 Berlin
+  { uid: "seed-booking-4", eventType: "support", host: "alice", startTime: "2027-03-02T09:00:00Z", endTime: "2027-03-02T09:30:00Z", status: "ACCEPTED", attendees: [jordan] },
+  // Wed 3 March, 15:00–16:00 Berlin, two of five seats taken
+  { uid: "seed-booking-5", eventType: "workshop", host: "alice", startTime: "2027-03-03T14:00:00Z", endTime: "2027-03-03T15:00:00Z", status: "ACCEPTED", attendees: [priya, sam] },
+];
+
+export const SEED_KEY_NOTE = "Seed key";
