@@ -12,8 +12,17 @@ function serialise(fields: Fields): Fields {
   return out;
 }
 
-function write(level: "info" | "warn" | "error", msg: string, fields: Fields = {}): void {
-  if (process.env.NODE_ENV === "test" && level !== "error" && !process.env.LOG_IN_TESTS) return;
+type Level = "info" | "warn" | "error";
+const RANK: Record<Level, number> = { info: 0, warn: 1, error: 2 };
+
+function enabled(level: Level): boolean {
+  if (process.env.NODE_ENV === "test" && level !== "error" && !process.env.LOG_IN_TESTS) return false;
+  const threshold = (process.env.LOG_LEVEL ?? "info") as Level;
+  return RANK[level] >= (RANK[threshold] ?? RANK.info);
+}
+
+function write(level: Level, msg: string, fields: Fields = {}): void {
+  if (!enabled(level)) return;
   const line = JSON.stringify({ level, time: new Date().toISOString(), msg, ...serialise(fields) });
   (level === "error" ? console.error : console.log)(line);
 }
