@@ -34,6 +34,8 @@ const SHARED_RESPONSES: Record<string, string> = {
   ValidationError: "Invalid query or body; `details` names each offending field and rule (code `validation_error` or `bad_request`).",
   Conflict: "The change conflicts with existing data, e.g. a taken email (code `conflict`).",
   MethodNotAllowed: "The path does not serve this method; the Allow header lists those it does (code `method_not_allowed`).",
+  PayloadTooLarge: "The JSON body is larger than 1 MB (code `payload_too_large`).",
+  UnsupportedMediaType: "The body is not sent as JSON (code `unsupported_media_type`).",
 };
 /**
  * v1 and v2 surfaces have different error bodies (ErrorResponse vs ErrorResponseV2). Route
@@ -180,6 +182,12 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         operation.security = [];
       } else if (Array.isArray(operation.security) && operation.security.length === 0) {
         problems.push(`${label}: says security: [] but the route is not public`);
+      }
+      if (operation.requestBody) {
+        // Every body is read by lib/http/read-json-body.ts, which can answer these two.
+        operation.responses ??= {};
+        operation.responses["413"] ??= { $ref: "#/components/responses/PayloadTooLarge" };
+        operation.responses["415"] ??= { $ref: "#/components/responses/UnsupportedMediaType" };
       }
       if (documentedScope) {
         const note = `Required scope: \`${documentedScope}\``;

@@ -14,8 +14,7 @@ export async function readJsonBody(req: ApiRequest): Promise<unknown> {
   if (raw.trim() === "") return undefined;
   const type = req.headers["content-type"];
   if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new HttpError("bad_request", "Send the request body as JSON (Content-Type: application/json).", {
-      status: 415,
+    throw new HttpError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).", {
       details: [{ field: "header.content-type", rule: "media_type", message: `Unsupported media type ${type}` }],
     });
   }
@@ -38,8 +37,7 @@ async function readRaw(req: ApiRequest): Promise<string> {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     size += buffer.length;
     if (size > MAX_BODY_BYTES) {
-      throw new HttpError("bad_request", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
-        status: 413,
+      throw new HttpError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
         details: [{ field: "body", rule: "too_big", message: "Body too large" }],
       });
     }

@@ -106,6 +106,13 @@ describe("users — errors", () => {
     expect(result.body.details[0]).toMatchObject({ field: "body", rule: "invalid_json" });
   });
 
+  it("answers a non-JSON body with 415", async () => {
+    const admin = await createAdmin();
+    const result = await api("POST /v1/users", { key: admin.key, body: "email=a@b.c", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(result.status).toBe(415);
+    expect(result.body).toMatchObject({ code: "unsupported_media_type", details: [{ field: "header.content-type" }] });
+  });
+
   it("refuses NUL characters instead of failing in the database", async () => {
     const caller = await createCaller();
     const result = await api("PATCH /v1/users/{id}", { params: { id: caller.user.id }, key: caller.key, body: { name: "a\u0000b" } });
