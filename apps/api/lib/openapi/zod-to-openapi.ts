@@ -35,6 +35,10 @@ export function zodToOpenApi(schema: z.ZodType, options: ZodToOpenApiOptions): O
         ctx.jsonSchema.type = "string";
         ctx.jsonSchema.format = "date-time";
       }
+      // z.number().int() emits ±2^53 bounds; as documentation they only make Swagger UI
+      // show -9007199254740991 as the example id.
+      if (ctx.jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete ctx.jsonSchema.minimum;
+      if (ctx.jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete ctx.jsonSchema.maximum;
     },
   }) as OpenApiSchema;
   delete json.$schema;
