@@ -1,3 +1,6 @@
-// The availability engine (pure functions, no I/O) arrives with the scheduling issue;
-// this package holds its test setup until then.
-export {};
+// The availability engine: pure functions, no I/O. Every surface (slots, availability,
+// calendar events, booking checks) asks it; none re-implements time arithmetic.
+export * from "./src/interval";
+export * from "./src/wall-clock";
+export * from "./src/schedule";
+export * from "./src/slots";
