@@ -1,5 +1,5 @@
-export { getPrisma, setPrisma, createPostgresClient, createEmbeddedClient, poolSettingsFromEnv } from "./src/client";
-export type { Database } from "./src/client";
+export { getPrisma, setPrisma, openConfiguredDatabase, createPostgresClient, createEmbeddedClient, poolSettingsFromEnv } from "./src/client";
+export type { Database, OpenDatabase } from "./src/client";
 export { openEmbeddedDatabase } from "./src/embedded";
 export { applyMigrations, MigrationError } from "./src/migrator";
 export type { SqlRunner, MigrationReport } from "./src/migrator";

@@ -1,44 +1,13 @@
-import {
-  createEmbeddedClient,
-  createPostgresClient,
-  defaultDataDir,
-  openEmbeddedDatabase,
-  setPrisma,
-  type Database,
-} from "@slotbase/prisma";
-
-export interface ScriptDatabase {
-  prisma: Database;
-  /** Where the data is, for people (never the credentials). */
-  description: string;
-  close(): Promise<void>;
-}
+import { openConfiguredDatabase, setPrisma, type OpenDatabase } from "@slotbase/prisma";
 
 /**
- * The database getPrisma() would use (PostgreSQL when DATABASE_URL is set, else the embedded one,
- * migrated on open), opened here so a script can close it: an open PGlite keeps the process
- * alive for seconds, and getPrisma() does not hand it out.
+ * The database getPrisma() would use, opened here so a script can close it (an open
+ * PGlite keeps the process alive for seconds), and installed as the process-wide client.
  */
-export async function openScriptDatabase(): Promise<ScriptDatabase> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const prisma = createPostgresClient(url);
-    setPrisma(prisma);
-    const { host, pathname } = new URL(url);
-    return { prisma, description: `PostgreSQL ${host}${pathname}`, close: () => prisma.$disconnect() };
-  }
-  const dataDir = defaultDataDir();
-  const pglite = await openEmbeddedDatabase({ dataDir });
-  const prisma = createEmbeddedClient(pglite);
-  setPrisma(prisma);
-  return {
-    prisma,
-    description: `embedded database at ${dataDir}`,
-    close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
-    },
-  };
+export async function openScriptDatabase(): Promise<OpenDatabase> {
+  const db = await openConfiguredDatabase();
+  setPrisma(db.prisma);
+  return db;
 }
 
 /**
@@ -55,8 +24,8 @@ export function describeError(error: unknown): string {
 }
 
 /** Runs a CLI script: opens the database, closes it whatever happens, exits 1 on failure. */
-export async function runScript(name: string, work: (db: ScriptDatabase) => Promise<void>): Promise<void> {
-  let db: ScriptDatabase | undefined;
+export async function runScript(name: string, work: (db: OpenDatabase) => Promise<void>): Promise<void> {
+  let db: OpenDatabase | undefined;
   try {
     db = await openScriptDatabase();
     await work(db);

@@ -24,18 +24,43 @@ export function createEmbeddedClient(db: PGlite): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPGlite(db) });
 }
 
-let current: Promise<PrismaClient> | undefined;
+export interface OpenDatabase {
+  prisma: PrismaClient;
+  /** Where the data is, for people (never the credentials). */
+  description: string;
+  /** Disconnects; for the embedded database also closes PGlite, which otherwise keeps the process alive. */
+  close(): Promise<void>;
+}
 
 /**
- * The process-wide client: PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * The configured database: PostgreSQL when DATABASE_URL is set, otherwise the embedded
  * database in SLOTBASE_DATA_DIR (created and migrated on first use).
  */
+export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.env): Promise<OpenDatabase> {
+  const url = env.DATABASE_URL;
+  if (url) {
+    const prisma = createPostgresClient(url);
+    const { host, pathname } = new URL(url);
+    return { prisma, description: `PostgreSQL ${host}${pathname}`, close: () => prisma.$disconnect() };
+  }
+  const dataDir = defaultDataDir();
+  const pglite = await openEmbeddedDatabase({ dataDir });
+  const prisma = createEmbeddedClient(pglite);
+  return {
+    prisma,
+    description: `embedded database at ${dataDir}`,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+let current: Promise<PrismaClient> | undefined;
+
+/** The process-wide client, opened on first use (see openConfiguredDatabase). */
 export function getPrisma(): Promise<PrismaClient> {
-  current ??= (async () => {
-    const url = process.env.DATABASE_URL;
-    if (url) return createPostgresClient(url);
-    return createEmbeddedClient(await openEmbeddedDatabase({ dataDir: defaultDataDir() }));
-  })();
+  current ??= openConfiguredDatabase().then((db) => db.prisma);
   return current;
 }
 

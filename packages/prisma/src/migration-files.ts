@@ -12,7 +12,7 @@ export interface MigrationFile {
 
 /**
  * Reads every migrations/<name>/migration.sql from disk in apply order. The running app uses the
- * copy bundled by scripts/generate.mjs (generated/migrations.ts) instead, which a
+ * copy bundled by scripts/generate.ts (generated/migrations.ts) instead, which a
  * bundled or serverless build can always reach.
  */
 export function readMigrationFiles(dir: string): MigrationFile[] {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe("migrations/", () => {
-  it("are bundled unchanged into generated/migrations.ts (run scripts/generate.mjs after adding one)", () => {
+  it("are bundled unchanged into generated/migrations.ts (run scripts/generate.ts after adding one)", () => {
     expect(MIGRATIONS).toEqual(migrationsOnDisk);
   });
 
