@@ -4,3 +4,6 @@ export * from "./src/interval";
 export * from "./src/wall-clock";
 export * from "./src/schedule";
 export * from "./src/slots";
+export * from "./src/booking-window";
+export * from "./src/availability";
+export * from "./src/local-time";

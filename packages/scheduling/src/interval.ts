@@ -50,3 +50,8 @@ export function intersectIntervals(a: readonly Interval[], b: readonly Interval[
   }
   return result;
 }
+
+/** `interval` with `beforeMinutes` more before its start and `afterMinutes` more after its end (buffers). */
+export function widenInterval(interval: Interval, beforeMinutes: number, afterMinutes: number): Interval {
+  return { start: interval.start - beforeMinutes * 60_000, end: interval.end + afterMinutes * 60_000 };
+}

@@ -1,0 +1,46 @@
+import type { EventTypeRef } from "@slotbase/features";
+import type { AvailableSlot } from "@slotbase/scheduling";
+import { formatInZone, groupByLocalDate } from "@slotbase/scheduling";
+import type { z } from "zod";
+import type { SlotsResponseV1, SlotsResponseV2 } from "../schemas/slots";
+
+/** v1 (Cal.com): `{ slots: { day: [{ time, attendees?, bookingUid? }] } }`, days in the requested zone. */
+export function toSlotsV1(slots: AvailableSlot[], timeZone: string): z.infer<typeof SlotsResponseV1> {
+  const days: z.infer<typeof SlotsResponseV1>["slots"] = {};
+  for (const [date, items] of groupByLocalDate(slots, timeZone)) {
+    days[date] = items.map((slot) => ({
+      time: formatInZone(slot.start, timeZone),
+      ...(slot.seats ? { attendees: slot.seats.booked } : {}),
+      ...(slot.seats?.bookingUid ? { bookingUid: slot.seats.bookingUid } : {}),
+    }));
+  }
+  return { slots: days };
+}
+
+/** v2: `{ status, data: { day: [{ start, end?, seats… }] } }`. */
+export function toSlotsV2(slots: AvailableSlot[], timeZone: string, format: "time" | "range"): z.infer<typeof SlotsResponseV2> {
+  const data: z.infer<typeof SlotsResponseV2>["data"] = {};
+  for (const [date, items] of groupByLocalDate(slots, timeZone)) {
+    data[date] = items.map((slot) => ({
+      start: formatInZone(slot.start, timeZone, { milliseconds: true }),
+      ...(format === "range" ? { end: formatInZone(slot.end, timeZone, { milliseconds: true }) } : {}),
+      ...(slot.seats
+        ? { seatsBooked: slot.seats.booked, seatsRemaining: slot.seats.total - slot.seats.booked, seatsTotal: slot.seats.total }
+        : {}),
+    }));
+  }
+  return { status: "success", data };
+}
+
+
+
+export function eventTypeRefV1(query: { eventTypeId?: number; eventTypeSlug?: string; usernameList?: string[] }): EventTypeRef {
+  if (query.eventTypeId !== undefined) return { id: query.eventTypeId };
+  return { slug: query.eventTypeSlug!, usernames: query.usernameList! };
+}
+
+export function eventTypeRefV2(query: { eventTypeId?: number; eventTypeSlug?: string; username?: string; teamSlug?: string }): EventTypeRef {
+  if (query.eventTypeId !== undefined) return { id: query.eventTypeId };
+  if (query.teamSlug !== undefined) return { slug: query.eventTypeSlug!, teamSlug: query.teamSlug };
+  return { slug: query.eventTypeSlug!, usernames: [query.username!] };
+}

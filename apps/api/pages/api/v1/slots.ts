@@ -1,0 +1,48 @@
+import { findAvailableSlots } from "@slotbase/features";
+import { withMiddleware } from "../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../lib/route/endpoint";
+import { rangeOf, SlotsQueryV1 } from "../../../lib/schemas/slots";
+import { eventTypeRefV1, toSlotsV1 } from "../../../lib/mappers/slots";
+
+/**
+ * @swagger
+ * /v1/slots:
+ *   get:
+ *     operationId: getSlots
+ *     summary: Free slots of an event type
+ *     description: >
+ *       The slots an event type can be booked in, from its hosts' schedules minus their busy
+ *       time (accepted and pending bookings, unexpired holds, blockers, with buffers), after
+ *       minimum notice and within its booking window; seated types keep a slot until its seats
+ *       are full. Round-robin team types offer a slot when any host is free, collective ones
+ *       when all are. Days are keyed and times shown in `timeZone`. At most 62 days per request.
+ *     tags: [slots]
+ *     x-scope: slots:read
+ *     x-query: SlotsQueryV1
+ *     responses:
+ *       200:
+ *         description: Slots by day
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SlotsResponseV1" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "slots:read",
+    query: SlotsQueryV1,
+    handler: async ({ query }) => {
+      const { slots } = await findAvailableSlots({
+        eventType: eventTypeRefV1(query),
+        range: rangeOf(query.startTime, query.endTime, query.timeZone),
+        duration: query.duration,
+        rescheduleUid: query.rescheduleUid,
+        reservationUid: query.reservationUid,
+      });
+      return toSlotsV1(slots, query.timeZone);
+    },
+  }),
+});

@@ -1,0 +1,47 @@
+import { findAvailableSlots } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { rangeOf, SlotsQueryV2 } from "../../../../lib/schemas/slots";
+import { eventTypeRefV2, toSlotsV2 } from "../../../../lib/mappers/slots";
+
+/**
+ * @swagger
+ * /v2/slots:
+ *   get:
+ *     operationId: getSlotsV2
+ *     summary: Free slots of an event type
+ *     description: >
+ *       The same engine as /v1/slots, in the v2 envelope. Name the event type by
+ *       `eventTypeId`, or `eventTypeSlug` with `username` or `teamSlug`. `format=range` adds each
+ *       slot's end. Seated types add seatsBooked, seatsRemaining and seatsTotal. An end date
+ *       without a time is included whole. At most 62 days per request.
+ *     tags: [slots]
+ *     x-scope: slots:read
+ *     x-query: SlotsQueryV2
+ *     responses:
+ *       200:
+ *         description: Slots by day
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SlotsResponseV2" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "slots:read",
+    query: SlotsQueryV2,
+    handler: async ({ query }) => {
+      const { slots } = await findAvailableSlots({
+        eventType: eventTypeRefV2(query),
+        range: rangeOf(query.start, query.end, query.timeZone),
+        duration: query.duration,
+        rescheduleUid: query.bookingUidToReschedule,
+        reservationUid: query.reservationUid,
+      });
+      return toSlotsV2(slots, query.timeZone, query.format);
+    },
+  }),
+});

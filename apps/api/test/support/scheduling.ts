@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { getPrisma, type EventTypeModel, type Prisma, type ScheduleModel } from "@slotbase/prisma";
+
+const time = (hhmm: string) => new Date(`1970-01-01T${hhmm.length === 5 ? `${hhmm}:00` : hhmm}Z`);
+
+export interface RuleSpec {
+  days?: number[];
+  date?: string;
+  start: string;
+  end: string;
+  unavailable?: boolean;
+}
+
+export const WEEKDAYS_NINE_TO_FIVE: RuleSpec[] = [{ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }];
+
+/** A schedule with availability rules, made the user's default, written directly to the database. */
+export async function createSchedule(userId: number, timeZone: string, rules: RuleSpec[] = WEEKDAYS_NINE_TO_FIVE): Promise<ScheduleModel> {
+  const prisma = await getPrisma();
+  const schedule = await prisma.schedule.create({
+    data: {
+      userId,
+      name: `Schedule ${randomBytes(3).toString("hex")}`,
+      timeZone,
+      availability: {
+        create: rules.map((rule) => ({
+          userId,
+          days: rule.days ?? [],
+          date: rule.date ? new Date(`${rule.date}T00:00:00Z`) : null,
+          startTime: time(rule.start),
+          endTime: time(rule.end),
+          unavailable: rule.unavailable ?? false,
+        })),
+      },
+    },
+  });
+  await prisma.user.updateMany({ where: { id: userId, defaultScheduleId: null }, data: { defaultScheduleId: schedule.id } });
+  return schedule;
+}
+
+/** A personal event type (30 minutes, no notice unless given). */
+export async function createEventType(
+  userId: number,
+  data: Partial<Prisma.EventTypeUncheckedCreateInput> = {},
+): Promise<EventTypeModel> {
+  const prisma = await getPrisma();
+  const id = randomBytes(3).toString("hex");
+  return prisma.eventType.create({
+    data: { title: `Meeting ${id}`, slug: `meeting-${id}`, length: 30, minimumBookingNotice: 0, userId, ...data },
+  });
+}
+
+/** A team event type with the given hosts. */
+export async function createTeamEventType(
+  teamId: number,
+  hosts: { userId: number; isFixed?: boolean }[],
+  data: Partial<Prisma.EventTypeUncheckedCreateInput> = {},
+): Promise<EventTypeModel> {
+  const prisma = await getPrisma();
+  const id = randomBytes(3).toString("hex");
+  return prisma.eventType.create({
+    data: {
+      title: `Team meeting ${id}`,
+      slug: `team-meeting-${id}`,
+      length: 30,
+      minimumBookingNotice: 0,
+      teamId,
+      schedulingType: "ROUND_ROBIN",
+      ...data,
+      hosts: { create: hosts.map((h) => ({ userId: h.userId, isFixed: h.isFixed ?? false })) },
+    },
+  });
+}
+
+/** A booking of `userId` written directly (issue 4 brings the bookings API). */
+export async function createBooking(
+  userId: number,
+  start: string,
+  end: string,
+  data: Partial<Prisma.BookingUncheckedCreateInput> & { attendees?: number } = {},
+) {
+  const prisma = await getPrisma();
+  const { attendees = 1, ...rest } = data;
+  return prisma.booking.create({
+    data: {
+      uid: randomBytes(8).toString("hex"),
+      userId,
+      title: "Booked",
+      startTime: new Date(start),
+      endTime: new Date(end),
+      ...rest,
+      attendees: { create: Array.from({ length: attendees }, (_, i) => ({ email: `guest${i}-${randomBytes(3).toString("hex")}@example.com`, name: `Guest ${i}`, timeZone: "UTC" })) },
+    },
+  });
+}

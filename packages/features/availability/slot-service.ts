@@ -1,0 +1,51 @@
+import { availableSlots, type AvailableSlot, type Interval } from "@slotbase/scheduling";
+import { loadBookableEvent, type BookableEvent, type EventTypeRef } from "./bookable-event";
+import { loadBusyTimes } from "./busy-times";
+
+/** The longest range one slots request may cover; documented on the endpoints. */
+export const SLOT_RANGE_MAX_DAYS = 62;
+
+export interface SlotSearch {
+  eventType: EventTypeRef;
+  /** Slots starting in [start, end). */
+  range: Interval;
+  duration?: number;
+  /** A booking being rescheduled: its own time counts as free. */
+  rescheduleUid?: string | null;
+  /** The caller's hold: its slot stays visible to them. */
+  reservationUid?: string | null;
+  now?: number;
+}
+
+export interface SlotSearchResult {
+  event: BookableEvent;
+  slots: AvailableSlot[];
+}
+
+/** Free slots of an event type: the one engine over its hosts' schedules and busy time. */
+export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearchResult> {
+  const now = search.now ?? Date.now();
+  const event = await loadBookableEvent(search.eventType, { duration: search.duration });
+  const busy = await loadBusyTimes({
+    hostIds: event.hosts.map((h) => h.id),
+    range: search.range,
+    now,
+    seatedEventTypeId: event.eventType.seatsPerTimeSlot ? event.eventType.id : null,
+    ignoreBookingUid: search.rescheduleUid,
+    ignoreReservationUid: search.reservationUid,
+  });
+  const hosts = event.hosts.map((host) => ({
+    id: host.id,
+    rules: host.rules,
+    fixed: host.fixed,
+    busy: busy.get(host.id)?.busy ?? [],
+    seated: busy.get(host.id)?.seated ?? [],
+  }));
+  return { event, slots: availableSlots({ event: event.settings, hosts, range: search.range, now }) };
+}
+
+/** The slot starting exactly at `start`, if it is free (for holds and bookings). */
+export async function findFreeSlot(search: Omit<SlotSearch, "range"> & { start: number }): Promise<SlotSearchResult & { slot: AvailableSlot | undefined }> {
+  const result = await findAvailableSlots({ ...search, range: { start: search.start, end: search.start + 1 } });
+  return { ...result, slot: result.slots.find((s) => s.start === search.start) };
+}
