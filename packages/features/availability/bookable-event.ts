@@ -1,6 +1,6 @@
 import { getPrisma, type EventTypeModel } from "@slotbase/prisma";
 import type { BookingPeriod, EventSettings, ScheduleRules } from "@slotbase/scheduling";
-import { badRequest, notFound } from "../errors/http-error";
+import { HttpError, notFound } from "../errors/http-error";
 import { toScheduleRules, type AvailabilityRow } from "./schedule-rules";
 
 /** How a client names an event type: by id, or by slug and its owner. */
@@ -28,7 +28,7 @@ export interface BookableEvent {
 
 const hostUser = { select: { id: true, email: true, name: true, timeZone: true, defaultScheduleId: true } } as const;
 type HostUser = { id: number; email: string; name: string | null; timeZone: string; defaultScheduleId: number | null };
-type ScheduleWithRules = { id: number; userId: number | null; timeZone: string | null; availability: AvailabilityRow[] };
+export type ScheduleWithRules = { id: number; userId: number | null; timeZone: string | null; availability: AvailabilityRow[] };
 
 async function findEventType(ref: EventTypeRef) {
   const prisma = await getPrisma();
@@ -39,7 +39,7 @@ async function findEventType(ref: EventTypeRef) {
 }
 
 /** Each host's schedule: the host's own choice, the event type's, the user's default, else their first. */
-async function loadSchedules(wanted: Map<number, number | null>): Promise<Map<number, ScheduleWithRules | null>> {
+export async function loadSchedules(wanted: Map<number, number | null>): Promise<Map<number, ScheduleWithRules | null>> {
   const prisma = await getPrisma();
   const ids = [...wanted.values()].filter((id): id is number => id !== null);
   const withoutChoice = [...wanted].filter(([, id]) => id === null).map(([userId]) => userId);
@@ -119,9 +119,9 @@ export async function loadBookableEvent(ref: EventTypeRef, options: { duration?:
   const durations = allowedDurations(eventType);
   const length = options.duration ?? eventType.length;
   if (!durations.includes(length)) {
-    throw badRequest(`This event type can be booked for ${durations.join(", ")} minutes.`, [
-      { field: "query.duration", rule: "one_of", message: `Must be one of ${durations.join(", ")}` },
-    ]);
+    throw new HttpError("validation_error", `This event type can be booked for ${durations.join(", ")} minutes.`, {
+      details: [{ field: "query.duration", rule: "one_of", message: `Must be one of ${durations.join(", ")}` }],
+    });
   }
   const zone = eventType.timeZone ?? eventType.team?.timeZone ?? hosts[0]?.rules?.timeZone ?? hosts[0]?.timeZone ?? "UTC";
   const settings: EventSettings = {

@@ -23,7 +23,7 @@ const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 function expectAuthFailure(result: ApiResult, messagePart: RegExp, rawKey?: string) {
   expect(result.status).toBe(401);
-  expect(result.body.code).toBe("unauthorized");
+  expect(result.body.code ?? result.body.error?.code).toBe("unauthorized");
   expect(result.body.message ?? result.body.error?.message).toMatch(messagePart);
   expect(result.headers["x-request-id"]).toBeTruthy();
   if (rawKey) expect(JSON.stringify(result.body)).not.toContain(rawKey);

@@ -1,0 +1,48 @@
+import { getTeamAvailability, getUserAvailability } from "@slotbase/features";
+import { withMiddleware } from "../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../lib/route/endpoint";
+import { AvailabilityQuery } from "../../../lib/schemas/availability";
+import { rangeOf } from "../../../lib/schemas/slots";
+import { toAvailabilityV1 } from "../../../lib/mappers/availability";
+
+/**
+ * @swagger
+ * /v1/availability:
+ *   get:
+ *     operationId: getAvailability
+ *     summary: A user's or a team's availability
+ *     description: >
+ *       For `userId` or `username`: working hours, date overrides, free date ranges and busy
+ *       time between dateFrom and dateTo (at most 62 days). Busy time shows what it is (title)
+ *       only to the user, OWNER/ADMINs of a team they belong to, and system admins; anyone else
+ *       sees start and end only. For `teamId`: an array with every accepted member's
+ *       availability, for team members only (anyone else gets 404).
+ *     tags: [availability]
+ *     x-scope: availabilities:read
+ *     x-query: AvailabilityQuery
+ *     responses:
+ *       200:
+ *         description: The availability (an array of members for teamId)
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/AvailabilityLookupResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "availabilities:read",
+    query: AvailabilityQuery,
+    handler: async ({ auth, query }) => {
+      const range = rangeOf(query.dateFrom, query.dateTo, query.timeZone);
+      if (query.teamId !== undefined) {
+        const members = await getTeamAvailability(auth, query.teamId, range);
+        return members.map((member) => ({ userId: member.userId, availability: toAvailabilityV1(member.availability) }));
+      }
+      const subject = query.userId !== undefined ? { userId: query.userId } : { username: query.username! };
+      return toAvailabilityV1(await getUserAvailability(auth, subject, range));
+    },
+  }),
+});

@@ -1,0 +1,35 @@
+import { listTeamEventTypes } from "@slotbase/features";
+import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../../lib/route/endpoint";
+import { TeamEventTypesQuery } from "../../../../../lib/schemas/event-types";
+
+/**
+ * @swagger
+ * /v1/teams/{teamId}/event-types:
+ *   get:
+ *     operationId: listTeamEventTypes
+ *     summary: List a team's event types
+ *     description: >-
+ *       For accepted members of the team (admins: any team); anyone else, and a key
+ *       restricted to another team, gets a 404.
+ *     tags: [event-types]
+ *     x-scope: event-types:read
+ *     x-query: TeamEventTypesQuery
+ *     responses:
+ *       200:
+ *         description: A page of the team's event types, ordered by id
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/EventTypeListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "event-types:read",
+    query: TeamEventTypesQuery,
+    handler: async ({ auth, query: { teamId, ...page } }) => ({ event_types: await listTeamEventTypes(auth, teamId, page) }),
+  }),
+});

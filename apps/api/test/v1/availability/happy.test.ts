@@ -1,0 +1,86 @@
+import { getPrisma } from "@slotbase/prisma";
+import { api } from "../../support/api";
+import { useTestDatabase } from "../../support/database";
+import { createAdmin, createCaller } from "../../support/fixtures";
+import { createBooking, createSchedule } from "../../support/scheduling";
+import { createTeam } from "../../support/teams";
+
+useTestDatabase();
+
+const MONDAY = { dateFrom: "2027-03-22", dateTo: "2027-03-22", timeZone: "Europe/Berlin" };
+
+async function busyUser() {
+  const user = await createCaller();
+  await createSchedule(user.user.id, "Europe/Berlin", [
+    { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
+    { date: "2027-03-24", start: "10:00", end: "12:00" },
+  ]);
+  await createBooking(user.user.id, "2027-03-22T09:00:00Z", "2027-03-22T10:00:00Z", { title: "Salary talk with Bob" });
+  const prisma = await getPrisma();
+  await prisma.blocker.create({ data: { userId: user.user.id, title: "Dentist", startTime: new Date("2027-03-22T14:00:00Z"), endTime: new Date("2027-03-22T15:00:00Z") } });
+  return user;
+}
+
+describe("GET /v1/availability", () => {
+  it("shows a user their own busy time with titles, working hours, overrides and free ranges", async () => {
+    const user = await busyUser();
+    const result = await api("GET /v1/availability", { key: user.key, query: { ...MONDAY, userId: String(user.user.id) } });
+    expect(result.status).toBe(200);
+    expect(result.body.timeZone).toBe("Europe/Berlin");
+    expect(result.body.busy).toEqual([
+      { start: "2027-03-22T09:00:00.000Z", end: "2027-03-22T10:00:00.000Z", source: "booking", title: "Salary talk with Bob" },
+      { start: "2027-03-22T14:00:00.000Z", end: "2027-03-22T15:00:00.000Z", source: "blocker", title: "Dentist" },
+    ]);
+    expect(result.body.dateRanges).toEqual([
+      { start: "2027-03-22T08:00:00.000Z", end: "2027-03-22T09:00:00.000Z" },
+      { start: "2027-03-22T10:00:00.000Z", end: "2027-03-22T14:00:00.000Z" },
+      { start: "2027-03-22T15:00:00.000Z", end: "2027-03-22T16:00:00.000Z" },
+    ]);
+    expect(result.body.workingHours).toEqual([{ days: [1, 2, 3, 4, 5], startTime: 540, endTime: 1020, userId: user.user.id }]);
+    expect(result.body.dateOverrides).toEqual([{ date: "2027-03-24", startTime: 600, endTime: 720, userId: user.user.id }]);
+  });
+
+  it("finds the user by username", async () => {
+    const user = await busyUser();
+    const result = await api("GET /v1/availability", { key: user.key, query: { ...MONDAY, username: user.user.username! } });
+    expect(result.body.userId).toBe(user.user.id);
+  });
+
+  it("shows anyone else start and end only: no titles", async () => {
+    const user = await busyUser();
+    const stranger = await createCaller();
+    const result = await api("GET /v1/availability", { key: stranger.key, query: { ...MONDAY, userId: String(user.user.id) } });
+    expect(result.status).toBe(200);
+    expect(result.body.busy).toEqual([
+      { start: "2027-03-22T09:00:00.000Z", end: "2027-03-22T10:00:00.000Z", source: "booking" },
+      { start: "2027-03-22T14:00:00.000Z", end: "2027-03-22T15:00:00.000Z", source: "blocker" },
+    ]);
+    expect(JSON.stringify(result.body)).not.toMatch(/Salary|Dentist/);
+  });
+
+  it("shows titles to a system admin and to an OWNER/ADMIN of the user's team, not to a plain teammate", async () => {
+    const user = await busyUser();
+    const owner = await createCaller();
+    const teammate = await createCaller();
+    await createTeam(owner, [{ caller: user }, { caller: teammate }]);
+    const query = { ...MONDAY, userId: String(user.user.id) };
+    expect((await api("GET /v1/availability", { key: owner.key, query })).body.busy[0].title).toBe("Salary talk with Bob");
+    expect((await api("GET /v1/availability", { key: (await createAdmin()).key, query })).body.busy[0].title).toBe("Salary talk with Bob");
+    expect((await api("GET /v1/availability", { key: teammate.key, query })).body.busy[0].title).toBeUndefined();
+  });
+
+  it("gives a team's members' availability to its members, titles to its OWNER only", async () => {
+    const user = await busyUser();
+    const owner = await createCaller();
+    const team = await createTeam(owner, [{ caller: user }]);
+    const query = { ...MONDAY, teamId: String(team.id) };
+    const asOwner = await api("GET /v1/availability", { key: owner.key, query });
+    expect(asOwner.status).toBe(200);
+    expect(asOwner.body.map((m: { userId: number }) => m.userId).sort()).toEqual([user.user.id, owner.user.id].sort());
+    const member = asOwner.body.find((m: { userId: number }) => m.userId === user.user.id);
+    expect(member.availability.busy[0].title).toBe("Salary talk with Bob");
+    const asMember = await api("GET /v1/availability", { key: user.key, query });
+    expect(asMember.status).toBe(200);
+    expect(asMember.body.find((m: { userId: number }) => m.userId === user.user.id).availability.busy[0].title).toBe("Salary talk with Bob");
+  });
+});

@@ -1,0 +1,40 @@
+import { api } from "../../support/api";
+import { useTestDatabase } from "../../support/database";
+import { createCaller, type Caller } from "../../support/fixtures";
+import { createEventType, createSchedule } from "../../support/scheduling";
+
+useTestDatabase();
+
+let host: Caller;
+let eventTypeId: string;
+beforeAll(async () => {
+  host = await createCaller();
+  await createSchedule(host.user.id, "Europe/Berlin");
+  eventTypeId = String((await createEventType(host.user.id)).id);
+});
+
+const slots = (query: Record<string, string>) => api("GET /v2/slots", { key: host.key, query: { eventTypeId, start: "2027-03-22", end: "2027-03-23", ...query } });
+
+function expectV2FieldError(result: { status: number; body: { status: string; error: { code: string; details: { field?: string }[] } } }, field: string) {
+  expect(result.status).toBe(400);
+  expect(result.body.status).toBe("error");
+  expect(result.body.error.details.map((d) => d.field)).toContain(field);
+}
+
+describe("GET /v2/slots — bad input", () => {
+  it("refuses an end before the start", async () => expectV2FieldError(await slots({ start: "2027-03-24" }), "query.end"));
+  it("refuses a range over the maximum", async () => expectV2FieldError(await slots({ end: "2027-12-31" }), "query.end"));
+  it("refuses a malformed date", async () => expectV2FieldError(await slots({ start: "2027-13-01" }), "query.start"));
+  it("refuses an unknown zone", async () => expectV2FieldError(await slots({ timeZone: "Europe/Atlantis" }), "query.timeZone"));
+  it("refuses an unknown format", async () => expectV2FieldError(await slots({ format: "xml" }), "query.format"));
+  it("needs eventTypeId or a slug with its owner", async () => {
+    const result = await api("GET /v2/slots", { key: host.key, query: { eventTypeSlug: "x", start: "2027-03-22", end: "2027-03-23" } });
+    expectV2FieldError(result, "query.eventTypeId");
+  });
+  it("answers 404 in the v2 shape for an unknown event type", async () => {
+    const result = await slots({ eventTypeId: "424242" });
+    expect(result.status).toBe(404);
+    expect(result.body.status).toBe("error");
+    expect(result.body.error.code).toBe("not_found");
+  });
+});

@@ -1,0 +1,60 @@
+import { DateTime } from "luxon";
+import { api } from "../../support/api";
+import { useTestDatabase } from "../../support/database";
+import { createCaller } from "../../support/fixtures";
+import { createBooking, createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
+import { createTeam } from "../../support/teams";
+
+useTestDatabase();
+
+const HALF_HOURS = Array.from({ length: 16 }, (_, i) => `${String(9 + Math.floor(i / 2)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`);
+
+describe("GET /v2/slots", () => {
+  it("gives sixteen 09:00–16:30 Berlin slots per weekday across the 2027-03-28 change", async () => {
+    const host = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin");
+    const eventType = await createEventType(host.user.id);
+    const result = await api("GET /v2/slots", {
+      key: host.key,
+      query: { eventTypeId: String(eventType.id), start: "2027-03-22", end: "2027-04-02", timeZone: "Europe/Berlin" },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.status).toBe("success");
+    const days = Object.keys(result.body.data);
+    expect(days).toHaveLength(10);
+    for (const day of days) {
+      expect(result.body.data[day].map((s: { start: string }) => DateTime.fromISO(s.start, { zone: "Europe/Berlin" }).toFormat("HH:mm"))).toEqual(HALF_HOURS);
+    }
+    expect(result.body.data["2027-03-29"][0]).toEqual({ start: "2027-03-29T09:00:00.000+02:00" });
+  });
+
+  it("adds the end with format=range, and finds types by username or team slug", async () => {
+    const host = await createCaller();
+    const mate = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin");
+    await createSchedule(mate.user.id, "Europe/Berlin");
+    const eventType = await createEventType(host.user.id);
+    const team = await createTeam(host, [{ caller: mate }]);
+    const teamType = await createTeamEventType(team.id, [{ userId: host.user.id }, { userId: mate.user.id }], { schedulingType: "COLLECTIVE" });
+    await createBooking(mate.user.id, "2027-03-22T08:00:00Z", "2027-03-22T09:00:00Z");
+    const range = { start: "2027-03-22", end: "2027-03-22", timeZone: "Europe/Berlin" };
+
+    const byUser = await api("GET /v2/slots", { key: host.key, query: { ...range, eventTypeSlug: eventType.slug, username: host.user.username!, format: "range" } });
+    expect(byUser.body.data["2027-03-22"][0]).toEqual({ start: "2027-03-22T09:00:00.000+01:00", end: "2027-03-22T09:30:00.000+01:00" });
+
+    const byTeam = await api("GET /v2/slots", { key: host.key, query: { ...range, eventTypeSlug: teamType.slug, teamSlug: team.slug! } });
+    expect(byTeam.status).toBe(200);
+    expect(byTeam.body.data["2027-03-22"][0].start).toBe("2027-03-22T10:00:00.000+01:00");
+    expect(byTeam.body.data["2027-03-22"]).toHaveLength(14);
+  });
+
+  it("reports seats on seated types", async () => {
+    const host = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin");
+    const eventType = await createEventType(host.user.id, { seatsPerTimeSlot: 5 });
+    await createBooking(host.user.id, "2027-03-22T08:00:00Z", "2027-03-22T08:30:00Z", { eventTypeId: eventType.id, attendees: 2 });
+    const result = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventType.id), start: "2027-03-22", end: "2027-03-22", timeZone: "Europe/Berlin" } });
+    expect(result.body.data["2027-03-22"][0]).toEqual({ start: "2027-03-22T09:00:00.000+01:00", seatsBooked: 2, seatsRemaining: 3, seatsTotal: 5 });
+    expect(result.body.data["2027-03-22"][1]).toEqual({ start: "2027-03-22T09:30:00.000+01:00", seatsBooked: 0, seatsRemaining: 5, seatsTotal: 5 });
+  });
+});

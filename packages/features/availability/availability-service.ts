@@ -1,0 +1,86 @@
+import { getPrisma } from "@slotbase/prisma";
+import { scheduleIntervals, subtractIntervals, type Interval } from "@slotbase/scheduling";
+import type { AuthContext } from "../auth/auth-context";
+import { notFound } from "../errors/http-error";
+import { assertTeamReader, TEAM_MANAGER_ROLES } from "../teams/team-access";
+import { loadSchedules } from "./bookable-event";
+import { loadBusyTimes, type BusySource } from "./busy-times";
+import { toScheduleRules } from "./schedule-rules";
+
+export type AvailabilitySubject = { userId: number } | { username: string };
+
+export interface UserAvailability {
+  userId: number;
+  timeZone: string;
+  /** Busy time; `title` only for the user themself, their team's OWNER/ADMIN and system admins. */
+  busy: (Interval & { title?: string | null; source: BusySource["kind"] })[];
+  /** Free time: the schedule's hours minus busy time. */
+  dateRanges: Interval[];
+  workingHours: { days: number[]; startTime: number; endTime: number; userId: number }[];
+  dateOverrides: { date: string; startTime: number; endTime: number; userId: number }[];
+}
+
+const userColumns = { id: true, timeZone: true, defaultScheduleId: true } as const;
+
+async function availabilityOf(user: { id: number; timeZone: string; defaultScheduleId: number | null }, range: Interval, showTitles: boolean): Promise<UserAvailability> {
+  const [schedules, busyByHost] = await Promise.all([
+    loadSchedules(new Map([[user.id, user.defaultScheduleId]])),
+    loadBusyTimes({ hostIds: [user.id], range, now: Date.now() }),
+  ]);
+  const schedule = schedules.get(user.id) ?? null;
+  const timeZone = schedule?.timeZone ?? user.timeZone;
+  const rules = schedule ? toScheduleRules(timeZone, schedule.availability) : null;
+  const busy = busyByHost.get(user.id)!;
+  const inRange = busy.sources.filter((b) => b.start < range.end && b.end > range.start).sort((a, b) => a.start - b.start);
+  return {
+    userId: user.id,
+    timeZone,
+    busy: inRange.map((b) => ({ start: b.start, end: b.end, source: b.kind, ...(showTitles ? { title: b.title } : {}) })),
+    dateRanges: rules ? subtractIntervals(scheduleIntervals(rules, range), busy.busy) : [],
+    workingHours: (rules?.weekly ?? []).map((w) => ({ days: w.days, startTime: w.startMinute, endTime: w.endMinute, userId: user.id })),
+    dateOverrides: (rules?.overrides ?? []).map((o) => ({ date: o.date, startTime: o.startMinute, endTime: o.endMinute, userId: user.id })),
+  };
+}
+
+/** Does the caller manage a team this user is an accepted member of? */
+async function managesTeamOf(auth: AuthContext, userId: number): Promise<boolean> {
+  const prisma = await getPrisma();
+  const shared = await prisma.membership.count({
+    where: {
+      userId,
+      accepted: true,
+      team: { members: { some: { userId: auth.userId, accepted: true, role: { in: [...TEAM_MANAGER_ROLES] } } } },
+      ...(auth.teamId !== null ? { teamId: auth.teamId } : {}),
+    },
+  });
+  return shared > 0;
+}
+
+/**
+ * A user's working hours, free ranges and busy time. Anybody may see when a user is busy
+ * (booking pages show as much); only the user, an OWNER/ADMIN of a team they are in, or a
+ * system admin sees what the busy time is.
+ */
+export async function getUserAvailability(auth: AuthContext, subject: AvailabilitySubject, range: Interval): Promise<UserAvailability> {
+  const prisma = await getPrisma();
+  const user = await prisma.user.findUnique({
+    where: "userId" in subject ? { id: subject.userId } : { username: subject.username.toLowerCase() },
+    select: userColumns,
+  });
+  if (!user) throw notFound("User");
+  const showTitles = auth.isAdmin || auth.userId === user.id || (await managesTeamOf(auth, user.id));
+  return availabilityOf(user, range, showTitles);
+}
+
+/** Every accepted member's availability; team members only (others: 404), titles for OWNER/ADMIN. */
+export async function getTeamAvailability(auth: AuthContext, teamId: number, range: Interval): Promise<{ userId: number; availability: UserAvailability }[]> {
+  const access = await assertTeamReader(auth, teamId);
+  const showTitles = access.isSystemAdmin || (access.role !== null && TEAM_MANAGER_ROLES.includes(access.role));
+  const prisma = await getPrisma();
+  const members = await prisma.user.findMany({
+    where: { memberships: { some: { teamId, accepted: true } } },
+    select: userColumns,
+    orderBy: { id: "asc" },
+  });
+  return Promise.all(members.map(async (user) => ({ userId: user.id, availability: await availabilityOf(user, range, showTitles || user.id === auth.userId) })));
+}

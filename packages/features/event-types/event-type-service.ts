@@ -1,0 +1,392 @@
+import { getPrisma, Prisma, type EventTypeModel, type HostModel, type PeriodType } from "@slotbase/prisma";
+import type { AuthContext } from "../auth/auth-context";
+import { badRequest, conflict, forbidden, HttpError, notFound, type ErrorDetail } from "../errors/http-error";
+import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
+import { toSkipTake, type PageRequest } from "../common/pagination";
+import { acceptedTeamIds, assertTeamManager, assertTeamReader, keyAllowsTeam } from "../teams/team-access";
+
+export interface EventTypeLocation {
+  type: string;
+  address?: string;
+  link?: string;
+  phone?: string;
+  displayLocationPublicly?: boolean;
+}
+
+export interface EventTypeHostInput {
+  userId: number;
+  isFixed?: boolean;
+  /** 0..4 */
+  priority?: number | null;
+  /** 0..1000 */
+  weight?: number | null;
+  /** A schedule of this host; null: their default. */
+  scheduleId?: number | null;
+}
+
+export type TeamSchedulingType = "ROUND_ROBIN" | "COLLECTIVE";
+
+/** The fields a client may set on create and edit (already validated for shape and bounds). */
+export interface EventTypeFields {
+  title?: string;
+  slug?: string;
+  description?: string | null;
+  length?: number;
+  hidden?: boolean;
+  position?: number;
+  locations?: EventTypeLocation[];
+  eventName?: string | null;
+  periodType?: PeriodType;
+  periodDays?: number | null;
+  periodStartDate?: Date | null;
+  periodEndDate?: Date | null;
+  periodCountCalendarDays?: boolean | null;
+  requiresConfirmation?: boolean;
+  disableGuests?: boolean;
+  hideCalendarNotes?: boolean;
+  minimumBookingNotice?: number;
+  beforeEventBuffer?: number;
+  afterEventBuffer?: number;
+  seatsPerTimeSlot?: number | null;
+  seatsShowAttendees?: boolean | null;
+  schedulingType?: TeamSchedulingType | null;
+  price?: number;
+  currency?: string;
+  slotInterval?: number | null;
+  successRedirectUrl?: string | null;
+  metadata?: Record<string, unknown> | null;
+  scheduleId?: number | null;
+  /** Team types only; on edit it replaces the whole list. */
+  hosts?: EventTypeHostInput[];
+}
+
+export interface EventTypeCreateInput extends EventTypeFields {
+  title: string;
+  slug: string;
+  length: number;
+  /** A team event type (team OWNER/ADMIN only). */
+  teamId?: number;
+  /** Admins only when it names another user. */
+  userId?: number;
+}
+
+export type EventTypeUpdateInput = EventTypeFields;
+
+export type EventTypeHost = Omit<HostModel, "eventTypeId">;
+export type EventTypeWithHosts = EventTypeModel & { hosts: EventTypeHost[] };
+
+export interface EventTypeListFilter {
+  userId?: number;
+  teamId?: number;
+}
+
+const withHosts = {
+  hosts: {
+    select: { userId: true, isFixed: true, priority: true, weight: true, scheduleId: true },
+    orderBy: { userId: "asc" },
+  },
+} satisfies Prisma.EventTypeInclude;
+
+const EVENT_TYPE = "Event type";
+
+/**
+ * Only an admin whose key is not restricted to a team may act on other users' personal
+ * event types; a team-restricted key never reaches beyond its own user and its team.
+ */
+const isUnrestrictedAdmin = (auth: AuthContext) => auth.isAdmin && auth.teamId === null;
+
+const detail = (field: string, rule: string, message: string): ErrorDetail => ({ field, rule, message });
+
+function invalid(details: ErrorDetail[]): HttpError {
+  const shown = details.slice(0, 3).map((d) => `${d.field}: ${d.message}`).join("; ");
+  return badRequest(`Invalid request. ${shown}${details.length > 3 ? ` (and ${details.length - 3} more)` : ""}.`, details);
+}
+
+function slugTaken(slug: string, teamOwned: boolean): HttpError {
+  return conflict(`An event type with the slug "${slug}" already exists for this ${teamOwned ? "team" : "user"}.`, [
+    detail("body.slug", "unique", "Slug already in use by this owner"),
+  ]);
+}
+
+/** Database errors a client can cause, as 4xx; anything else is rethrown. */
+function clientError(error: unknown, slug: string, teamOwned: boolean): unknown {
+  if (isUniqueViolation(error)) return slugTaken(slug, teamOwned);
+  if (isRecordNotFound(error)) return notFound(EVENT_TYPE);
+  if (isForeignKeyViolation(error)) {
+    // A user, team or schedule named by the request was deleted while it was being written.
+    return badRequest("A user, team or schedule the request refers to no longer exists.", [
+      detail("body", "reference", "Refers to something that no longer exists"),
+    ]);
+  }
+  return error;
+}
+
+/**
+ * Team access for event types. A system admin passes the membership check for any team
+ * id, so for them the team must also exist (a 404 rather than an empty list or a failed
+ * write).
+ */
+async function teamAccess(auth: AuthContext, teamId: number, level: "read" | "manage", what = "Team"): Promise<void> {
+  const access = level === "manage" ? await assertTeamManager(auth, teamId, what) : await assertTeamReader(auth, teamId, what);
+  if (access.role === null) {
+    const prisma = await getPrisma();
+    if (!(await prisma.team.findUnique({ where: { id: teamId }, select: { id: true } }))) throw notFound(what);
+  }
+}
+
+/** Where clause of the event types the caller may see. */
+async function visibleWhere(auth: AuthContext): Promise<Prisma.EventTypeWhereInput> {
+  if (isUnrestrictedAdmin(auth)) return {};
+  const teamIds = auth.isAdmin
+    ? [auth.teamId as number]
+    : (await acceptedTeamIds(auth.userId)).filter((teamId) => keyAllowsTeam(auth, teamId));
+  return { OR: [{ userId: auth.userId, teamId: null }, { teamId: { in: teamIds } }] };
+}
+
+async function findEventType(id: number): Promise<EventTypeWithHosts> {
+  const prisma = await getPrisma();
+  const row = await prisma.eventType.findUnique({ where: { id }, include: withHosts });
+  if (!row) throw notFound(EVENT_TYPE);
+  return row;
+}
+
+/** Personal types: the owner (or an unrestricted admin); anyone else gets a 404. */
+function assertPersonalAccess(auth: AuthContext, row: EventTypeModel): void {
+  if (row.userId !== auth.userId && !isUnrestrictedAdmin(auth)) throw notFound(EVENT_TYPE);
+}
+
+async function findReadable(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
+  const row = await findEventType(id);
+  if (row.teamId !== null) await teamAccess(auth, row.teamId, "read", EVENT_TYPE);
+  else assertPersonalAccess(auth, row);
+  return row;
+}
+
+/** Team types: OWNER/ADMIN edit, plain members 403, strangers 404. */
+async function findEditable(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
+  const row = await findEventType(id);
+  if (row.teamId !== null) await teamAccess(auth, row.teamId, "manage", EVENT_TYPE);
+  else assertPersonalAccess(auth, row);
+  return row;
+}
+
+interface Merged {
+  teamId: number | null;
+  ownerId: number | null;
+  periodType: PeriodType;
+  periodDays: number | null;
+  periodStartDate: Date | null;
+  periodEndDate: Date | null;
+  schedulingType: string | null;
+}
+
+/** Rules across fields, checked on the event type as it will be after the write. */
+function crossFieldDetails(merged: Merged, input: EventTypeFields): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  if (merged.periodType === "ROLLING" && merged.periodDays === null) {
+    details.push(detail("body.periodDays", "required", "periodType ROLLING needs periodDays (1-3650)"));
+  }
+  if (merged.periodType === "RANGE") {
+    if (merged.periodStartDate === null) details.push(detail("body.periodStartDate", "required", "periodType RANGE needs periodStartDate"));
+    if (merged.periodEndDate === null) details.push(detail("body.periodEndDate", "required", "periodType RANGE needs periodEndDate"));
+    if (merged.periodStartDate && merged.periodEndDate && merged.periodEndDate.getTime() < merged.periodStartDate.getTime()) {
+      details.push(detail("body.periodEndDate", "after_start", "periodEndDate must not be before periodStartDate"));
+    }
+  }
+  if (merged.teamId !== null) {
+    if (merged.schedulingType === null) {
+      details.push(detail("body.schedulingType", "required", "Team event types need a schedulingType: ROUND_ROBIN or COLLECTIVE"));
+    }
+    if (input.scheduleId != null) {
+      details.push(detail("body.scheduleId", "team_type", "Team event types have no schedule of their own: each host uses theirs"));
+    }
+  } else {
+    if (merged.schedulingType !== null) {
+      details.push(detail("body.schedulingType", "team_only", "Only team event types have a schedulingType"));
+    }
+    if (input.hosts && input.hosts.length > 0) {
+      details.push(detail("body.hosts", "team_only", "Only team event types have hosts"));
+    }
+  }
+  return details;
+}
+
+/** References: the type's schedule, and each host's membership and schedule. */
+async function referenceDetails(merged: Merged, input: EventTypeFields): Promise<ErrorDetail[]> {
+  const prisma = await getPrisma();
+  const details: ErrorDetail[] = [];
+  if (merged.teamId === null && input.scheduleId != null) {
+    const schedule = await prisma.schedule.findUnique({ where: { id: input.scheduleId }, select: { userId: true } });
+    if (!schedule || schedule.userId === null || schedule.userId !== merged.ownerId) {
+      details.push(detail("body.scheduleId", "reference", `No schedule ${input.scheduleId} belongs to the event type's owner`));
+    }
+  }
+  if (merged.teamId !== null && input.hosts && input.hosts.length > 0) {
+    const userIds = input.hosts.map((h) => h.userId);
+    const members = await prisma.membership.findMany({
+      where: { teamId: merged.teamId, accepted: true, userId: { in: userIds } },
+      select: { userId: true },
+    });
+    const memberIds = new Set(members.map((m) => m.userId));
+    const scheduleIds = input.hosts.flatMap((h) => (h.scheduleId != null ? [h.scheduleId] : []));
+    const schedules = scheduleIds.length
+      ? await prisma.schedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true, userId: true } })
+      : [];
+    const scheduleOwner = new Map(schedules.map((s) => [s.id, s.userId]));
+    input.hosts.forEach((host, index) => {
+      if (!memberIds.has(host.userId)) {
+        details.push(detail(`body.hosts.${index}.userId`, "team_member", `User ${host.userId} is not an accepted member of the team`));
+      } else if (host.scheduleId != null && scheduleOwner.get(host.scheduleId) !== host.userId) {
+        details.push(detail(`body.hosts.${index}.scheduleId`, "reference", `No schedule ${host.scheduleId} belongs to user ${host.userId}`));
+      }
+    });
+  }
+  return details;
+}
+
+async function assertValid(merged: Merged, input: EventTypeFields): Promise<void> {
+  const details = crossFieldDetails(merged, input);
+  if (details.length === 0) details.push(...(await referenceDetails(merged, input)));
+  if (details.length > 0) throw invalid(details);
+}
+
+const jsonInput = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
+
+/** Columns to write, without the owner and the hosts (handled by the callers). */
+function columns(input: EventTypeFields) {
+  const fields = { ...input } as EventTypeFields & { teamId?: number; userId?: number };
+  const { hosts: _hosts, teamId: _teamId, userId: _userId, locations, metadata, ...scalars } = fields;
+  return {
+    ...scalars,
+    ...(locations !== undefined ? { locations: locations as unknown as Prisma.InputJsonValue } : {}),
+    ...(metadata !== undefined ? { metadata: jsonInput(metadata) } : {}),
+  };
+}
+
+const hostRows = (hosts: EventTypeHostInput[]) =>
+  hosts.map((h) => ({
+    userId: h.userId,
+    isFixed: h.isFixed ?? false,
+    priority: h.priority ?? null,
+    weight: h.weight ?? null,
+    scheduleId: h.scheduleId ?? null,
+  }));
+
+export async function listEventTypes(
+  auth: AuthContext,
+  page: PageRequest,
+  filter: EventTypeListFilter = {},
+): Promise<EventTypeWithHosts[]> {
+  if (filter.userId !== undefined && filter.userId !== auth.userId && !isUnrestrictedAdmin(auth)) {
+    throw forbidden("Only admins can list another user's event types.");
+  }
+  if (filter.teamId !== undefined) await teamAccess(auth, filter.teamId, "read");
+  const prisma = await getPrisma();
+  const where: Prisma.EventTypeWhereInput = {
+    AND: [
+      await visibleWhere(auth),
+      filter.userId !== undefined ? { userId: filter.userId, teamId: null } : {},
+      filter.teamId !== undefined ? { teamId: filter.teamId } : {},
+    ],
+  };
+  return prisma.eventType.findMany({ where, include: withHosts, orderBy: { id: "asc" }, ...toSkipTake(page) });
+}
+
+/** A team's event types, for its accepted members (and admins); anyone else gets a 404. */
+export async function listTeamEventTypes(auth: AuthContext, teamId: number, page: PageRequest): Promise<EventTypeWithHosts[]> {
+  await teamAccess(auth, teamId, "read");
+  const prisma = await getPrisma();
+  return prisma.eventType.findMany({ where: { teamId }, include: withHosts, orderBy: { id: "asc" }, ...toSkipTake(page) });
+}
+
+export async function getEventType(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
+  return findReadable(auth, id);
+}
+
+export async function createEventType(auth: AuthContext, input: EventTypeCreateInput): Promise<EventTypeWithHosts> {
+  const prisma = await getPrisma();
+  const teamId = input.teamId ?? null;
+  let ownerId: number | null = null;
+  if (teamId !== null) {
+    if (input.userId !== undefined) {
+      throw invalid([detail("body.userId", "exclusive", "An event type belongs to a user or to a team, not both: leave out userId")]);
+    }
+    await teamAccess(auth, teamId, "manage");
+  } else {
+    ownerId = input.userId ?? auth.userId;
+    if (ownerId !== auth.userId && !isUnrestrictedAdmin(auth)) {
+      throw forbidden("Only admins can create event types for other users.");
+    }
+    const owner = await prisma.user.findUnique({ where: { id: ownerId }, select: { id: true } });
+    if (!owner) {
+      throw new HttpError("not_found", "User not found.", { details: [detail("body.userId", "reference", "No such user")] });
+    }
+  }
+  await assertValid(
+    {
+      teamId,
+      ownerId,
+      periodType: input.periodType ?? "UNLIMITED",
+      periodDays: input.periodDays ?? null,
+      periodStartDate: input.periodStartDate ?? null,
+      periodEndDate: input.periodEndDate ?? null,
+      schedulingType: input.schedulingType ?? null,
+    },
+    input,
+  );
+  try {
+    return await prisma.eventType.create({
+      data: {
+        ...columns(input),
+        title: input.title,
+        slug: input.slug,
+        length: input.length,
+        userId: ownerId,
+        teamId,
+        ...(teamId !== null && input.hosts?.length ? { hosts: { create: hostRows(input.hosts) } } : {}),
+      },
+      include: withHosts,
+    });
+  } catch (error) {
+    throw clientError(error, input.slug, teamId !== null);
+  }
+}
+
+export async function updateEventType(auth: AuthContext, id: number, input: EventTypeUpdateInput): Promise<EventTypeWithHosts> {
+  const existing = await findEditable(auth, id);
+  await assertValid(
+    {
+      teamId: existing.teamId,
+      ownerId: existing.userId,
+      periodType: input.periodType ?? existing.periodType,
+      periodDays: input.periodDays !== undefined ? input.periodDays : existing.periodDays,
+      periodStartDate: input.periodStartDate !== undefined ? input.periodStartDate : existing.periodStartDate,
+      periodEndDate: input.periodEndDate !== undefined ? input.periodEndDate : existing.periodEndDate,
+      schedulingType: input.schedulingType !== undefined ? input.schedulingType : existing.schedulingType,
+    },
+    input,
+  );
+  const prisma = await getPrisma();
+  try {
+    // Nested writes run in one transaction: the host list is replaced all or nothing.
+    return await prisma.eventType.update({
+      where: { id },
+      data: {
+        ...columns(input),
+        ...(input.hosts !== undefined && existing.teamId !== null
+          ? { hosts: { deleteMany: {}, create: hostRows(input.hosts) } }
+          : {}),
+      },
+      include: withHosts,
+    });
+  } catch (error) {
+    throw clientError(error, input.slug ?? existing.slug, existing.teamId !== null);
+  }
+}
+
+export async function deleteEventType(auth: AuthContext, id: number): Promise<void> {
+  await findEditable(auth, id);
+  const prisma = await getPrisma();
+  const { count } = await prisma.eventType.deleteMany({ where: { id } });
+  if (count === 0) throw notFound(EVENT_TYPE);
+}
