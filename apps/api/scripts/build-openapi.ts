@@ -33,6 +33,7 @@ const SHARED_RESPONSES: Record<string, string> = {
   NotFound: "No such object, or one the key's user may not see (code `not_found`).",
   ValidationError: "Invalid query or body; `details` names each offending field and rule (code `validation_error` or `bad_request`).",
   Conflict: "The change conflicts with existing data, e.g. a taken email (code `conflict`).",
+  Unprocessable: "Well-formed but not possible now, e.g. a slot that is no longer free (code `unprocessable_entity`).",
   MethodNotAllowed: "The path does not serve this method; the Allow header lists those it does (code `method_not_allowed`).",
   PayloadTooLarge: "The JSON body is larger than 1 MB (code `payload_too_large`).",
   UnsupportedMediaType: "The body is not sent as JSON (code `unsupported_media_type`).",

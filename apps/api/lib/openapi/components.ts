@@ -2,6 +2,15 @@ import type { z } from "zod";
 import * as common from "../schemas/common";
 import * as users from "../schemas/users";
 import * as apiKeys from "../schemas/api-keys";
+import * as slots from "../schemas/slots";
+import * as reservations from "../schemas/reservations";
+import * as availability from "../schemas/availability";
+import * as schedules from "../schemas/schedules";
+import * as availabilities from "../schemas/availabilities";
+import * as blockers from "../schemas/blockers";
+import * as teams from "../schemas/teams";
+import * as memberships from "../schemas/memberships";
+import * as eventTypes from "../schemas/event-types";
 
 /**
  * Every zod schema the OpenAPI document refers to, by component name. Request bodies and
@@ -25,6 +34,47 @@ export const schemaComponents: Record<string, z.ZodType> = {
   ApiKeyResponse: apiKeys.ApiKeyResponse,
   ApiKeyCreatedResponse: apiKeys.ApiKeyCreatedResponse,
   ApiKeyListResponse: apiKeys.ApiKeyListResponse,
+  SlotsResponseV1: slots.SlotsResponseV1,
+  SlotsResponseV2: slots.SlotsResponseV2,
+  Reservation: reservations.Reservation,
+  ReservationCreateBody: reservations.ReservationCreateBody,
+  ReservationUpdateBody: reservations.ReservationUpdateBody,
+  ReservationResponse: reservations.ReservationResponse,
+  ReservationDeletedResponse: reservations.ReservationDeletedResponse,
+  UserAvailability: availability.UserAvailability,
+  AvailabilityLookupResponse: availability.AvailabilityLookupResponse,
+  Schedule: schedules.Schedule,
+  ScheduleCreateBody: schedules.ScheduleCreateBody,
+  ScheduleUpdateBody: schedules.ScheduleUpdateBody,
+  ScheduleResponse: schedules.ScheduleResponse,
+  ScheduleListResponse: schedules.ScheduleListResponse,
+  Availability: availabilities.Availability,
+  AvailabilityCreateBody: availabilities.AvailabilityCreateBody,
+  AvailabilityUpdateBody: availabilities.AvailabilityUpdateBody,
+  AvailabilityResponse: availabilities.AvailabilityResponse,
+  AvailabilityListResponse: availabilities.AvailabilityListResponse,
+  Blocker: blockers.Blocker,
+  BlockerCreateBody: blockers.BlockerCreateBody,
+  BlockerUpdateBody: blockers.BlockerUpdateBody,
+  BlockerResponse: blockers.BlockerResponse,
+  BlockerListResponse: blockers.BlockerListResponse,
+  Team: teams.Team,
+  TeamCreateBody: teams.TeamCreateBody,
+  TeamUpdateBody: teams.TeamUpdateBody,
+  TeamResponse: teams.TeamResponse,
+  TeamCreatedResponse: teams.TeamCreatedResponse,
+  TeamListResponse: teams.TeamListResponse,
+  Membership: memberships.Membership,
+  MembershipCreateBody: memberships.MembershipCreateBody,
+  MembershipUpdateBody: memberships.MembershipUpdateBody,
+  MembershipResponse: memberships.MembershipResponse,
+  MembershipListResponse: memberships.MembershipListResponse,
+  EventType: eventTypes.EventType,
+  EventTypeHost: eventTypes.EventTypeHost,
+  EventTypeCreateBody: eventTypes.EventTypeCreateBody,
+  EventTypeUpdateBody: eventTypes.EventTypeUpdateBody,
+  EventTypeResponse: eventTypes.EventTypeResponse,
+  EventTypeListResponse: eventTypes.EventTypeListResponse,
 };
 
 export const queryComponents: Record<string, z.ZodObject> = {
@@ -32,4 +82,17 @@ export const queryComponents: Record<string, z.ZodObject> = {
   ListUsersQuery: users.ListUsersQuery,
   ListApiKeysQuery: apiKeys.ListApiKeysQuery,
   ApiKeyIdQuery: apiKeys.ApiKeyIdQuery,
+  SlotsQueryV1: slots.SlotsQueryV1,
+  SlotsQueryV2: slots.SlotsQueryV2,
+  ReservationUidQuery: reservations.ReservationUidQuery,
+  AvailabilityQuery: availability.AvailabilityQuery,
+  ListSchedulesQuery: schedules.ListSchedulesQuery,
+  ListAvailabilitiesQuery: availabilities.ListAvailabilitiesQuery,
+  ListBlockersQuery: blockers.ListBlockersQuery,
+  ListTeamsQuery: teams.ListTeamsQuery,
+  TeamIdQuery: teams.TeamIdQuery,
+  ListMembershipsQuery: memberships.ListMembershipsQuery,
+  MembershipIdQuery: memberships.MembershipIdQuery,
+  ListEventTypesQuery: eventTypes.ListEventTypesQuery,
+  TeamEventTypesQuery: eventTypes.TeamEventTypesQuery,
 };

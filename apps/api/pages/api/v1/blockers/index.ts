@@ -1,0 +1,63 @@
+import { createBlocker, listBlockers } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { BlockerCreateBody, ListBlockersQuery } from "../../../../lib/schemas/blockers";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/blockers:
+ *   get:
+ *     operationId: listBlockers
+ *     summary: List blockers
+ *     description: >-
+ *       Your blockers (admins see everyone's), ordered by startTime then id. `dateFrom` and
+ *       `dateTo` keep those that overlap that range; `userId` narrows the list to one user's.
+ *     tags: [blockers]
+ *     x-scope: blockers:read
+ *     x-query: ListBlockersQuery
+ *     responses:
+ *       200:
+ *         description: A page of blockers
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BlockerListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: createBlocker
+ *     summary: Block time
+ *     description: The range is busy for slots and bookings, like a booking. Only admins may name another `userId`.
+ *     tags: [blockers]
+ *     x-scope: blockers:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/BlockerCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The new blocker
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BlockerResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "blockers:read",
+    query: ListBlockersQuery,
+    handler: async ({ auth, query: { take, page, ...filter } }) => ({ blockers: await listBlockers(auth, { take, page }, filter) }),
+  }),
+  POST: endpoint({
+    scope: "blockers:write",
+    body: BlockerCreateBody,
+    status: 201,
+    handler: async ({ auth, body }) => ({ blocker: await createBlocker(auth, body) }),
+  }),
+});

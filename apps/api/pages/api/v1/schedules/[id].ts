@@ -1,0 +1,89 @@
+import { deleteSchedule, getSchedule, updateSchedule } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { IdQuery } from "../../../../lib/schemas/common";
+import { ScheduleUpdateBody } from "../../../../lib/schemas/schedules";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/schedules/{id}:
+ *   get:
+ *     operationId: getSchedule
+ *     summary: Get a schedule with its availability rules
+ *     description: Another user's schedule is a 404 (admins see any).
+ *     tags: [schedules]
+ *     x-scope: schedules:read
+ *     x-query: IdQuery
+ *     responses:
+ *       200:
+ *         description: The schedule
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ScheduleResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *   patch:
+ *     operationId: updateSchedule
+ *     summary: Rename a schedule or change its time zone
+ *     description: Rules are changed through /v1/availabilities.
+ *     tags: [schedules]
+ *     x-scope: schedules:write
+ *     x-query: IdQuery
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/ScheduleUpdateBody" }
+ *     responses:
+ *       200:
+ *         description: The updated schedule
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ScheduleResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *   delete:
+ *     operationId: deleteSchedule
+ *     summary: Delete a schedule and its rules
+ *     description: Deleting the owner's default schedule leaves the owner without a default schedule. Event types that used it lose their schedule.
+ *     tags: [schedules]
+ *     x-scope: schedules:write
+ *     x-query: IdQuery
+ *     responses:
+ *       200:
+ *         description: Deleted
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/DeletedResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "schedules:read",
+    query: IdQuery,
+    handler: async ({ auth, query }) => ({ schedule: await getSchedule(auth, query.id) }),
+  }),
+  PATCH: endpoint({
+    scope: "schedules:write",
+    query: IdQuery,
+    body: ScheduleUpdateBody,
+    handler: async ({ auth, query, body }) => ({ schedule: await updateSchedule(auth, query.id, body) }),
+  }),
+  DELETE: endpoint({
+    scope: "schedules:write",
+    query: IdQuery,
+    handler: async ({ auth, query }) => {
+      await deleteSchedule(auth, query.id);
+      return { message: `Schedule with id: ${query.id} deleted successfully` };
+    },
+  }),
+});

@@ -1,0 +1,67 @@
+import { createTeam, listTeams } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { ListTeamsQuery, TeamCreateBody } from "../../../../lib/schemas/teams";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/teams:
+ *   get:
+ *     operationId: listTeams
+ *     summary: List teams
+ *     description: >-
+ *       The teams the key's user is an accepted member of (system admins: every team). A pending
+ *       invitation does not count. A key restricted to one team sees only that team.
+ *     tags: [teams]
+ *     x-scope: teams:read
+ *     x-query: ListTeamsQuery
+ *     responses:
+ *       200:
+ *         description: A page of teams, by id
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/TeamListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: createTeam
+ *     summary: Create a team
+ *     description: >-
+ *       Creates the team and makes the caller its OWNER (an accepted membership), in one
+ *       transaction. System admins may name another user as `ownerId`. A slug already used by
+ *       another team is a 409 naming `body.slug`. A key restricted to one team cannot create teams (403).
+ *     tags: [teams]
+ *     x-scope: teams:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/TeamCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The new team and its OWNER membership
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/TeamCreatedResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "teams:read",
+    query: ListTeamsQuery,
+    handler: async ({ auth, query }) => ({ teams: await listTeams(auth, query) }),
+  }),
+  POST: endpoint({
+    scope: "teams:write",
+    body: TeamCreateBody,
+    status: 201,
+    handler: async ({ auth, body }) => createTeam(auth, body),
+  }),
+});

@@ -1,0 +1,92 @@
+import { getHold, releaseHold, updateHold } from "@slotbase/features";
+import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../../lib/route/endpoint";
+import { ReservationUidQuery, ReservationUpdateBody } from "../../../../../lib/schemas/reservations";
+import { toReservationV2 } from "../../../../../lib/mappers/reservations";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v2/slots/reservations/{uid}:
+ *   get:
+ *     operationId: getSlotReservation
+ *     summary: Get a hold
+ *     description: Your own live hold (admins any); an expired or someone else's hold is a 404.
+ *     tags: [slots]
+ *     x-scope: slots:read
+ *     x-query: ReservationUidQuery
+ *     responses:
+ *       200:
+ *         description: The hold
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ReservationResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *   patch:
+ *     operationId: updateSlotReservation
+ *     summary: Move or extend a hold
+ *     description: >
+ *       Moves the hold to another free slot, changes its duration, or restarts it for
+ *       reservationDuration minutes from now. The new slot must be free (422 otherwise; the
+ *       hold then stays as it was).
+ *     tags: [slots]
+ *     x-scope: slots:write
+ *     x-query: ReservationUidQuery
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/ReservationUpdateBody" }
+ *     responses:
+ *       200:
+ *         description: The hold
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ReservationResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       422: { $ref: "#/components/responses/Unprocessable" }
+ *   delete:
+ *     operationId: deleteSlotReservation
+ *     summary: Release a hold
+ *     tags: [slots]
+ *     x-scope: slots:write
+ *     x-query: ReservationUidQuery
+ *     responses:
+ *       200:
+ *         description: Released
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ReservationDeletedResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "slots:read",
+    query: ReservationUidQuery,
+    handler: async ({ auth, query }) => toReservationV2(await getHold(auth, query.uid)),
+  }),
+  PATCH: endpoint({
+    scope: "slots:write",
+    query: ReservationUidQuery,
+    body: ReservationUpdateBody,
+    handler: async ({ auth, query, body }) => toReservationV2(await updateHold(auth, query.uid, body)),
+  }),
+  DELETE: endpoint({
+    scope: "slots:write",
+    query: ReservationUidQuery,
+    handler: async ({ auth, query }) => {
+      await releaseHold(auth, query.uid);
+      return { status: "success" as const };
+    },
+  }),
+});

@@ -1,0 +1,46 @@
+import { createHold } from "@slotbase/features";
+import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../../lib/route/endpoint";
+import { ReservationCreateBody } from "../../../../../lib/schemas/reservations";
+import { toReservationV2 } from "../../../../../lib/mappers/reservations";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v2/slots/reservations:
+ *   post:
+ *     operationId: reserveSlot
+ *     summary: Hold a slot
+ *     description: >
+ *       Holds a free slot (default 5 minutes; longer, up to 60, only for the event type's owner
+ *       or its team's OWNER/ADMIN). Until it expires the slot is busy for everyone else: send
+ *       the returned reservationUid to GET /v2/slots to still see it. Seated types hold one
+ *       seat. A slot that is not free is a 422.
+ *     tags: [slots]
+ *     x-scope: slots:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/ReservationCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The hold
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/ReservationResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       422: { $ref: "#/components/responses/Unprocessable" }
+ */
+export default withMiddleware({
+  POST: endpoint({
+    scope: "slots:write",
+    body: ReservationCreateBody,
+    status: 201,
+    handler: async ({ auth, body }) => toReservationV2(await createHold(auth, body)),
+  }),
+});

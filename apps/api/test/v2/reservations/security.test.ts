@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { getPrisma } from "@slotbase/prisma";
+import { api } from "../../support/api";
+import { describeAuthMatrix } from "../../support/auth-matrix";
+import { useTestDatabase } from "../../support/database";
+import { createCaller, type Caller } from "../../support/fixtures";
+import { createEventType, createSchedule } from "../../support/scheduling";
+
+useTestDatabase();
+
+let eventTypeId: number;
+let host: Caller;
+beforeAll(async () => {
+  host = await createCaller();
+  await createSchedule(host.user.id, "Europe/Berlin");
+  eventTypeId = (await createEventType(host.user.id)).id;
+});
+
+// Every case needs its own free slot: the next weekday half hour, 09:00–16:30 Berlin (CET), from 2027-01-04.
+let used = 0;
+function freeSlot(): string {
+  const n = used++;
+  const day = Math.floor(n / 16);
+  const start = Date.UTC(2027, 0, 4, 8, 0) + (Math.floor(day / 5) * 7 + (day % 5)) * 86_400_000 + (n % 16) * 30 * 60_000;
+  return new Date(start).toISOString();
+}
+
+/** A live hold made by `owner`, written directly (the owner's key may be expired or scoped in the matrix). */
+async function holdOf(owner: Caller) {
+  const prisma = await getPrisma();
+  const start = new Date(freeSlot());
+  const hold = await prisma.slotReservation.create({
+    data: {
+      uid: randomUUID(),
+      eventTypeId,
+      userId: host.user.id,
+      reservedById: owner.user.id,
+      slotUtcStartDate: start,
+      slotUtcEndDate: new Date(start.getTime() + 30 * 60_000),
+      releaseAt: new Date(Date.now() + 5 * 60_000),
+    },
+  });
+  return { params: { uid: hold.uid } };
+}
+
+describeAuthMatrix({ operation: "POST /v2/slots/reservations", scope: "slots:write", request: () => ({ body: { eventTypeId, slotStart: freeSlot() } }) });
+describeAuthMatrix({ operation: "GET /v2/slots/reservations/{uid}", scope: "slots:read", ownedObject: true, request: holdOf });
+describeAuthMatrix({
+  operation: "PATCH /v2/slots/reservations/{uid}",
+  scope: "slots:write",
+  ownedObject: true,
+  request: async (owner) => ({ ...(await holdOf(owner)), body: { slotStart: freeSlot() } }),
+});
+describeAuthMatrix({ operation: "DELETE /v2/slots/reservations/{uid}", scope: "slots:write", ownedObject: true, request: holdOf });
+
+describe("holds — what others learn", () => {
+  it("does not reveal who holds a slot or its uid to others", async () => {
+    const holder = await createCaller();
+    const { params } = await holdOf(holder);
+    const other = await createCaller();
+    const slots = await api("GET /v2/slots", { key: other.key, query: { eventTypeId: String(eventTypeId), start: "2027-01-04", end: "2027-01-10" } });
+    expect(JSON.stringify(slots.body)).not.toContain(params.uid);
+  });
+});

@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { getPrisma, type SlotReservationModel } from "@slotbase/prisma";
+import type { AuthContext } from "../auth/auth-context";
+import { forbidden, HttpError, notFound } from "../errors/http-error";
+import { acceptedRoleIn, TEAM_MANAGER_ROLES } from "../teams/team-access";
+import { findFreeSlot } from "../availability/slot-service";
+import type { BookableEvent } from "../availability/bookable-event";
+
+export const DEFAULT_HOLD_MINUTES = 5;
+export const MAX_HOLD_MINUTES = 60;
+
+export interface HoldRequest {
+  eventTypeId: number;
+  slotStart: Date;
+  /** Minutes; the event type's length when absent. */
+  slotDuration?: number;
+  /** Minutes the hold lasts; more than the default only for the event type's owner. */
+  reservationDuration?: number;
+}
+
+export interface Hold {
+  reservationUid: string;
+  eventTypeId: number;
+  slotStart: Date;
+  slotEnd: Date;
+  slotDuration: number;
+  reservationDuration: number;
+  reservationUntil: Date;
+  /** The host whose time is held (round robin: the one picked). */
+  hostId: number | null;
+  isSeat: boolean;
+}
+
+const slotTaken = () =>
+  new HttpError("unprocessable_entity", "This slot is not available. Query GET /v2/slots for free slots.", {
+    details: [{ field: "body.slotStart", rule: "slot_available", message: "Not a free slot of this event type" }],
+  });
+
+function toHold(row: SlotReservationModel): Hold {
+  const slotDuration = Math.round((row.slotUtcEndDate.getTime() - row.slotUtcStartDate.getTime()) / 60_000);
+  return {
+    reservationUid: row.uid,
+    eventTypeId: row.eventTypeId,
+    slotStart: row.slotUtcStartDate,
+    slotEnd: row.slotUtcEndDate,
+    slotDuration,
+    reservationDuration: Math.round((row.releaseAt.getTime() - row.createdAt.getTime()) / 60_000),
+    reservationUntil: row.releaseAt,
+    hostId: row.userId,
+    isSeat: row.isSeat,
+  };
+}
+
+async function ownsEventType(auth: AuthContext, eventType: BookableEvent["eventType"]): Promise<boolean> {
+  if (auth.isAdmin) return true;
+  if (eventType.userId !== null) return eventType.userId === auth.userId;
+  if (eventType.teamId === null) return false;
+  const role = await acceptedRoleIn(auth.userId, eventType.teamId);
+  return role !== null && TEAM_MANAGER_ROLES.includes(role);
+}
+
+/** The host a hold takes: the one it already had when still free, else the first free one. */
+function pickHost(hostIds: number[], preferred: number | null): number | null {
+  if (preferred !== null && hostIds.includes(preferred)) return preferred;
+  return hostIds[0] ?? null;
+}
+
+/**
+ * Checks the slot and takes it. The hold is written first and the slot checked again
+ * without it (but with every other hold): two concurrent holds on the last place then see
+ * each other and neither can slip through, with no lock held across queries.
+ */
+async function takeSlot(auth: AuthContext, request: HoldRequest, existing?: SlotReservationModel): Promise<Hold> {
+  const prisma = await getPrisma();
+  const start = request.slotStart.getTime();
+  const search = { eventType: { id: request.eventTypeId }, start, duration: request.slotDuration, reservationUid: existing?.uid };
+  const before = await findFreeSlot(search);
+  const reservationDuration = request.reservationDuration ?? DEFAULT_HOLD_MINUTES;
+  if (reservationDuration > DEFAULT_HOLD_MINUTES && !(await ownsEventType(auth, before.event.eventType))) {
+    throw forbidden(`Only the event type's owner can hold a slot for longer than ${DEFAULT_HOLD_MINUTES} minutes.`);
+  }
+  if (!before.slot) throw slotTaken();
+  const hostId = pickHost(before.slot.hostIds, existing?.userId ?? null);
+  const now = new Date();
+  const data = {
+    eventTypeId: request.eventTypeId,
+    userId: hostId,
+    reservedById: auth.userId,
+    slotUtcStartDate: new Date(before.slot.start),
+    slotUtcEndDate: new Date(before.slot.end),
+    releaseAt: new Date(now.getTime() + reservationDuration * 60_000),
+    createdAt: now,
+    isSeat: Boolean(before.event.eventType.seatsPerTimeSlot),
+  };
+  const row = existing
+    ? await prisma.slotReservation.update({ where: { id: existing.id }, data })
+    : await prisma.slotReservation.create({ data: { ...data, uid: randomUUID() } });
+
+  const after = await findFreeSlot({ ...search, reservationUid: row.uid });
+  if (!after.slot || (hostId !== null && !after.slot.hostIds.includes(hostId))) {
+    if (existing) await prisma.slotReservation.update({ where: { id: existing.id }, data: existing });
+    else await prisma.slotReservation.delete({ where: { id: row.id } });
+    throw slotTaken();
+  }
+  return toHold(row);
+}
+
+/** Forgets holds that ended a day ago or more; expired ones never block anyway. */
+async function sweepExpired(): Promise<void> {
+  const prisma = await getPrisma();
+  await prisma.slotReservation.deleteMany({ where: { releaseAt: { lt: new Date(Date.now() - 86_400_000) } } });
+}
+
+export async function createHold(auth: AuthContext, request: HoldRequest): Promise<Hold> {
+  await sweepExpired();
+  return takeSlot(auth, request);
+}
+
+/** A live hold the caller made (admins: anyone's); expired or someone else's → 404. */
+async function findOwnHold(auth: AuthContext, uid: string): Promise<SlotReservationModel> {
+  const prisma = await getPrisma();
+  const row = await prisma.slotReservation.findUnique({ where: { uid } });
+  if (!row || row.releaseAt.getTime() <= Date.now() || (!auth.isAdmin && row.reservedById !== auth.userId)) {
+    throw notFound("Reservation");
+  }
+  return row;
+}
+
+export async function getHold(auth: AuthContext, uid: string): Promise<Hold> {
+  return toHold(await findOwnHold(auth, uid));
+}
+
+export async function updateHold(auth: AuthContext, uid: string, request: Partial<HoldRequest>): Promise<Hold> {
+  const existing = await findOwnHold(auth, uid);
+  const current = toHold(existing);
+  return takeSlot(
+    auth,
+    {
+      eventTypeId: request.eventTypeId ?? existing.eventTypeId,
+      slotStart: request.slotStart ?? existing.slotUtcStartDate,
+      slotDuration: request.slotDuration ?? (request.eventTypeId !== undefined && request.eventTypeId !== existing.eventTypeId ? undefined : current.slotDuration),
+      reservationDuration: request.reservationDuration ?? current.reservationDuration,
+    },
+    existing,
+  );
+}
+
+export async function releaseHold(auth: AuthContext, uid: string): Promise<void> {
+  const row = await findOwnHold(auth, uid);
+  const prisma = await getPrisma();
+  await prisma.slotReservation.deleteMany({ where: { id: row.id } });
+}
