@@ -42,16 +42,16 @@ async function findEventType(ref: EventTypeRef) {
 export async function loadSchedules(wanted: Map<number, number | null>): Promise<Map<number, ScheduleWithRules | null>> {
   const prisma = await getPrisma();
   const ids = [...wanted.values()].filter((id): id is number => id !== null);
-  const withoutChoice = [...wanted].filter(([, id]) => id === null).map(([userId]) => userId);
   const schedules = await prisma.schedule.findMany({
-    where: { OR: [{ id: { in: ids } }, { userId: { in: withoutChoice } }] },
+    // A user's own schedules too: the fallback when the chosen one no longer exists.
+    where: { OR: [{ id: { in: ids } }, { userId: { in: [...wanted.keys()] } }] },
     select: { id: true, userId: true, timeZone: true, availability: { select: { days: true, startTime: true, endTime: true, date: true, unavailable: true } } },
     orderBy: { id: "asc" },
   });
   const byId = new Map(schedules.map((s) => [s.id, s]));
   const result = new Map<number, ScheduleWithRules | null>();
   for (const [userId, scheduleId] of wanted) {
-    const chosen = scheduleId !== null ? byId.get(scheduleId) : schedules.find((s) => s.userId === userId);
+    const chosen = (scheduleId !== null ? byId.get(scheduleId) : undefined) ?? schedules.find((s) => s.userId === userId);
     result.set(userId, chosen ?? null);
   }
   return result;
