@@ -79,9 +79,15 @@ function allowedDurations(eventType: EventTypeModel): number[] {
  * `usernames` with more than one name books those users together (collective, Cal.com's
  * dynamic group), with the first user's event type settings.
  */
+function describeRef(ref: EventTypeRef): string {
+  if ("id" in ref) return `Event type ${ref.id}`;
+  if ("teamSlug" in ref) return `Event type "${ref.slug}" of team "${ref.teamSlug}"`;
+  return `Event type "${ref.slug}" of user "${ref.usernames[0]}"`;
+}
+
 export async function loadBookableEvent(ref: EventTypeRef, options: { duration?: number } = {}): Promise<BookableEvent> {
   const eventType = await findEventType(ref);
-  if (!eventType) throw notFound("Event type");
+  if (!eventType) throw notFound(describeRef(ref));
   const prisma = await getPrisma();
 
   let schedulingType: EventSettings["schedulingType"] = null;
@@ -99,7 +105,7 @@ export async function loadBookableEvent(ref: EventTypeRef, options: { duration?:
       hostRows.push(...users.map((user) => ({ user, fixed: true, scheduleId: null })));
     }
   } else {
-    throw notFound("Event type");
+    throw notFound(describeRef(ref));
   }
 
   const wanted = new Map(hostRows.map((h) => [h.user.id, h.scheduleId ?? h.user.defaultScheduleId]));
