@@ -7,3 +7,4 @@ export * from "./src/slots";
 export * from "./src/booking-window";
 export * from "./src/availability";
 export * from "./src/local-time";
+export * from "./src/zone-offset";

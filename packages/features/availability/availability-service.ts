@@ -4,7 +4,7 @@ import type { AuthContext } from "../auth/auth-context";
 import { notFound } from "../errors/http-error";
 import { assertTeamReader, TEAM_MANAGER_ROLES } from "../teams/team-access";
 import { loadSchedules } from "./bookable-event";
-import { loadBusyTimes, type BusySource } from "./busy-times";
+import { loadBusySources, loadBusyTimes, type BusySource } from "./busy-times";
 import { toScheduleRules } from "./schedule-rules";
 
 export type AvailabilitySubject = { userId: number } | { username: string };
@@ -23,19 +23,20 @@ export interface UserAvailability {
 const userColumns = { id: true, timeZone: true, defaultScheduleId: true } as const;
 
 async function availabilityOf(user: { id: number; timeZone: string; defaultScheduleId: number | null }, range: Interval, showTitles: boolean): Promise<UserAvailability> {
-  const [schedules, busyByHost] = await Promise.all([
+  const now = Date.now();
+  const [schedules, busyByHost, sources] = await Promise.all([
     loadSchedules(new Map([[user.id, user.defaultScheduleId]])),
-    loadBusyTimes({ hostIds: [user.id], range, now: Date.now() }),
+    loadBusyTimes({ hostIds: [user.id], range, now }),
+    loadBusySources(user.id, range, now),
   ]);
   const schedule = schedules.get(user.id) ?? null;
   const timeZone = schedule?.timeZone ?? user.timeZone;
   const rules = schedule ? toScheduleRules(timeZone, schedule.availability) : null;
   const busy = busyByHost.get(user.id)!;
-  const inRange = busy.sources.filter((b) => b.start < range.end && b.end > range.start).sort((a, b) => a.start - b.start);
   return {
     userId: user.id,
     timeZone,
-    busy: inRange.map((b) => ({ start: b.start, end: b.end, source: b.kind, ...(showTitles ? { title: b.title } : {}) })),
+    busy: sources.map((b) => ({ start: b.start, end: b.end, source: b.kind, ...(showTitles ? { title: b.title } : {}) })),
     dateRanges: rules ? subtractIntervals(scheduleIntervals(rules, range), busy.busy) : [],
     workingHours: (rules?.weekly ?? []).map((w) => ({ days: w.days, startTime: w.startMinute, endTime: w.endMinute, userId: user.id })),
     dateOverrides: (rules?.overrides ?? []).map((o) => ({ date: o.date, startTime: o.startMinute, endTime: o.endMinute, userId: user.id })),

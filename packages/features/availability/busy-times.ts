@@ -1,5 +1,5 @@
 import { getPrisma, Prisma } from "@slotbase/prisma";
-import { widenInterval, type Interval, type SeatedBooking } from "@slotbase/scheduling";
+import type { Interval, SeatedBooking } from "@slotbase/scheduling";
 
 export interface BusyQuery {
   hostIds: number[];
@@ -15,10 +15,9 @@ export interface BusyQuery {
 }
 
 export interface HostBusy {
+  /** Bookings, holds and blockers, each widened by its own event type's buffers. */
   busy: Interval[];
   seated: SeatedBooking[];
-  /** Busy time with its source, for /availability. */
-  sources: BusySource[];
 }
 
 export interface BusySource extends Interval {
@@ -27,93 +26,128 @@ export interface BusySource extends Interval {
   title: string | null;
 }
 
-// Bookings can be widened by their own type's buffers (at most a day each side), so look a little wider.
+// Bookings are widened by their own type's buffers (at most a day each side), so look a little wider.
 const MARGIN_MS = 2 * 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+const ACTIVE = Prisma.sql`('ACCEPTED', 'PENDING')`;
+const epochMs = (column: Prisma.Sql) => Prisma.sql`(date_part('epoch', ${column}) * 1000)`;
 
-interface Row {
-  hostId: number;
-  kind: "booking" | "reservation" | "blocker" | "seat" | "seat-hold";
-  startMs: number;
-  endMs: number;
-  /** The row's own event type's buffers, minutes. */
-  beforeMin: number;
-  afterMin: number;
-  title: string | null;
-  uid: string | null;
-  seats: number;
+function bounds(query: { range: Interval }) {
+  return { from: iso(query.range.start - MARGIN_MS), to: iso(query.range.end + MARGIN_MS) };
 }
 
 /**
- * Everything that makes the hosts busy in one round trip: accepted and pending bookings
- * (as organizer, or as an attendee by email), unexpired holds and blockers. Bookings and
- * holds come widened by their own event type's buffers.
+ * The hosts' busy time in one round trip: accepted and pending bookings (as organizer, or
+ * as an attendee by email), unexpired holds and blockers, widened by their own event
+ * type's buffers. Postgres folds each host's spans into one string: a team of 20 with a
+ * thousand bookings each is 20 rows, not 20,000.
  */
 export async function loadBusyTimes(query: BusyQuery): Promise<Map<number, HostBusy>> {
-  const result = new Map<number, HostBusy>(query.hostIds.map((id) => [id, { busy: [], seated: [], sources: [] }]));
+  const result = new Map<number, HostBusy>(query.hostIds.map((id) => [id, { busy: [], seated: [] }]));
   if (query.hostIds.length === 0) return result;
   const prisma = await getPrisma();
-  const from = iso(query.range.start - MARGIN_MS);
-  const to = iso(query.range.end + MARGIN_MS);
+  const { from, to } = bounds(query);
   const now = iso(query.now);
   const seated = query.seatedEventTypeId ?? -1;
   const ignoreBooking = query.ignoreBookingUid ?? "";
   const ignoreHold = query.ignoreReservationUid ?? "";
-  const hostIds = query.hostIds;
-  const ms = (column: Prisma.Sql) => Prisma.sql`(extract(epoch from ${column}) * 1000)::float8`;
+  const ids = query.hostIds;
+  const bookingSpan = Prisma.sql`
+    ${epochMs(Prisma.sql`b."startTime"`)} - COALESCE(et."beforeEventBuffer", 0) * 60000 AS s,
+    ${epochMs(Prisma.sql`b."endTime"`)} + COALESCE(et."afterEventBuffer", 0) * 60000 AS e`;
+  const bookingFilter = Prisma.sql`b.status IN ${ACTIVE} AND b."endTime" > ${from}::timestamp AND b."startTime" < ${to}::timestamp AND b.uid <> ${ignoreBooking}`;
 
-  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
-    WITH hosts AS (SELECT id, email FROM "User" WHERE id = ANY(${hostIds}::int[])),
-    booked AS (
-      SELECT b."userId" AS "hostId", b.id FROM "Booking" b
-      WHERE b."userId" = ANY(${hostIds}::int[]) AND b.status IN ('ACCEPTED', 'PENDING')
-        AND b."startTime" < ${to}::timestamp AND b."endTime" > ${from}::timestamp
-      UNION
-      SELECT h.id, b.id FROM hosts h
-      JOIN "Attendee" a ON a.email = h.email
-      JOIN "Booking" b ON b.id = a."bookingId"
-      WHERE b.status IN ('ACCEPTED', 'PENDING') AND b."startTime" < ${to}::timestamp AND b."endTime" > ${from}::timestamp
+  const rows = await prisma.$queryRaw<{ hostId: number; spans: string }[]>(Prisma.sql`
+    WITH spans AS (
+      SELECT b."userId" AS host, ${bookingSpan}
+      FROM "Booking" b LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
+      WHERE b."userId" = ANY(${ids}::int[]) AND ${bookingFilter} AND b."eventTypeId" IS DISTINCT FROM ${seated}
+      UNION ALL
+      SELECT u.id, ${bookingSpan}
+      FROM "User" u JOIN "Attendee" a ON a.email = u.email JOIN "Booking" b ON b.id = a."bookingId"
+      LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
+      WHERE u.id = ANY(${ids}::int[]) AND ${bookingFilter}
+      UNION ALL
+      SELECT r."userId",
+        ${epochMs(Prisma.sql`r."slotUtcStartDate"`)} - et."beforeEventBuffer" * 60000,
+        ${epochMs(Prisma.sql`r."slotUtcEndDate"`)} + et."afterEventBuffer" * 60000
+      FROM "SlotReservation" r JOIN "EventType" et ON et.id = r."eventTypeId"
+      WHERE r."userId" = ANY(${ids}::int[]) AND r."releaseAt" > ${now}::timestamp AND r.uid <> ${ignoreHold}
+        AND NOT (r."isSeat" AND r."eventTypeId" = ${seated})
+        AND r."slotUtcEndDate" > ${from}::timestamp AND r."slotUtcStartDate" < ${to}::timestamp
+      UNION ALL
+      SELECT x."userId", ${epochMs(Prisma.sql`x."startTime"`)}, ${epochMs(Prisma.sql`x."endTime"`)}
+      FROM "Blocker" x
+      WHERE x."userId" = ANY(${ids}::int[]) AND x."endTime" > ${from}::timestamp AND x."startTime" < ${to}::timestamp
     )
-    SELECT k."hostId", CASE WHEN b."eventTypeId" = ${seated} AND b."userId" = k."hostId" THEN 'seat' ELSE 'booking' END AS kind,
-      ${ms(Prisma.sql`b."startTime"`)} AS "startMs", ${ms(Prisma.sql`b."endTime"`)} AS "endMs",
-      COALESCE(et."beforeEventBuffer", 0) AS "beforeMin", COALESCE(et."afterEventBuffer", 0) AS "afterMin",
-      b.title, b.uid,
-      CASE WHEN b."eventTypeId" = ${seated} THEN (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) ELSE 0 END AS seats
-    FROM booked k JOIN "Booking" b ON b.id = k.id LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
-    WHERE b.uid <> ${ignoreBooking}
-    UNION ALL
-    SELECT r."userId", CASE WHEN r."isSeat" AND r."eventTypeId" = ${seated} THEN 'seat-hold' ELSE 'reservation' END,
-      ${ms(Prisma.sql`r."slotUtcStartDate"`)}, ${ms(Prisma.sql`r."slotUtcEndDate"`)}, et."beforeEventBuffer", et."afterEventBuffer",
-      NULL, r.uid, 1
-    FROM "SlotReservation" r JOIN "EventType" et ON et.id = r."eventTypeId"
-    WHERE r."userId" = ANY(${hostIds}::int[]) AND r."releaseAt" > ${now}::timestamp AND r.uid <> ${ignoreHold}
-      AND r."slotUtcStartDate" < ${to}::timestamp AND r."slotUtcEndDate" > ${from}::timestamp
-    UNION ALL
-    SELECT x."userId", 'blocker', ${ms(Prisma.sql`x."startTime"`)}, ${ms(Prisma.sql`x."endTime"`)}, 0, 0, x.title, x.uid, 0
-    FROM "Blocker" x
-    WHERE x."userId" = ANY(${hostIds}::int[]) AND x."startTime" < ${to}::timestamp AND x."endTime" > ${from}::timestamp
+    SELECT host AS "hostId", string_agg(s::int8::text || ' ' || e::int8::text, ' ') AS spans FROM spans GROUP BY host
   `);
-
-  const seatHolds: Row[] = [];
   for (const row of rows) {
     const host = result.get(row.hostId);
     if (!host) continue;
-    // Seats are matched against slot starts, so they stay unwidened (the engine adds the event's buffers).
-    const span = { start: Number(row.startMs), end: Number(row.endMs) };
-    if (row.kind === "seat") host.seated.push({ ...span, seatsBooked: row.seats, bookingUid: row.uid ?? undefined });
-    else if (row.kind === "seat-hold") seatHolds.push(row);
-    else {
-      host.busy.push(widenInterval(span, row.beforeMin, row.afterMin));
-      host.sources.push({ ...span, kind: row.kind, title: row.title });
-    }
+    const numbers = row.spans.split(" ");
+    for (let i = 0; i + 1 < numbers.length; i += 2) host.busy.push({ start: Number(numbers[i]), end: Number(numbers[i + 1]) });
   }
-  for (const hold of seatHolds) countSeatHold(result.get(hold.hostId)!, { start: Number(hold.startMs), end: Number(hold.endMs) });
+  if (query.seatedEventTypeId) await addSeats(result, { ...query, seatedEventTypeId: query.seatedEventTypeId, from, to, nowIso: now });
   return result;
 }
 
-/** A held seat counts as a taken seat of the booking at that time (or starts a new seated slot). */
-function countSeatHold(host: HostBusy, span: Interval): void {
-  const booking = host.seated.find((b) => b.start === span.start);
-  if (booking) booking.seatsBooked += 1;
-  else host.seated.push({ ...span, seatsBooked: 1 });
+/** A seated type's own bookings with their taken seats (attendees), and its held seats. */
+async function addSeats(
+  result: Map<number, HostBusy>,
+  query: BusyQuery & { seatedEventTypeId: number; from: string; to: string; nowIso: string },
+): Promise<void> {
+  const prisma = await getPrisma();
+  const ignoreBooking = query.ignoreBookingUid ?? "";
+  const ignoreHold = query.ignoreReservationUid ?? "";
+  const rows = await prisma.$queryRaw<{ hostId: number; kind: "booking" | "hold"; s: number; e: number; uid: string; seats: number }[]>(Prisma.sql`
+    SELECT b."userId" AS "hostId", 'booking' AS kind, ${epochMs(Prisma.sql`b."startTime"`)} AS s, ${epochMs(Prisma.sql`b."endTime"`)} AS e, b.uid,
+      (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS seats
+    FROM "Booking" b
+    WHERE b."eventTypeId" = ${query.seatedEventTypeId} AND b."userId" = ANY(${query.hostIds}::int[]) AND b.status IN ${ACTIVE}
+      AND b."endTime" > ${query.from}::timestamp AND b."startTime" < ${query.to}::timestamp AND b.uid <> ${ignoreBooking}
+    UNION ALL
+    SELECT r."userId", 'hold', ${epochMs(Prisma.sql`r."slotUtcStartDate"`)}, ${epochMs(Prisma.sql`r."slotUtcEndDate"`)}, r.uid, 1
+    FROM "SlotReservation" r
+    WHERE r."eventTypeId" = ${query.seatedEventTypeId} AND r."isSeat" AND r."userId" = ANY(${query.hostIds}::int[])
+      AND r."releaseAt" > ${query.nowIso}::timestamp AND r.uid <> ${ignoreHold}
+      AND r."slotUtcEndDate" > ${query.from}::timestamp AND r."slotUtcStartDate" < ${query.to}::timestamp
+    ORDER BY kind
+  `);
+  for (const row of rows) {
+    const host = result.get(row.hostId);
+    if (!host) continue;
+    const span = { start: Number(row.s), end: Number(row.e) };
+    // Seats are matched against slot starts, so they stay unwidened (the engine adds the event's buffers).
+    if (row.kind === "booking") host.seated.push({ ...span, seatsBooked: row.seats, bookingUid: row.uid });
+    else {
+      const booking = host.seated.find((b) => b.start === span.start);
+      if (booking) booking.seatsBooked += 1;
+      else host.seated.push({ ...span, seatsBooked: 1 });
+    }
+  }
+}
+
+/** One user's busy time with what it is, for /availability (the caller decides who sees titles). */
+export async function loadBusySources(userId: number, range: Interval, now: number): Promise<BusySource[]> {
+  const prisma = await getPrisma();
+  const from = iso(range.start);
+  const to = iso(range.end);
+  const rows = await prisma.$queryRaw<{ kind: BusySource["kind"]; s: number; e: number; title: string | null; uid: string }[]>(Prisma.sql`
+    SELECT DISTINCT ON (b.id) 'booking' AS kind, ${epochMs(Prisma.sql`b."startTime"`)} AS s, ${epochMs(Prisma.sql`b."endTime"`)} AS e, b.title, b.uid
+    FROM "Booking" b LEFT JOIN "Attendee" a ON a."bookingId" = b.id
+    WHERE (b."userId" = ${userId} OR a.email = (SELECT email FROM "User" WHERE id = ${userId}))
+      AND b.status IN ${ACTIVE} AND b."endTime" > ${from}::timestamp AND b."startTime" < ${to}::timestamp
+    UNION ALL
+    SELECT 'reservation', ${epochMs(Prisma.sql`r."slotUtcStartDate"`)}, ${epochMs(Prisma.sql`r."slotUtcEndDate"`)}, NULL, r.uid
+    FROM "SlotReservation" r
+    WHERE r."userId" = ${userId} AND r."releaseAt" > ${iso(now)}::timestamp AND r."slotUtcEndDate" > ${from}::timestamp AND r."slotUtcStartDate" < ${to}::timestamp
+    UNION ALL
+    SELECT 'blocker', ${epochMs(Prisma.sql`x."startTime"`)}, ${epochMs(Prisma.sql`x."endTime"`)}, x.title, x.uid
+    FROM "Blocker" x
+    WHERE x."userId" = ${userId} AND x."endTime" > ${from}::timestamp AND x."startTime" < ${to}::timestamp
+  `);
+  return rows
+    .map((row) => ({ kind: row.kind, start: Number(row.s), end: Number(row.e), title: row.title }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }

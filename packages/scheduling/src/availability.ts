@@ -67,8 +67,9 @@ export function availableSlots(request: AvailabilityRequest): AvailableSlot[] {
   const range = { start: Math.max(request.range.start, bookable.start), end: Math.min(request.range.end, bookable.end) };
   if (range.end <= range.start) return [];
 
-  if (event.schedulingType === "COLLECTIVE") return [...collectiveSlots(event, hosts, range).values()];
-  const perHost = hosts.map((host) => ({ host, slots: slotsOf(event, freeTimeOf(host, range, event), range) }));
+  const cache: WindowCache = new Map();
+  if (event.schedulingType === "COLLECTIVE") return [...collectiveSlots(event, hosts, range, cache).values()];
+  const perHost = hosts.map((host) => ({ host, slots: slotsOf(event, freeTimeOf(host, range, event, cache), range) }));
   if (event.schedulingType === "ROUND_ROBIN") {
     const fixed = perHost.filter((h) => h.host.fixed).map((h) => h.slots);
     const rotating = perHost.filter((h) => !h.host.fixed).map((h) => h.slots);
@@ -84,16 +85,24 @@ interface FreeTime {
   seated: SeatedBooking[];
 }
 
-function freeTimeOf(host: HostAvailability, range: Interval, event: EventSettings): FreeTime {
+/** Hosts of a team often share the same rules (the default schedule): convert each set once. */
+type WindowCache = Map<string, Interval[]>;
+
+function freeTimeOf(host: HostAvailability, range: Interval, event: EventSettings, cache: WindowCache): FreeTime {
   // Windows over whole local days around the range, so slots align to the rules' own start times.
   const around = { start: range.start - DAY, end: range.end + event.length * MINUTE + DAY };
-  const windows = host.rules ? scheduleIntervals(host.rules, around) : [];
+  let windows: Interval[] = [];
+  if (host.rules) {
+    const key = JSON.stringify(host.rules);
+    windows = cache.get(key) ?? scheduleIntervals(host.rules, around);
+    cache.set(key, windows);
+  }
   return { hostIds: [host.id], windows, busy: host.busy, seated: host.seated ?? [] };
 }
 
 /** Collective: the time every host offers, minus everyone's busy time, as if one host. */
-function collectiveSlots(event: EventSettings, hosts: HostAvailability[], range: Interval): HostSlots {
-  const each = hosts.map((host) => freeTimeOf(host, range, event));
+function collectiveSlots(event: EventSettings, hosts: HostAvailability[], range: Interval, cache: WindowCache): HostSlots {
+  const each = hosts.map((host) => freeTimeOf(host, range, event, cache));
   const seated = new Map<string, SeatedBooking>();
   for (const booking of each.flatMap((f) => f.seated)) seated.set(booking.bookingUid ?? `${booking.start}`, booking);
   return slotsOf(

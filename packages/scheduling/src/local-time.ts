@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Interval } from "./interval";
-import type { LocalDate } from "./wall-clock";
+import { localDateOf, type LocalDate } from "./wall-clock";
+import { offsetAt } from "./zone-offset";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -24,36 +25,26 @@ export function isParseableInstant(value: string): boolean {
   return parseRangeBound(value, "UTC", "start") !== null;
 }
 
-/** An instant as ISO 8601 with the offset `timeZone` has at that instant. */
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+/** An instant as ISO 8601 with the offset `timeZone` has at that instant ("Z" for the UTC zone itself). */
 export function formatInZone(instant: number, timeZone: string, options: { milliseconds?: boolean } = {}): string {
-  return DateTime.fromMillis(instant, { zone: timeZone }).toISO({ suppressMilliseconds: !options.milliseconds })!;
+  const offset = offsetAt(timeZone, instant);
+  const local = new Date(instant + offset * 60_000).toISOString();
+  const clock = options.milliseconds ? local.slice(0, 23) : local.slice(0, 19);
+  if (offset === 0 && /^(utc|gmt)$/i.test(timeZone)) return `${clock}Z`;
+  const sign = offset < 0 ? "-" : "+";
+  return `${clock}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
-/** The local date of an instant in `timeZone`. */
-export function localDateOf(instant: number, timeZone: string): LocalDate {
-  return DateTime.fromMillis(instant, { zone: timeZone }).toISODate()!;
-}
-
-/**
- * Groups items by the local date (in `timeZone`) their interval starts on, in order.
- * Converts once per local day, not per item: the offset is looked up again only when an
- * item leaves the day (or the offset period) the previous one was in.
- */
+/** Groups items by the local date (in `timeZone`) their interval starts on, in order. */
 export function groupByLocalDate<T extends Interval>(items: readonly T[], timeZone: string): Map<LocalDate, T[]> {
   const groups = new Map<LocalDate, T[]>();
-  let dayStart = Infinity;
-  let dayEnd = -Infinity;
-  let current: T[] = [];
   for (const item of items) {
-    if (item.start < dayStart || item.start >= dayEnd) {
-      const local = DateTime.fromMillis(item.start, { zone: timeZone }).startOf("day");
-      dayStart = local.toMillis();
-      dayEnd = local.plus({ days: 1 }).toMillis();
-      const date = local.toISODate()!;
-      current = groups.get(date) ?? [];
-      groups.set(date, current);
-    }
-    current.push(item);
+    const date = localDateOf(item.start, timeZone);
+    const group = groups.get(date);
+    if (group) group.push(item);
+    else groups.set(date, [item]);
   }
   return groups;
 }
