@@ -148,7 +148,7 @@ async function profile(url: string, prisma: Database, scenario: SeededScenario, 
     const call = () => findAvailableSlots({ eventType: { id: scenario.eventTypeId }, range });
     for (let i = 0; i < 5; i += 1) await log.capture(call); // warm the second client's pool
     const queries = await log.capture(call);
-    const busyQuery = queries.find((q) => q.sql.includes("WITH hosts AS"));
+    const busyQuery = queries.find((q) => q.sql.includes("slotbase_busy_spans"));
     expect(busyQuery, "the busy-time query was not logged");
     return {
       queriesPerCall: queries.length,

@@ -1,4 +1,4 @@
-import { getPrisma, type EventTypeModel } from "@slotbase/prisma";
+import { getPrisma, Prisma, type EventTypeModel } from "@slotbase/prisma";
 import type { BookingPeriod, EventSettings, ScheduleRules } from "@slotbase/scheduling";
 import { HttpError, notFound } from "../errors/http-error";
 import { toScheduleRules, type AvailabilityRow } from "./schedule-rules";
@@ -26,28 +26,69 @@ export interface BookableEvent {
   durations: number[];
 }
 
-const hostUser = { select: { id: true, email: true, name: true, timeZone: true, defaultScheduleId: true } } as const;
 type HostUser = { id: number; email: string; name: string | null; timeZone: string; defaultScheduleId: number | null };
 export type ScheduleWithRules = { id: number; userId: number | null; timeZone: string | null; availability: AvailabilityRow[] };
 
-async function findEventType(ref: EventTypeRef) {
+type HostRow = { user: HostUser; fixed: boolean; scheduleId: number | null };
+type EventTypeRow = EventTypeModel & { teamTimeZone: string | null; owner: HostUser | null; hostRows: HostRow[] };
+
+const hostUserJson = (alias: string) =>
+  Prisma.raw(
+    `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'name', ${alias}.name, 'timeZone', ${alias}."timeZone", 'defaultScheduleId', ${alias}."defaultScheduleId")`,
+  );
+
+/** The event type, its team's zone, its owner and its hosts (with their users) in one round trip. */
+async function findEventType(ref: EventTypeRef): Promise<EventTypeRow | null> {
   const prisma = await getPrisma();
-  const include = { hosts: { include: { user: hostUser } }, owner: hostUser, team: { select: { timeZone: true } } } as const;
-  if ("id" in ref) return prisma.eventType.findUnique({ where: { id: ref.id }, include });
-  if ("teamSlug" in ref) return prisma.eventType.findFirst({ where: { slug: ref.slug, team: { slug: ref.teamSlug } }, include });
-  return prisma.eventType.findFirst({ where: { slug: ref.slug, owner: { username: ref.usernames[0] } }, include });
+  const where =
+    "id" in ref
+      ? Prisma.sql`et.id = ${ref.id}`
+      : "teamSlug" in ref
+        ? Prisma.sql`et.slug = ${ref.slug} AND et."teamId" = (SELECT id FROM "Team" WHERE slug = ${ref.teamSlug})`
+        : Prisma.sql`et.slug = ${ref.slug} AND et."userId" = (SELECT id FROM "User" WHERE username = ${ref.usernames[0]})`;
+  const rows = await prisma.$queryRaw<EventTypeRow[]>(Prisma.sql`
+    SELECT et.*,
+      (SELECT t."timeZone" FROM "Team" t WHERE t.id = et."teamId") AS "teamTimeZone",
+      (SELECT ${hostUserJson("o")} FROM "User" o WHERE o.id = et."userId") AS owner,
+      COALESCE((
+        SELECT json_agg(json_build_object('user', ${hostUserJson("u")}, 'fixed', h."isFixed", 'scheduleId', h."scheduleId") ORDER BY h."userId")
+        FROM "Host" h JOIN "User" u ON u.id = h."userId" WHERE h."eventTypeId" = et.id
+      ), '[]'::json) AS "hostRows"
+    FROM "EventType" et WHERE ${where} LIMIT 1
+  `);
+  return rows[0] ?? null;
 }
 
-/** Each host's schedule: the host's own choice, the event type's, the user's default, else their first. */
+const timeOfDay = (hhmmss: string) => new Date(`1970-01-01T${hhmmss}Z`);
+
+/** Each host's schedule: the host's own choice, the event type's, the user's default, else their first. One round trip. */
 export async function loadSchedules(wanted: Map<number, number | null>): Promise<Map<number, ScheduleWithRules | null>> {
   const prisma = await getPrisma();
   const ids = [...wanted.values()].filter((id): id is number => id !== null);
-  const schedules = await prisma.schedule.findMany({
-    // A user's own schedules too: the fallback when the chosen one no longer exists.
-    where: { OR: [{ id: { in: ids } }, { userId: { in: [...wanted.keys()] } }] },
-    select: { id: true, userId: true, timeZone: true, availability: { select: { days: true, startTime: true, endTime: true, date: true, unavailable: true } } },
-    orderBy: { id: "asc" },
-  });
+  type Row = { id: number; userId: number | null; timeZone: string | null; rules: { days: number[]; startTime: string; endTime: string; date: string | null; unavailable: boolean }[] };
+  // A user's own schedules too: the fallback when the chosen one no longer exists.
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
+    SELECT s.id, s."userId", s."timeZone",
+      COALESCE((
+        SELECT json_agg(json_build_object('days', a.days, 'startTime', a."startTime"::text, 'endTime', a."endTime"::text, 'date', a.date::text, 'unavailable', a.unavailable))
+        FROM "Availability" a WHERE a."scheduleId" = s.id
+      ), '[]'::json) AS rules
+    FROM "Schedule" s
+    WHERE s.id = ANY(${ids}::int[]) OR s."userId" = ANY(${[...wanted.keys()]}::int[])
+    ORDER BY s.id
+  `);
+  const schedules: ScheduleWithRules[] = rows.map((row) => ({
+    id: row.id,
+    userId: row.userId,
+    timeZone: row.timeZone,
+    availability: row.rules.map((rule) => ({
+      days: rule.days,
+      startTime: timeOfDay(rule.startTime),
+      endTime: timeOfDay(rule.endTime),
+      date: rule.date ? new Date(`${rule.date}T00:00:00Z`) : null,
+      unavailable: rule.unavailable,
+    })),
+  }));
   const byId = new Map(schedules.map((s) => [s.id, s]));
   const result = new Map<number, ScheduleWithRules | null>();
   for (const [userId, scheduleId] of wanted) {
@@ -85,31 +126,44 @@ function describeRef(ref: EventTypeRef): string {
   return `Event type "${ref.slug}" of user "${ref.usernames[0]}"`;
 }
 
-export async function loadBookableEvent(ref: EventTypeRef, options: { duration?: number } = {}): Promise<BookableEvent> {
+/** An event type and who hosts it, before their schedules are read. */
+export interface ResolvedEventType {
+  eventType: EventTypeRow;
+  hostRows: HostRow[];
+  schedulingType: EventSettings["schedulingType"];
+}
+
+export async function resolveEventType(ref: EventTypeRef): Promise<ResolvedEventType> {
   const eventType = await findEventType(ref);
   if (!eventType) throw notFound(describeRef(ref));
-  const prisma = await getPrisma();
-
-  let schedulingType: EventSettings["schedulingType"] = null;
-  let hostRows: { user: HostUser; fixed: boolean; scheduleId: number | null }[];
   if (eventType.teamId !== null) {
-    schedulingType = eventType.schedulingType === "COLLECTIVE" ? "COLLECTIVE" : "ROUND_ROBIN";
-    hostRows = eventType.hosts.map((h) => ({ user: h.user, fixed: h.isFixed, scheduleId: h.scheduleId }));
-  } else if (eventType.owner) {
-    hostRows = [{ user: eventType.owner, fixed: false, scheduleId: eventType.scheduleId }];
-    const others = "usernames" in ref ? ref.usernames.slice(1) : [];
-    if (others.length > 0) {
-      const users = await prisma.user.findMany({ where: { username: { in: others } }, ...hostUser });
-      if (users.length !== new Set(others).size) throw notFound("User in usernameList");
-      schedulingType = "COLLECTIVE";
-      hostRows.push(...users.map((user) => ({ user, fixed: true, scheduleId: null })));
-    }
-  } else {
-    throw notFound(describeRef(ref));
+    return { eventType, hostRows: eventType.hostRows, schedulingType: eventType.schedulingType === "COLLECTIVE" ? "COLLECTIVE" : "ROUND_ROBIN" };
   }
+  if (!eventType.owner) throw notFound(describeRef(ref));
+  const hostRows: HostRow[] = [{ user: eventType.owner, fixed: false, scheduleId: eventType.scheduleId }];
+  const others = "usernames" in ref ? ref.usernames.slice(1) : [];
+  if (others.length === 0) return { eventType, hostRows, schedulingType: null };
+  const prisma = await getPrisma();
+  const users = await prisma.user.findMany({
+    where: { username: { in: others } },
+    select: { id: true, email: true, name: true, timeZone: true, defaultScheduleId: true },
+  });
+  if (users.length !== new Set(others).size) throw notFound("User in usernameList");
+  hostRows.push(...users.map((user) => ({ user, fixed: true, scheduleId: null })));
+  return { eventType, hostRows, schedulingType: "COLLECTIVE" };
+}
 
-  const wanted = new Map(hostRows.map((h) => [h.user.id, h.scheduleId ?? h.user.defaultScheduleId]));
-  const schedules = await loadSchedules(wanted);
+/** The engine's view of a resolved event type: settings, and each host's schedule as rules. */
+export async function completeBookableEvent(resolved: ResolvedEventType, options: { duration?: number } = {}): Promise<BookableEvent> {
+  const { eventType, hostRows, schedulingType } = resolved;
+  const durations = allowedDurations(eventType);
+  const length = options.duration ?? eventType.length;
+  if (!durations.includes(length)) {
+    throw new HttpError("validation_error", `This event type can be booked for ${durations.join(", ")} minutes.`, {
+      details: [{ field: "query.duration", rule: "one_of", message: `Must be one of ${durations.join(", ")}` }],
+    });
+  }
+  const schedules = await loadSchedules(new Map(hostRows.map((h) => [h.user.id, h.scheduleId ?? h.user.defaultScheduleId])));
   const hosts: BookableHost[] = hostRows.map(({ user, fixed }) => {
     const schedule = schedules.get(user.id);
     return {
@@ -121,15 +175,7 @@ export async function loadBookableEvent(ref: EventTypeRef, options: { duration?:
       rules: schedule ? toScheduleRules(schedule.timeZone ?? user.timeZone, schedule.availability) : null,
     };
   });
-
-  const durations = allowedDurations(eventType);
-  const length = options.duration ?? eventType.length;
-  if (!durations.includes(length)) {
-    throw new HttpError("validation_error", `This event type can be booked for ${durations.join(", ")} minutes.`, {
-      details: [{ field: "query.duration", rule: "one_of", message: `Must be one of ${durations.join(", ")}` }],
-    });
-  }
-  const zone = eventType.timeZone ?? eventType.team?.timeZone ?? hosts[0]?.rules?.timeZone ?? hosts[0]?.timeZone ?? "UTC";
+  const zone = eventType.timeZone ?? eventType.teamTimeZone ?? hosts[0]?.rules?.timeZone ?? hosts[0]?.timeZone ?? "UTC";
   const settings: EventSettings = {
     length,
     interval: eventType.slotInterval,
@@ -141,4 +187,8 @@ export async function loadBookableEvent(ref: EventTypeRef, options: { duration?:
     seatsPerTimeSlot: eventType.seatsPerTimeSlot,
   };
   return { eventType, settings, hosts, durations };
+}
+
+export async function loadBookableEvent(ref: EventTypeRef, options: { duration?: number } = {}): Promise<BookableEvent> {
+  return completeBookableEvent(await resolveEventType(ref), options);
 }

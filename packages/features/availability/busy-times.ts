@@ -51,36 +51,10 @@ export async function loadBusyTimes(query: BusyQuery): Promise<Map<number, HostB
   const seated = query.seatedEventTypeId ?? -1;
   const ignoreBooking = query.ignoreBookingUid ?? "";
   const ignoreHold = query.ignoreReservationUid ?? "";
-  const ids = query.hostIds;
-  const bookingSpan = Prisma.sql`
-    ${epochMs(Prisma.sql`b."startTime"`)} - COALESCE(et."beforeEventBuffer", 0) * 60000 AS s,
-    ${epochMs(Prisma.sql`b."endTime"`)} + COALESCE(et."afterEventBuffer", 0) * 60000 AS e`;
-  const bookingFilter = Prisma.sql`b.status IN ${ACTIVE} AND b."endTime" > ${from}::timestamp AND b."startTime" < ${to}::timestamp AND b.uid <> ${ignoreBooking}`;
-
+  // slotbase_busy_spans (see the migration that creates it) keeps its plan per connection.
   const rows = await prisma.$queryRaw<{ hostId: number; spans: string }[]>(Prisma.sql`
-    WITH spans AS (
-      SELECT b."userId" AS host, ${bookingSpan}
-      FROM "Booking" b LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
-      WHERE b."userId" = ANY(${ids}::int[]) AND ${bookingFilter} AND b."eventTypeId" IS DISTINCT FROM ${seated}
-      UNION ALL
-      SELECT u.id, ${bookingSpan}
-      FROM "User" u JOIN "Attendee" a ON a.email = u.email JOIN "Booking" b ON b.id = a."bookingId"
-      LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
-      WHERE u.id = ANY(${ids}::int[]) AND ${bookingFilter}
-      UNION ALL
-      SELECT r."userId",
-        ${epochMs(Prisma.sql`r."slotUtcStartDate"`)} - et."beforeEventBuffer" * 60000,
-        ${epochMs(Prisma.sql`r."slotUtcEndDate"`)} + et."afterEventBuffer" * 60000
-      FROM "SlotReservation" r JOIN "EventType" et ON et.id = r."eventTypeId"
-      WHERE r."userId" = ANY(${ids}::int[]) AND r."releaseAt" > ${now}::timestamp AND r.uid <> ${ignoreHold}
-        AND NOT (r."isSeat" AND r."eventTypeId" = ${seated})
-        AND r."slotUtcEndDate" > ${from}::timestamp AND r."slotUtcStartDate" < ${to}::timestamp
-      UNION ALL
-      SELECT x."userId", ${epochMs(Prisma.sql`x."startTime"`)}, ${epochMs(Prisma.sql`x."endTime"`)}
-      FROM "Blocker" x
-      WHERE x."userId" = ANY(${ids}::int[]) AND x."endTime" > ${from}::timestamp AND x."startTime" < ${to}::timestamp
-    )
-    SELECT host AS "hostId", string_agg(s::int8::text || ' ' || e::int8::text, ' ') AS spans FROM spans GROUP BY host
+    SELECT host_id AS "hostId", spans
+    FROM slotbase_busy_spans(${query.hostIds}::int[], ${from}::timestamp, ${to}::timestamp, ${now}::timestamp, ${seated}::int, ${ignoreBooking}, ${ignoreHold})
   `);
   for (const row of rows) {
     const host = result.get(row.hostId);

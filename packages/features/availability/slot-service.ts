@@ -1,5 +1,5 @@
 import { availableSlots, type AvailableSlot, type Interval } from "@slotbase/scheduling";
-import { loadBookableEvent, type BookableEvent, type EventTypeRef } from "./bookable-event";
+import { completeBookableEvent, resolveEventType, type BookableEvent, type EventTypeRef } from "./bookable-event";
 import { loadBusyTimes } from "./busy-times";
 
 /** The longest range one slots request may cover; documented on the endpoints. */
@@ -25,15 +25,19 @@ export interface SlotSearchResult {
 /** Free slots of an event type: the one engine over its hosts' schedules and busy time. */
 export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearchResult> {
   const now = search.now ?? Date.now();
-  const event = await loadBookableEvent(search.eventType, { duration: search.duration });
-  const busy = await loadBusyTimes({
-    hostIds: event.hosts.map((h) => h.id),
-    range: search.range,
-    now,
-    seatedEventTypeId: event.eventType.seatsPerTimeSlot ? event.eventType.id : null,
-    ignoreBookingUid: search.rescheduleUid,
-    ignoreReservationUid: search.reservationUid,
-  });
+  const resolved = await resolveEventType(search.eventType);
+  // Schedules and busy time only need the hosts: read them side by side.
+  const [event, busy] = await Promise.all([
+    completeBookableEvent(resolved, { duration: search.duration }),
+    loadBusyTimes({
+      hostIds: resolved.hostRows.map((h) => h.user.id),
+      range: search.range,
+      now,
+      seatedEventTypeId: resolved.eventType.seatsPerTimeSlot ? resolved.eventType.id : null,
+      ignoreBookingUid: search.rescheduleUid,
+      ignoreReservationUid: search.reservationUid,
+    }),
+  ]);
   const hosts = event.hosts.map((host) => ({
     id: host.id,
     rules: host.rules,

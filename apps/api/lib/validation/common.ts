@@ -14,18 +14,27 @@ export const isoDateTime = () =>
     .transform((value) => new Date(value))
     .refine((date) => date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999, "Year out of range");
 
+const knownZones = new Map<string, boolean>();
+
 /**
  * An IANA time-zone name the runtime's tz database knows, aliases included (Asia/Kolkata
  * and Asia/Calcutta both; Intl.supportedValuesOf lists only one of them).
  */
 export function isIanaTimeZone(value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  const known = knownZones.get(value);
+  if (known !== undefined) return known;
+  let valid = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) && value.length <= 64;
+  if (valid) {
+    try {
+      // Building a formatter is the costly part of checking (hundreds of µs): remember the answer.
+      new Intl.DateTimeFormat("en-US", { timeZone: value });
+    } catch {
+      valid = false;
+    }
   }
+  if (knownZones.size >= 2_000) knownZones.clear();
+  knownZones.set(value, valid);
+  return valid;
 }
 
 export const timeZone = () =>
