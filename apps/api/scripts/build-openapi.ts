@@ -69,6 +69,25 @@ Every non-2xx response has one shape: \`{ "message", "code", "details": [{ "fiel
 validation errors name each offending field (e.g. \`body.email\`) and rule. Every response,
 errors included, carries an \`X-Request-Id\` header; quote it when reporting a problem.`;
 
+const IDEMPOTENCY_NOTE =
+  "Idempotent: send an `Idempotency-Key` header to retry safely. A retry with the same key and request gets the first " +
+  "success again (same status and body, header `Idempotent-Replayed: true`) without the work being done twice; the same " +
+  "key with another request is a 422, and while the first request still runs a retry gets a 409 with `Retry-After: 1`. " +
+  "Failures are not kept: a retry after one does the work again. Keys are per user and kept for 24 hours.";
+
+/** Operations marked `x-idempotent: true` take the Idempotency-Key header (lib/route/endpoint.ts). */
+function documentIdempotency(operation: Json): void {
+  operation.parameters = [...((operation.parameters ?? []) as Json[]), { $ref: "#/components/parameters/IdempotencyKey" }];
+  operation.responses ??= {};
+  operation.responses["409"] ??= { $ref: "#/components/responses/Conflict" };
+  operation.responses["422"] ??= { $ref: "#/components/responses/Unprocessable" };
+  for (const [status, response] of Object.entries(operation.responses as Record<string, Json>)) {
+    if (status.startsWith("2") && typeof response.$ref !== "string") {
+      response.headers = { ...response.headers, "Idempotent-Replayed": { $ref: "#/components/headers/IdempotentReplayed" } };
+    }
+  }
+}
+
 export interface BuildResult {
   document: Json;
   problems: string[];
@@ -190,6 +209,9 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         operation.responses["413"] ??= { $ref: "#/components/responses/PayloadTooLarge" };
         operation.responses["415"] ??= { $ref: "#/components/responses/UnsupportedMediaType" };
       }
+      if (operation["x-idempotent"] === true) {
+        operation.description = `${String(operation.description ?? "").trimEnd()}\n\n${IDEMPOTENCY_NOTE}`.trimStart();
+      }
       if (documentedScope) {
         const note = `Required scope: \`${documentedScope}\``;
         operation.description = operation.description ? `${String(operation.description).trimEnd()}\n\n${note}` : note;
@@ -207,6 +229,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
           operation.parameters = [...expanded.filter((p) => !explicitKeys.has(key(p))), ...explicit];
         }
       }
+      if (operation["x-idempotent"] === true) documentIdempotency(operation);
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, Json>)) {
         if (typeof response.$ref === "string") {
           const name = response.$ref.replace("#/components/responses/", "");
@@ -283,6 +306,19 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
       },
       headers: {
         RequestId: { description: "Identifies the request in the server logs; quote it when reporting a problem.", schema: { type: "string" } },
+        IdempotentReplayed: {
+          description: "`true` when this is the stored response to an earlier request with the same Idempotency-Key (the work was not done again).",
+          schema: { type: "string", enum: ["true"] },
+        },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          description: "Makes retries safe: a unique value per logical request (e.g. a UUID), 1–255 printable ASCII characters; reuse it only to retry the very same request.",
+          schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7E]+$" },
+        },
       },
       responses,
       schemas,

@@ -26,6 +26,9 @@ export interface BookableEvent {
   durations: number[];
 }
 
+/** The normal client or a transaction's: reads inside a booking transaction must use the latter. */
+export type Db = Prisma.TransactionClient;
+
 type HostUser = { id: number; email: string; name: string | null; timeZone: string; defaultScheduleId: number | null };
 export type ScheduleWithRules = { id: number; userId: number | null; timeZone: string | null; availability: AvailabilityRow[] };
 
@@ -38,8 +41,8 @@ const hostUserJson = (alias: string) =>
   );
 
 /** The event type, its team's zone, its owner and its hosts (with their users) in one round trip. */
-async function findEventType(ref: EventTypeRef): Promise<EventTypeRow | null> {
-  const prisma = await getPrisma();
+async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow | null> {
+  const prisma = db ?? (await getPrisma());
   const where =
     "id" in ref
       ? Prisma.sql`et.id = ${ref.id}`
@@ -62,8 +65,8 @@ async function findEventType(ref: EventTypeRef): Promise<EventTypeRow | null> {
 const timeOfDay = (hhmmss: string) => new Date(`1970-01-01T${hhmmss}Z`);
 
 /** Each host's schedule: the host's own choice, the event type's, the user's default, else their first. One round trip. */
-export async function loadSchedules(wanted: Map<number, number | null>): Promise<Map<number, ScheduleWithRules | null>> {
-  const prisma = await getPrisma();
+export async function loadSchedules(wanted: Map<number, number | null>, db?: Db): Promise<Map<number, ScheduleWithRules | null>> {
+  const prisma = db ?? (await getPrisma());
   const ids = [...wanted.values()].filter((id): id is number => id !== null);
   type Row = { id: number; userId: number | null; timeZone: string | null; rules: { days: number[]; startTime: string; endTime: string; date: string | null; unavailable: boolean }[] };
   // A user's own schedules too: the fallback when the chosen one no longer exists.
@@ -108,7 +111,7 @@ function bookingPeriod(eventType: EventTypeModel, timeZone: string): BookingPeri
   return { type: "UNLIMITED" };
 }
 
-function allowedDurations(eventType: EventTypeModel): number[] {
+export function allowedDurations(eventType: EventTypeModel): number[] {
   const extra = (eventType.metadata as { multipleDuration?: unknown } | null)?.multipleDuration;
   const listed = Array.isArray(extra) ? extra.filter((d): d is number => Number.isInteger(d) && d > 0 && d <= 1440) : [];
   return [...new Set([eventType.length, ...listed])].sort((a, b) => a - b);
@@ -133,8 +136,8 @@ export interface ResolvedEventType {
   schedulingType: EventSettings["schedulingType"];
 }
 
-export async function resolveEventType(ref: EventTypeRef): Promise<ResolvedEventType> {
-  const eventType = await findEventType(ref);
+export async function resolveEventType(ref: EventTypeRef, db?: Db): Promise<ResolvedEventType> {
+  const eventType = await findEventType(ref, db);
   if (!eventType) throw notFound(describeRef(ref));
   if (eventType.teamId !== null) {
     return { eventType, hostRows: eventType.hostRows, schedulingType: eventType.schedulingType === "COLLECTIVE" ? "COLLECTIVE" : "ROUND_ROBIN" };
@@ -143,7 +146,7 @@ export async function resolveEventType(ref: EventTypeRef): Promise<ResolvedEvent
   const hostRows: HostRow[] = [{ user: eventType.owner, fixed: false, scheduleId: eventType.scheduleId }];
   const others = "usernames" in ref ? ref.usernames.slice(1) : [];
   if (others.length === 0) return { eventType, hostRows, schedulingType: null };
-  const prisma = await getPrisma();
+  const prisma = db ?? (await getPrisma());
   const users = await prisma.user.findMany({
     where: { username: { in: others } },
     select: { id: true, email: true, name: true, timeZone: true, defaultScheduleId: true },
@@ -154,7 +157,7 @@ export async function resolveEventType(ref: EventTypeRef): Promise<ResolvedEvent
 }
 
 /** The engine's view of a resolved event type: settings, and each host's schedule as rules. */
-export async function completeBookableEvent(resolved: ResolvedEventType, options: { duration?: number } = {}): Promise<BookableEvent> {
+export async function completeBookableEvent(resolved: ResolvedEventType, options: { duration?: number } = {}, db?: Db): Promise<BookableEvent> {
   const { eventType, hostRows, schedulingType } = resolved;
   const durations = allowedDurations(eventType);
   const length = options.duration ?? eventType.length;
@@ -163,7 +166,7 @@ export async function completeBookableEvent(resolved: ResolvedEventType, options
       details: [{ field: "query.duration", rule: "one_of", message: `Must be one of ${durations.join(", ")}` }],
     });
   }
-  const schedules = await loadSchedules(new Map(hostRows.map((h) => [h.user.id, h.scheduleId ?? h.user.defaultScheduleId])));
+  const schedules = await loadSchedules(new Map(hostRows.map((h) => [h.user.id, h.scheduleId ?? h.user.defaultScheduleId])), db);
   const hosts: BookableHost[] = hostRows.map(({ user, fixed }) => {
     const schedule = schedules.get(user.id);
     return {

@@ -1,4 +1,5 @@
 import { getPrisma, Prisma } from "@slotbase/prisma";
+import type { Db } from "./bookable-event";
 import type { Interval, SeatedBooking } from "@slotbase/scheduling";
 
 export interface BusyQuery {
@@ -42,10 +43,10 @@ function bounds(query: { range: Interval }) {
  * type's buffers. Postgres folds each host's spans into one string: a team of 20 with a
  * thousand bookings each is 20 rows, not 20,000.
  */
-export async function loadBusyTimes(query: BusyQuery): Promise<Map<number, HostBusy>> {
+export async function loadBusyTimes(query: BusyQuery, db?: Db): Promise<Map<number, HostBusy>> {
   const result = new Map<number, HostBusy>(query.hostIds.map((id) => [id, { busy: [], seated: [] }]));
   if (query.hostIds.length === 0) return result;
-  const prisma = await getPrisma();
+  const prisma = db ?? (await getPrisma());
   const { from, to } = bounds(query);
   const now = iso(query.now);
   const seated = query.seatedEventTypeId ?? -1;
@@ -62,7 +63,7 @@ export async function loadBusyTimes(query: BusyQuery): Promise<Map<number, HostB
     const numbers = row.spans.split(" ");
     for (let i = 0; i + 1 < numbers.length; i += 2) host.busy.push({ start: Number(numbers[i]), end: Number(numbers[i + 1]) });
   }
-  if (query.seatedEventTypeId) await addSeats(result, { ...query, seatedEventTypeId: query.seatedEventTypeId, from, to, nowIso: now });
+  if (query.seatedEventTypeId) await addSeats(result, { ...query, seatedEventTypeId: query.seatedEventTypeId, from, to, nowIso: now }, prisma);
   return result;
 }
 
@@ -70,8 +71,8 @@ export async function loadBusyTimes(query: BusyQuery): Promise<Map<number, HostB
 async function addSeats(
   result: Map<number, HostBusy>,
   query: BusyQuery & { seatedEventTypeId: number; from: string; to: string; nowIso: string },
+  prisma: Db,
 ): Promise<void> {
-  const prisma = await getPrisma();
   const ignoreBooking = query.ignoreBookingUid ?? "";
   const ignoreHold = query.ignoreReservationUid ?? "";
   const rows = await prisma.$queryRaw<{ hostId: number; kind: "booking" | "hold"; s: number; e: number; uid: string; seats: number }[]>(Prisma.sql`

@@ -1,5 +1,5 @@
 import { availableSlots, type AvailableSlot, type Interval } from "@slotbase/scheduling";
-import { completeBookableEvent, resolveEventType, type BookableEvent, type EventTypeRef } from "./bookable-event";
+import { completeBookableEvent, resolveEventType, type BookableEvent, type Db, type EventTypeRef, type ResolvedEventType } from "./bookable-event";
 import { loadBusyTimes } from "./busy-times";
 
 /** The longest range one slots request may cover; documented on the endpoints. */
@@ -15,6 +15,10 @@ export interface SlotSearch {
   /** The caller's hold: its slot stays visible to them. */
   reservationUid?: string | null;
   now?: number;
+  /** Read through this client (a booking's transaction). */
+  db?: Db;
+  /** The event type, when the caller resolved it already. */
+  resolved?: ResolvedEventType;
 }
 
 export interface SlotSearchResult {
@@ -25,10 +29,10 @@ export interface SlotSearchResult {
 /** Free slots of an event type: the one engine over its hosts' schedules and busy time. */
 export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearchResult> {
   const now = search.now ?? Date.now();
-  const resolved = await resolveEventType(search.eventType);
+  const resolved = search.resolved ?? (await resolveEventType(search.eventType, search.db));
   // Schedules and busy time only need the hosts: read them side by side.
   const [event, busy] = await Promise.all([
-    completeBookableEvent(resolved, { duration: search.duration }),
+    completeBookableEvent(resolved, { duration: search.duration }, search.db),
     loadBusyTimes({
       hostIds: resolved.hostRows.map((h) => h.user.id),
       range: search.range,
@@ -36,7 +40,7 @@ export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearch
       seatedEventTypeId: resolved.eventType.seatsPerTimeSlot ? resolved.eventType.id : null,
       ignoreBookingUid: search.rescheduleUid,
       ignoreReservationUid: search.reservationUid,
-    }),
+    }, search.db),
   ]);
   const hosts = event.hosts.map((host) => ({
     id: host.id,

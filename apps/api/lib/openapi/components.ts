@@ -3,6 +3,7 @@ import * as common from "../schemas/common";
 import * as users from "../schemas/users";
 import * as apiKeys from "../schemas/api-keys";
 import * as slots from "../schemas/slots";
+import * as bookingsV2 from "../schemas/bookings-v2";
 import * as reservations from "../schemas/reservations";
 import * as availability from "../schemas/availability";
 import * as schedules from "../schemas/schedules";
@@ -11,6 +12,10 @@ import * as blockers from "../schemas/blockers";
 import * as teams from "../schemas/teams";
 import * as memberships from "../schemas/memberships";
 import * as eventTypes from "../schemas/event-types";
+import * as attendees from "../schemas/attendees";
+import * as bookingReferences from "../schemas/booking-references";
+import * as payments from "../schemas/payments";
+import * as noShow from "../schemas/no-show";
 
 /**
  * Every zod schema the OpenAPI document refers to, by component name. Request bodies and
@@ -36,6 +41,16 @@ export const schemaComponents: Record<string, z.ZodType> = {
   ApiKeyListResponse: apiKeys.ApiKeyListResponse,
   SlotsResponseV1: slots.SlotsResponseV1,
   SlotsResponseV2: slots.SlotsResponseV2,
+  BookingV2: bookingsV2.BookingV2,
+  BookingCreateBodyV2: bookingsV2.BookingCreateBodyV2,
+  BookingResponseV2: bookingsV2.BookingResponseV2,
+  BookingListResponseV2: bookingsV2.BookingListResponseV2,
+  BookingReferencesResponseV2: bookingsV2.BookingReferencesResponseV2,
+  CancelBodyV2: bookingsV2.CancelBodyV2,
+  RescheduleBodyV2: bookingsV2.RescheduleBodyV2,
+  DeclineBodyV2: bookingsV2.DeclineBodyV2,
+  LocationBodyV2: bookingsV2.LocationBodyV2,
+  MarkAbsentBodyV2: bookingsV2.MarkAbsentBodyV2,
   Reservation: reservations.Reservation,
   ReservationCreateBody: reservations.ReservationCreateBody,
   ReservationUpdateBody: reservations.ReservationUpdateBody,
@@ -75,6 +90,21 @@ export const schemaComponents: Record<string, z.ZodType> = {
   EventTypeUpdateBody: eventTypes.EventTypeUpdateBody,
   EventTypeResponse: eventTypes.EventTypeResponse,
   EventTypeListResponse: eventTypes.EventTypeListResponse,
+  Attendee: attendees.Attendee,
+  AttendeeCreateBody: attendees.AttendeeCreateBody,
+  AttendeeUpdateBody: attendees.AttendeeUpdateBody,
+  AttendeeResponse: attendees.AttendeeResponse,
+  AttendeeListResponse: attendees.AttendeeListResponse,
+  BookingReference: bookingReferences.BookingReference,
+  BookingReferenceCreateBody: bookingReferences.BookingReferenceCreateBody,
+  BookingReferenceUpdateBody: bookingReferences.BookingReferenceUpdateBody,
+  BookingReferenceResponse: bookingReferences.BookingReferenceResponse,
+  BookingReferenceListResponse: bookingReferences.BookingReferenceListResponse,
+  Payment: payments.Payment,
+  PaymentResponse: payments.PaymentResponse,
+  PaymentListResponse: payments.PaymentListResponse,
+  NoShowBody: noShow.NoShowBody,
+  NoShowResponse: noShow.NoShowResponse,
 };
 
 export const queryComponents: Record<string, z.ZodObject> = {
@@ -84,6 +114,9 @@ export const queryComponents: Record<string, z.ZodObject> = {
   ApiKeyIdQuery: apiKeys.ApiKeyIdQuery,
   SlotsQueryV1: slots.SlotsQueryV1,
   SlotsQueryV2: slots.SlotsQueryV2,
+  BookingListQueryV2: bookingsV2.BookingListQueryV2,
+  BookingUidQuery: bookingsV2.BookingUidQuery,
+  BookingReassignQuery: bookingsV2.BookingReassignQuery,
   ReservationUidQuery: reservations.ReservationUidQuery,
   AvailabilityQuery: availability.AvailabilityQuery,
   ListSchedulesQuery: schedules.ListSchedulesQuery,
@@ -95,4 +128,7 @@ export const queryComponents: Record<string, z.ZodObject> = {
   MembershipIdQuery: memberships.MembershipIdQuery,
   ListEventTypesQuery: eventTypes.ListEventTypesQuery,
   TeamEventTypesQuery: eventTypes.TeamEventTypesQuery,
+  ListAttendeesQuery: attendees.ListAttendeesQuery,
+  ListBookingReferencesQuery: bookingReferences.ListBookingReferencesQuery,
+  ListPaymentsQuery: payments.ListPaymentsQuery,
 };

@@ -19,6 +19,7 @@ export const config = { api: { bodyParser: false } };
  *       seat. A slot that is not free is a 422.
  *     tags: [slots]
  *     x-scope: slots:write
+ *     x-idempotent: true
  *     requestBody:
  *       required: true
  *       content:
@@ -41,6 +42,7 @@ export default withMiddleware({
     scope: "slots:write",
     body: ReservationCreateBody,
     status: 201,
+    idempotent: true,
     handler: async ({ auth, body }) => toReservationV2(await createHold(auth, body)),
   }),
 });

@@ -1,0 +1,69 @@
+import { createAttendee, listAttendees } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { AttendeeCreateBody, ListAttendeesQuery } from "../../../../lib/schemas/attendees";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/attendees:
+ *   get:
+ *     operationId: listAttendees
+ *     summary: List attendees
+ *     description: >-
+ *       Attendees of the bookings you may see: those you host, those you attend (you see
+ *       your fellow attendees), those of your event types, and those of event types of teams
+ *       you are an accepted OWNER or ADMIN of (admins: all). Ordered by id.
+ *     tags: [attendees]
+ *     x-scope: attendees:read
+ *     x-query: ListAttendeesQuery
+ *     responses:
+ *       200:
+ *         description: A page of attendees
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/AttendeeListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: createAttendee
+ *     summary: Add an attendee to a booking
+ *     description: >-
+ *       For the booking's host, its event type's owner, an OWNER/ADMIN of its team, or an
+ *       admin. An attendee of the booking gets 403; a booking you may not see is a 404 naming
+ *       body.bookingId. An email already on the booking, or a seated booking with no seat
+ *       left, is a 409.
+ *     tags: [attendees]
+ *     x-scope: attendees:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/AttendeeCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The new attendee
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/AttendeeResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "attendees:read",
+    query: ListAttendeesQuery,
+    handler: async ({ auth, query }) => ({ attendees: await listAttendees(auth, query) }),
+  }),
+  POST: endpoint({
+    scope: "attendees:write",
+    body: AttendeeCreateBody,
+    status: 201,
+    handler: async ({ auth, body }) => ({ attendee: await createAttendee(auth, body) }),
+  }),
+});

@@ -1,0 +1,67 @@
+import { createBookingRef, listBookingRefs } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { BookingReferenceCreateBody, ListBookingReferencesQuery } from "../../../../lib/schemas/booking-references";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/booking-references:
+ *   get:
+ *     operationId: listBookingReferences
+ *     summary: List booking references
+ *     description: >-
+ *       References of the bookings you may see (as a host, an attendee, the event type's owner,
+ *       or an OWNER/ADMIN of its team; admins: all), ordered by id. `meetingPassword` is
+ *       left out of references of bookings you only attend.
+ *     tags: [booking-references]
+ *     x-scope: booking-references:read
+ *     x-query: ListBookingReferencesQuery
+ *     responses:
+ *       200:
+ *         description: A page of booking references
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingReferenceListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: createBookingReference
+ *     summary: Create a booking reference
+ *     description: >-
+ *       For the booking's host, its event type's owner, an OWNER/ADMIN of its team, or an
+ *       admin. An attendee of the booking gets 403; a booking you may not see is a 404 naming
+ *       body.bookingId.
+ *     tags: [booking-references]
+ *     x-scope: booking-references:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/BookingReferenceCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The new booking reference
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingReferenceResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "booking-references:read",
+    query: ListBookingReferencesQuery,
+    handler: async ({ auth, query }) => ({ booking_references: await listBookingRefs(auth, query) }),
+  }),
+  POST: endpoint({
+    scope: "booking-references:write",
+    body: BookingReferenceCreateBody,
+    status: 201,
+    handler: async ({ auth, body }) => ({ booking_reference: await createBookingRef(auth, body) }),
+  }),
+});

@@ -1,0 +1,35 @@
+import { listPayments } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { ListPaymentsQuery } from "../../../../lib/schemas/payments";
+
+/**
+ * @swagger
+ * /v1/payments:
+ *   get:
+ *     operationId: listPayments
+ *     summary: List payments
+ *     description: >-
+ *       Payments of the bookings you may see (as a host, an attendee, the event type's owner,
+ *       or an OWNER/ADMIN of its team; admins: all), ordered by id. Read-only: payments are
+ *       made by the booking flow, not through this API.
+ *     tags: [payments]
+ *     x-scope: payments:read
+ *     x-query: ListPaymentsQuery
+ *     responses:
+ *       200:
+ *         description: A page of payments
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/PaymentListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "payments:read",
+    query: ListPaymentsQuery,
+    handler: async ({ auth, query }) => ({ payments: await listPayments(auth, query) }),
+  }),
+});

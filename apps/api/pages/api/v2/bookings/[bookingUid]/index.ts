@@ -1,0 +1,35 @@
+import { getBooking } from "@slotbase/features";
+import { BookingUidQuery } from "../../../../../lib/schemas/bookings-v2";
+import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
+import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../../lib/route/endpoint";
+
+/**
+ * @swagger
+ * /v2/bookings/{bookingUid}:
+ *   get:
+ *     operationId: getBookingV2
+ *     summary: Get a booking
+ *     description: >
+ *       Visible to its host, attendees, the event type's owner, its team's OWNER/ADMINs and admins; anyone else gets 404.
+ *     tags: [bookings]
+ *     x-scope: bookings:read
+ *     x-query: BookingUidQuery
+ *     responses:
+ *       200:
+ *         description: The booking
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingResponseV2" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "bookings:read",
+    query: BookingUidQuery,
+    handler: async ({ auth, query }) => successV2(toBookingV2(await getBooking(auth, { uid: query.bookingUid }))),
+  }),
+});

@@ -1,0 +1,38 @@
+import { reassignBooking } from "@slotbase/features";
+import { BookingUidQuery } from "../../../../../../lib/schemas/bookings-v2";
+import { successV2, toBookingV2 } from "../../../../../../lib/mappers/bookings";
+import { withMiddleware } from "../../../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../../../lib/route/endpoint";
+
+/**
+ * @swagger
+ * /v2/bookings/{bookingUid}/reassign:
+ *   post:
+ *     operationId: reassignBookingV2
+ *     summary: Reassign to another free host
+ *     description: >
+ *       Round-robin bookings only: the free host (other than the current one) with the fewest upcoming bookings takes it.
+ *     tags: [bookings]
+ *     x-scope: bookings:write
+ *     x-idempotent: true
+ *     x-query: BookingUidQuery
+ *     responses:
+ *       200:
+ *         description: The booking
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingResponseV2" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  POST: endpoint({
+    scope: "bookings:write",
+    query: BookingUidQuery,
+    idempotent: true,
+    handler: async ({ auth, query }) => successV2(toBookingV2(await reassignBooking(auth, { uid: query.bookingUid }))),
+  }),
+});

@@ -1,0 +1,35 @@
+import { listBookingReferences } from "@slotbase/features";
+import { BookingUidQuery } from "../../../../../lib/schemas/bookings-v2";
+import { successV2, toBookingReferenceV2 } from "../../../../../lib/mappers/bookings";
+import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../../lib/route/endpoint";
+
+/**
+ * @swagger
+ * /v2/bookings/{bookingUid}/references:
+ *   get:
+ *     operationId: getBookingReferencesV2
+ *     summary: A booking's external references
+ *     description: >
+ *       Calendar events and video meetings linked to the booking.
+ *     tags: [bookings]
+ *     x-scope: bookings:read
+ *     x-query: BookingUidQuery
+ *     responses:
+ *       200:
+ *         description: References
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingReferencesResponseV2" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "bookings:read",
+    query: BookingUidQuery,
+    handler: async ({ auth, query }) => successV2((await listBookingReferences(auth, { uid: query.bookingUid })).map(toBookingReferenceV2)),
+  }),
+});

@@ -1,0 +1,87 @@
+import { createBooking, listBookings } from "@slotbase/features";
+import { BookingCreateBodyV2, BookingListQueryV2 } from "../../../../lib/schemas/bookings-v2";
+import { listQueryFromV2, successV2, toBookingV2 } from "../../../../lib/mappers/bookings";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v2/bookings:
+ *   get:
+ *     operationId: listBookingsV2
+ *     summary: List bookings
+ *     description: >
+ *       The caller's bookings: as host, attendee (by email), event type owner or team OWNER/ADMIN; admins see all.
+ *       Filters combine; take ≤ 250.
+ *     tags: [bookings]
+ *     x-scope: bookings:read
+ *     x-query: BookingListQueryV2
+ *     responses:
+ *       200:
+ *         description: Bookings
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingListResponseV2" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *   post:
+ *     operationId: createBookingV2
+ *     summary: Create a booking
+ *     description: >
+ *       Books a free slot (see GET /v2/slots). requiresConfirmation types create a pending booking; seated
+ *       types fill a slot's seats, one attendee per seat. A slot that is not free is a 409 (the database
+ *       refuses double bookings however many requests race). Send Idempotency-Key to retry safely.
+ *     tags: [bookings]
+ *     x-scope: bookings:write
+ *     x-idempotent: true
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/BookingCreateBodyV2" }
+ *     responses:
+ *       201:
+ *         description: The booking
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingResponseV2" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "bookings:read",
+    query: BookingListQueryV2,
+    handler: async ({ auth, query }) => successV2((await listBookings(auth, listQueryFromV2(query))).map(toBookingV2)),
+  }),
+  POST: endpoint({
+    scope: "bookings:write",
+    body: BookingCreateBodyV2,
+    status: 201,
+    idempotent: true,
+    handler: async ({ auth, body }) =>
+      successV2(
+        toBookingV2(
+          await createBooking(auth, {
+            eventTypeId: body.eventTypeId,
+            start: body.start,
+            lengthInMinutes: body.lengthInMinutes,
+            attendee: { ...body.attendee, locale: body.attendee.language ?? null },
+            guests: body.guests,
+            location: body.meetingUrl ?? body.location ?? null,
+            metadata: body.metadata,
+            responses: body.bookingFieldsResponses,
+            reservationUid: body.reservationUid,
+            surface: "v2",
+          }),
+        ),
+      ),
+  }),
+});

@@ -1,0 +1,88 @@
+import { getPrisma } from "@slotbase/prisma";
+import { api } from "../../support/api";
+import { useTestDatabase } from "../../support/database";
+import { createCaller } from "../../support/fixtures";
+import { createBooking, createEventType, createSchedule } from "../../support/scheduling";
+
+useTestDatabase();
+
+// No double booking, ever: these run on PGlite and, in CI, on PostgreSQL (TEST_DATABASE_URL),
+// where the requests really race on separate connections.
+const attendee = (i: number) => ({ name: `Booker ${i}`, email: `booker${i}@example.com`, timeZone: "UTC" });
+
+async function hostWithType(data = {}) {
+  const host = await createCaller();
+  await createSchedule(host.user.id, "Europe/Berlin");
+  const eventType = await createEventType(host.user.id, data);
+  return { host, eventType };
+}
+
+describe("no double booking under concurrency", () => {
+  it("50 concurrent creates of one slot: exactly 1 success and 49 × 409", async () => {
+    const { host, eventType } = await hostWithType();
+    const booker = await createCaller();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(i) } })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(results.find((r) => r.status === 409)!.body.error.message).toMatch(/GET \/v2\/slots/);
+    const prisma = await getPrisma();
+    expect(await prisma.booking.count({ where: { userId: host.user.id, status: "ACCEPTED" } })).toBe(1);
+  });
+
+  it("refuses an overlap with different bounds, allows back-to-back", async () => {
+    const { host } = await hostWithType();
+    const hour = await createEventType(host.user.id, { length: 60 });
+    const half = await createEventType(host.user.id, { length: 30 });
+    const booker = await createCaller();
+    const book = (eventTypeId: number, start: string) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId, start, attendee: attendee(1) } });
+    expect((await book(hour.id, "2027-03-22T08:00:00Z")).status).toBe(201); // 09:00–10:00 Berlin
+    expect((await book(half.id, "2027-03-22T08:30:00Z")).status).toBe(409); // 09:30 overlaps
+    expect((await book(half.id, "2027-03-22T09:00:00Z")).status).toBe(201); // 10:00 back to back
+    expect((await book(half.id, "2027-03-22T07:30:00Z")).status).toBe(409); // 08:30 Berlin: outside the hours, not a slot
+  });
+
+  it("the database itself refuses overlapping accepted bookings, whatever the application checks", async () => {
+    const { host } = await hostWithType();
+    await createBooking(host.user.id, "2027-03-22T08:00:00Z", "2027-03-22T09:00:00Z");
+    await expect(createBooking(host.user.id, "2027-03-22T08:59:00Z", "2027-03-22T09:30:00Z")).rejects.toThrow();
+    await expect(createBooking(host.user.id, "2027-03-22T09:00:00Z", "2027-03-22T09:30:00Z")).resolves.toBeDefined();
+  });
+
+  it("two concurrent confirms of overlapping pending bookings: exactly one is confirmed", async () => {
+    const { host, eventType } = await hostWithType({ requiresConfirmation: true });
+    const a = await createBooking(host.user.id, "2027-03-22T08:00:00Z", "2027-03-22T08:30:00Z", { status: "PENDING", eventTypeId: eventType.id });
+    const b = await createBooking(host.user.id, "2027-03-22T08:15:00Z", "2027-03-22T08:45:00Z", { status: "PENDING", eventTypeId: eventType.id });
+    const results = await Promise.all([a, b].map((booking) => api("POST /v2/bookings/{bookingUid}/confirm", { key: host.key, params: { bookingUid: booking.uid } })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const prisma = await getPrisma();
+    expect(await prisma.booking.count({ where: { userId: host.user.id, status: "ACCEPTED" } })).toBe(1);
+  });
+
+  it("a seated slot with 3 seats and 10 concurrent bookers: 3 succeed", async () => {
+    const { eventType } = await hostWithType({ seatsPerTimeSlot: 3 });
+    const booker = await createCaller();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(i) } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(7);
+    const prisma = await getPrisma();
+    const bookings = await prisma.booking.findMany({ where: { eventTypeId: eventType.id }, include: { attendees: true, seats: true } });
+    expect(bookings).toHaveLength(1);
+    expect(bookings[0]!.attendees).toHaveLength(3);
+    expect(bookings[0]!.seats).toHaveLength(3);
+  });
+
+  it("cancel then rebook the same slot succeeds", async () => {
+    const { eventType } = await hostWithType();
+    const booker = await createCaller();
+    const body = { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(1) };
+    const first = await api("POST /v2/bookings", { key: booker.key, body });
+    expect((await api("POST /v2/bookings", { key: booker.key, body })).status).toBe(409);
+    await api("POST /v2/bookings/{bookingUid}/cancel", { key: booker.key, params: { bookingUid: first.body.data.uid }, body: {} });
+    expect((await api("POST /v2/bookings", { key: booker.key, body })).status).toBe(201);
+  });
+});

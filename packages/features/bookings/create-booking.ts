@@ -1,0 +1,185 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { getPrisma, Prisma } from "@slotbase/prisma";
+import type { AuthContext } from "../auth/auth-context";
+import { HttpError, notFound } from "../errors/http-error";
+import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } from "../availability/bookable-event";
+import { findFreeSlot } from "../availability/slot-service";
+import { asBookingConflict, slotUnavailable } from "./booking-errors";
+import { loadBookingRecord, type BookingRecord } from "./booking-record";
+import { notifyAfterCommit, notifyInTransaction } from "./notify";
+
+export interface AttendeeInput {
+  name: string;
+  email: string;
+  timeZone: string;
+  locale?: string | null;
+  phoneNumber?: string | null;
+}
+
+export interface BookingCreateInput {
+  eventTypeId: number;
+  start: Date;
+  /** Minutes: the event type's length or one of its durations. */
+  lengthInMinutes?: number;
+  attendee: AttendeeInput;
+  guests?: string[];
+  location?: string | null;
+  title?: string;
+  description?: string | null;
+  metadata?: Record<string, unknown>;
+  responses?: Record<string, unknown>;
+  /** The caller's hold on this slot: it does not block them, and is released. */
+  reservationUid?: string | null;
+  /** Which slots endpoint a conflict message points to. */
+  surface?: "v1" | "v2";
+  /** The user whose key makes the booking. */
+  bookedById?: number | null;
+}
+
+/** How a booking is created inside its transaction (reschedule passes the old one). */
+export interface CreateOptions {
+  rescheduling?: { uid: string; iCalUID: string | null; iCalSequence: number; preferredHostId: number | null; attendees: AttendeeInput[] };
+}
+
+const newUid = () => randomBytes(12).toString("base64url");
+const LOCK_NAMESPACE = 0x5107; // pg_advisory_xact_lock(namespace, hostId): one lock per host
+
+function fieldError(field: string, message: string) {
+  return new HttpError("validation_error", message, { details: [{ field, rule: "invalid", message }] });
+}
+
+/**
+ * Hosts whose bookings must be counted, not merely constrained: seats are filled by
+ * counting attendees, and pending bookings are outside the exclusion constraint. Those
+ * creates take a per-host transaction lock first, so they run one at a time per host.
+ */
+async function lockHosts(tx: Db, hostIds: number[]): Promise<void> {
+  for (const id of [...hostIds].sort((a, b) => a - b)) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${id}::int)`;
+  }
+}
+
+/** Pick the round-robin host: the preferred one when free, else the free host with the fewest upcoming bookings. */
+async function pickHost(tx: Db, free: number[], preferred: number | null, start: Date): Promise<number> {
+  if (preferred !== null && free.includes(preferred)) return preferred;
+  if (free.length === 1) return free[0]!;
+  const counts = await tx.booking.groupBy({
+    by: ["userId"],
+    where: { userId: { in: free }, status: { in: ["ACCEPTED", "PENDING"] }, startTime: { gte: start } },
+    _count: { _all: true },
+  });
+  const load = new Map(counts.map((c) => [c.userId, c._count._all]));
+  return [...free].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || a - b)[0]!;
+}
+
+function attendeeRows(input: BookingCreateInput, rescheduling: CreateOptions["rescheduling"]) {
+  if (rescheduling) return rescheduling.attendees;
+  const main = { ...input.attendee, email: input.attendee.email.toLowerCase() };
+  const guests = (input.guests ?? [])
+    .map((email) => email.toLowerCase())
+    .filter((email, i, all) => email !== main.email && all.indexOf(email) === i)
+    .map((email) => ({ name: email, email, timeZone: main.timeZone, locale: main.locale ?? null }));
+  return [main, ...guests];
+}
+
+async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: BookingCreateInput, options: CreateOptions): Promise<{ bookingId: number; kind: "created" | "requested" }> {
+  const eventType = resolved.eventType;
+  const seated = Boolean(eventType.seatsPerTimeSlot);
+  const hostIds = resolved.hostRows.map((h) => h.user.id);
+  if (seated || eventType.requiresConfirmation) await lockHosts(tx, hostIds);
+
+  const { slot } = await findFreeSlot({
+    eventType: { id: eventType.id },
+    resolved,
+    start: input.start.getTime(),
+    duration: input.lengthInMinutes,
+    reservationUid: input.reservationUid,
+    rescheduleUid: options.rescheduling?.uid,
+    db: tx,
+  });
+  if (!slot) throw slotUnavailable(input.surface);
+  if (input.reservationUid) await tx.slotReservation.deleteMany({ where: { uid: input.reservationUid } });
+
+  const attendees = attendeeRows(input, options.rescheduling);
+  if (slot.seats?.bookingUid) {
+    // A seated slot someone already booked: join that booking, one attendee per seat.
+    if (attendees.length > slot.seats.total - slot.seats.booked) throw slotUnavailable(input.surface);
+    const existing = await tx.booking.findUniqueOrThrow({ where: { uid: slot.seats.bookingUid }, select: { id: true } });
+    for (const attendee of attendees) {
+      const row = await tx.attendee.create({ data: { ...attendee, bookingId: existing.id } });
+      await tx.bookingSeat.create({ data: { referenceUid: randomUUID(), bookingId: existing.id, attendeeId: row.id } });
+    }
+    return { bookingId: existing.id, kind: "created" };
+  }
+  if (seated && attendees.length > eventType.seatsPerTimeSlot!) throw slotUnavailable(input.surface);
+
+  const hostId = await pickHost(tx, slot.hostIds, options.rescheduling?.preferredHostId ?? null, input.start);
+  const host = resolved.hostRows.find((h) => h.user.id === hostId)!.user;
+  const uid = newUid();
+  const status = eventType.requiresConfirmation ? "PENDING" : "ACCEPTED";
+  const booking = await tx.booking.create({
+    data: {
+      uid,
+      userId: hostId,
+      bookedById: input.bookedById ?? null,
+      eventTypeId: eventType.id,
+      title: input.title ?? `${eventType.title} between ${host.name ?? host.email} and ${attendees[0]!.name}`,
+      description: input.description ?? null,
+      startTime: new Date(slot.start),
+      endTime: new Date(slot.end),
+      location: input.location ?? null,
+      status,
+      metadata: (input.metadata ?? {}) as Prisma.InputJsonObject,
+      responses: (input.responses ?? {}) as Prisma.InputJsonObject,
+      fromReschedule: options.rescheduling?.uid ?? null,
+      iCalUID: options.rescheduling?.iCalUID ?? `${uid}@slotbase`,
+      iCalSequence: options.rescheduling ? options.rescheduling.iCalSequence + 1 : 0,
+    },
+  });
+  for (const attendee of attendees) {
+    const row = await tx.attendee.create({ data: { ...attendee, bookingId: booking.id } });
+    if (seated) await tx.bookingSeat.create({ data: { referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id } });
+  }
+  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created" };
+}
+
+/** Checks the duration the client asked for against the event type's. */
+function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | undefined): void {
+  const durations = allowedDurations(resolved.eventType);
+  if (lengthInMinutes !== undefined && !durations.includes(lengthInMinutes)) {
+    throw fieldError("body.lengthInMinutes", `This event type can be booked for ${durations.join(", ")} minutes.`);
+  }
+}
+
+/**
+ * Books a slot: the engine checks it (rules, notice, window, buffers, holds, other
+ * bookings) inside the transaction, and the database has the last word (an exclusion
+ * constraint on each host's accepted bookings; a per-host lock where seats are counted
+ * or bookings are pending). Notifications are queued in the same transaction.
+ */
+export async function createBooking(auth: AuthContext, input: BookingCreateInput): Promise<BookingRecord> {
+  const resolved = await resolveEventType({ id: input.eventTypeId }).catch((error: unknown) => {
+    if (error instanceof HttpError && error.code === "not_found") throw notFound(`Event type ${input.eventTypeId}`);
+    throw error;
+  });
+  checkDuration(resolved, input.lengthInMinutes);
+  const prisma = await getPrisma();
+  try {
+    const bookingId = await prisma.$transaction(async (tx) => {
+      const created = await createInTransaction(tx, resolved, { ...input, bookedById: auth.userId }, {});
+      await notifyInTransaction(tx, { kind: created.kind, bookingId: created.bookingId });
+      return created.bookingId;
+    }, { timeout: 15_000, maxWait: 15_000 });
+    notifyAfterCommit();
+    return loadBookingRecord({ id: bookingId });
+  } catch (error) {
+    throw asBookingConflict(error, input.surface);
+  }
+}
+
+/** For reschedule: the same creation inside the caller's transaction. */
+export async function createRescheduledBooking(tx: Db, input: BookingCreateInput, options: Required<CreateOptions>): Promise<number> {
+  const resolved = await resolveEventType({ id: input.eventTypeId }, tx);
+  checkDuration(resolved, input.lengthInMinutes);
+  return (await createInTransaction(tx, resolved, input, options)).bookingId;
+}

@@ -1,0 +1,12 @@
+import type { Db } from "../availability/bookable-event";
+import { enqueueBookingNotifications, kickNotificationDelivery, type BookingChangeKind } from "../notifications";
+
+/** Queue the emails of a booking change in the change's own transaction (durable outbox). */
+export function notifyInTransaction(tx: Db, change: { kind: BookingChangeKind; bookingId: number; previousBooking?: { uid: string; startTime: Date; endTime: Date } }): Promise<void> {
+  return enqueueBookingNotifications(tx, change);
+}
+
+/** After commit: deliver in the background; never slows or fails the request. */
+export function notifyAfterCommit(): void {
+  kickNotificationDelivery();
+}
