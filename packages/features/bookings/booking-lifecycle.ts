@@ -31,10 +31,17 @@ export async function getBooking(auth: AuthContext, key: BookingKey): Promise<Bo
 
 /** Cancels; a cancelled or declined booking frees its slot at once (it leaves the exclusion constraint). */
 export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?: string | null): Promise<BookingRecord> {
-  const { viewer, booking } = await bookingFor(auth, key, "attend");
+  const { viewer, booking, role } = await bookingFor(auth, key, "attend");
   if (!isActive(booking.status)) throw invalidState(`This booking is already ${booking.status.toLowerCase()}.`);
   if (booking.endTime.getTime() <= Date.now()) throw invalidState("A booking that has ended cannot be cancelled.");
   const prisma = await getPrisma();
+  const ownSeat = booking.attendees.find((a) => a.email.toLowerCase() === viewer.email);
+  if (role === "attendee" && booking.eventType?.seatsPerTimeSlot && ownSeat && booking.attendees.length > 1) {
+    // One attendee of a seated booking gives up their seat; the others keep theirs.
+    await prisma.attendee.delete({ where: { id: ownSeat.id } });
+    // What they see is their own seat, cancelled; the others' names are no longer theirs to see.
+    return { ...booking, status: "CANCELLED", cancellationReason: reason ?? null, attendees: [ownSeat] };
+  }
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: { in: [...ACTIVE] } },

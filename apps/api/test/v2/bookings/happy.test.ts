@@ -150,3 +150,20 @@ describe("v2 bookings — the lifecycle", () => {
     expect(result.status).toBe(200);
   });
 });
+
+describe("v2 bookings — seats and cancellation", () => {
+  it("an attendee cancelling a seated booking gives up only their seat", async () => {
+    const { eventType } = await hostWithType({ seatsPerTimeSlot: 3 });
+    const alice = await createCaller({ email: "alice.seat@example.com" });
+    const booker = await createCaller();
+    const first = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: { ...attendee, email: "alice.seat@example.com" } });
+    await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: { ...attendee, email: "bob.seat@example.com" } });
+    const result = await api("POST /v2/bookings/{bookingUid}/cancel", { key: alice.key, params: { bookingUid: first.body.data.uid }, body: {} });
+    expect(result.status).toBe(200);
+    expect(result.body.data).toMatchObject({ status: "cancelled", attendees: [expect.objectContaining({ email: "alice.seat@example.com" })] });
+    expect(JSON.stringify(result.body)).not.toContain("bob.seat");
+    const remaining = await api("GET /v2/bookings/{bookingUid}", { key: booker.key, params: { bookingUid: first.body.data.uid } });
+    expect(remaining.body.data.status).toBe("accepted");
+    expect(remaining.body.data.attendees.map((a: { email: string }) => a.email)).toEqual(["bob.seat@example.com"]);
+  });
+});
