@@ -32,6 +32,7 @@ export * from "./bookings/booking-record";
 export * from "./bookings/create-booking";
 export * from "./bookings/booking-lifecycle";
 export * from "./bookings/list-bookings";
+export * from "./bookings/v1-booking-edits";
 export * from "./idempotency/idempotency-service";
 export * from "./attendees/attendee-service";
 export * from "./booking-references/booking-reference-service";

@@ -62,7 +62,7 @@ export function assertCanManage(viewer: Viewer, booking: AccessBooking | null, w
 
 const bookingMissing = (field: string) =>
   new HttpError("not_found", "Booking not found.", {
-    details: [{ field, rule: "exists", message: "No booking with this id that you may see" } satisfies ErrorDetail],
+    details: [{ field, rule: "exists", message: "No such booking, or not one you may see" } satisfies ErrorDetail],
   });
 
 /** Serialises changes to one booking's rows (PostgreSQL row lock, held until commit). */
@@ -76,14 +76,14 @@ export async function lockBooking(db: Db, bookingId: number): Promise<void> {
  * for an attendee.
  */
 export async function bookingToChange(db: Db, viewer: Viewer, where: { id: number } | { uid: string }, field: string): Promise<{ booking: AccessBooking; role: BookingRole }> {
-  const found = await db.booking.findUnique({ where, select: { id: true } });
-  if (!found) throw bookingMissing(field);
-  await lockBooking(db, found.id);
-  const booking = await db.booking.findUnique({ where: { id: found.id }, select: bookingAccessSelect });
-  const role = booking ? roleOn(viewer, booking) : null;
-  if (!booking || !role) throw bookingMissing(field);
-  if (!canManage(role)) {
-    throw new HttpError("forbidden", MANAGE_ONLY, { details: [{ field, rule: "forbidden", message: MANAGE_ONLY }] });
-  }
-  return { booking, role };
+  const check = (booking: AccessBooking | null): { booking: AccessBooking; role: BookingRole } => {
+    const role = booking ? roleOn(viewer, booking) : null;
+    if (!booking || !role) throw bookingMissing(field);
+    if (!canManage(role)) throw new HttpError("forbidden", MANAGE_ONLY, { details: [{ field, rule: "forbidden", message: MANAGE_ONLY }] });
+    return { booking, role };
+  };
+  // Strangers are turned away before they can take the lock; the rules are checked again under it.
+  const { booking } = check(await db.booking.findUnique({ where, select: bookingAccessSelect }));
+  await lockBooking(db, booking.id);
+  return check(await db.booking.findUnique({ where: { id: booking.id }, select: bookingAccessSelect }));
 }

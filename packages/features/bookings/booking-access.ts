@@ -35,7 +35,7 @@ export function visibleBookingsWhere(viewer: Viewer): Prisma.BookingWhereInput {
   const or: Prisma.BookingWhereInput[] = [
     { userId: viewer.auth.userId },
     { eventType: { userId: viewer.auth.userId } },
-    { attendees: { some: { email: viewer.email } } },
+    { attendees: { some: { email: { equals: viewer.email, mode: "insensitive" } } } },
     { bookedById: viewer.auth.userId },
   ];
   if (viewer.managedTeamIds.length > 0) or.push({ eventType: { teamId: { in: viewer.managedTeamIds } } });

@@ -7,6 +7,7 @@ import { assertRole, viewerOf } from "./booking-access";
 import { asBookingConflict } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
 import { createRescheduledBooking } from "./create-booking";
+import { markNoShow } from "../no-show/no-show-service";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
 
 export type BookingKey = { id: number } | { uid: string };
@@ -150,24 +151,11 @@ export async function updateBookingLocation(auth: AuthContext, key: BookingKey, 
   return loadBookingRecord({ id: booking.id });
 }
 
-/** Marks attendees (by email) and/or the host absent; only once the booking has started. */
+/** Marks attendees (by email) and/or the host absent: the same rules as v1 no-show (one service). */
 export async function markAbsent(auth: AuthContext, key: BookingKey, input: { attendees?: { email: string; absent: boolean }[]; host?: boolean }): Promise<BookingRecord> {
-  const { booking } = await bookingFor(auth, key, "manage");
-  if (booking.startTime.getTime() > Date.now()) throw invalidState("Absence can only be marked once the booking has started.");
-  const byEmail = new Map(booking.attendees.map((a) => [a.email.toLowerCase(), a]));
-  for (const [i, entry] of (input.attendees ?? []).entries()) {
-    if (!byEmail.has(entry.email.toLowerCase())) {
-      throw new HttpError("validation_error", `${entry.email} is not an attendee of this booking.`, {
-        details: [{ field: `body.attendees.${i}.email`, rule: "attendee", message: "Not an attendee of this booking" }],
-      });
-    }
-  }
-  const prisma = await getPrisma();
-  await prisma.$transaction([
-    ...(input.attendees ?? []).map((entry) => prisma.attendee.update({ where: { id: byEmail.get(entry.email.toLowerCase())!.id }, data: { noShow: entry.absent } })),
-    ...(input.host !== undefined ? [prisma.booking.update({ where: { id: booking.id }, data: { noShowHost: input.host } })] : []),
-  ]);
-  return loadBookingRecord({ id: booking.id });
+  const bookingUid = "uid" in key ? key.uid : (await bookingFor(auth, key, "read")).booking.uid;
+  await markNoShow(auth, { bookingUid, attendees: input.attendees?.map((a) => ({ email: a.email, noShow: a.absent })), noShowHost: input.host });
+  return loadBookingRecord({ uid: bookingUid });
 }
 
 /**

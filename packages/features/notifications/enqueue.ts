@@ -12,6 +12,8 @@ export interface BookingChange {
    * booking that others had already booked. Default: every attendee.
    */
   attendeeIds?: number[];
+  /** False: the host is not told (e.g. one attendee gave up their seat). Default true. */
+  includeHost?: boolean;
 }
 
 type Person = { name: string; email: string };
@@ -29,29 +31,28 @@ function sameEmail(a: string, b: string): boolean {
  * booking through `db` and snapshots everything needed to render. Never sends.
  */
 export async function enqueueBookingNotifications(db: Prisma.TransactionClient, change: BookingChange): Promise<void> {
-  const booking = await db.booking.findUnique({
-    where: { id: change.bookingId },
-    include: {
-      attendees: { orderBy: { id: "asc" } },
-      user: { select: userSelect },
-      eventType: { select: { seatsPerTimeSlot: true, seatsShowAttendees: true } },
-    },
-  });
+  // One relation per query: Prisma runs the queries of several includes in parallel, which a
+  // transaction's single connection (node-postgres) only queues, with a deprecation warning.
+  const booking = await db.booking.findUnique({ where: { id: change.bookingId }, include: { user: { select: userSelect } } });
   if (!booking) throw new Error(`enqueueBookingNotifications: booking ${change.bookingId} does not exist`);
+  const attendees = await db.attendee.findMany({ where: { bookingId: booking.id }, orderBy: { id: "asc" } });
+  const eventType = booking.eventTypeId
+    ? await db.eventType.findUnique({ where: { id: booking.eventTypeId }, select: { seatsPerTimeSlot: true, seatsShowAttendees: true } })
+    : null;
 
   const host = booking.user;
   const organizer: Person = host ? { name: host.name ?? "", email: host.email } : parseAddress(notificationSettings().emailFrom);
-  const everyone: Person[] = booking.attendees.map((a) => ({ name: a.name, email: a.email }));
+  const everyone: Person[] = attendees.map((a) => ({ name: a.name, email: a.email }));
   // Seated events hide attendees from one another unless the event type shows them.
-  const hideOthers = Boolean(booking.eventType?.seatsPerTimeSlot) && !booking.eventType?.seatsShowAttendees;
+  const hideOthers = Boolean(eventType?.seatsPerTimeSlot) && !eventType?.seatsShowAttendees;
 
   const recipients: Recipient[] = [];
   const add = (candidate: Recipient) => {
     if (!candidate.email.trim() || recipients.some((r) => sameEmail(r.email, candidate.email))) return;
     recipients.push(candidate);
   };
-  if (host) add({ role: "host", name: host.name ?? "", email: host.email, timeZone: host.timeZone, hour12: host.timeFormat === 12 });
-  for (const attendee of booking.attendees) {
+  if (host && change.includeHost !== false) add({ role: "host", name: host.name ?? "", email: host.email, timeZone: host.timeZone, hour12: host.timeFormat === 12 });
+  for (const attendee of attendees) {
     if (change.attendeeIds && !change.attendeeIds.includes(attendee.id)) continue;
     add({ role: "attendee", name: attendee.name, email: attendee.email, timeZone: attendee.timeZone, hour12: false, attendeeId: attendee.id });
   }

@@ -75,24 +75,29 @@ async function deliverOne(prisma: PrismaClient, row: Row, token: Date, clock: ()
   if (renewed.count === 0) return "skipped";
   const held = { id: row.id, status: "PENDING" as const, nextAttemptAt: lease };
   const attempts = row.attempts + 1;
+  let failure: unknown;
+  let sent = false;
   try {
-    const email = render(row);
-    await sendEmail({ id: row.id, ...email }, settings);
+    await sendEmail({ id: row.id, ...render(row) }, settings);
+    sent = true;
+  } catch (error) {
+    failure = error;
+  }
+  if (sent) {
+    // Should this write fail, the row is sent again once its lease runs out (at-least-once).
     await prisma.notification.updateMany({ where: held, data: { status: "SUCCEEDED", sentAt: clock(), attempts, lastError: null } });
     return "sent";
-  } catch (error) {
-    const lastError = errorText(error);
-    const giveUp = error instanceof PermanentError || attempts >= MAX_DELIVERY_ATTEMPTS;
-    if (giveUp) {
-      await prisma.notification.updateMany({ where: held, data: { status: "FAILED", attempts, lastError } });
-      notificationLog.error("notification given up", { notificationId: row.id, template: row.template, attempts, error: lastError });
-      return "failed";
-    }
-    const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts));
-    await prisma.notification.updateMany({ where: held, data: { attempts, lastError, nextAttemptAt } });
-    notificationLog.warn("notification send failed, will retry", { notificationId: row.id, template: row.template, attempts, nextAttemptAt, error: lastError });
-    return "retried";
   }
+  const lastError = errorText(failure);
+  if (failure instanceof PermanentError || attempts >= MAX_DELIVERY_ATTEMPTS) {
+    await prisma.notification.updateMany({ where: held, data: { status: "FAILED", attempts, lastError } });
+    notificationLog.error("notification given up", { notificationId: row.id, template: row.template, attempts, error: lastError });
+    return "failed";
+  }
+  const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts));
+  await prisma.notification.updateMany({ where: held, data: { attempts, lastError, nextAttemptAt } });
+  notificationLog.warn("notification send failed, will retry", { notificationId: row.id, template: row.template, attempts, nextAttemptAt, error: lastError });
+  return "retried";
 }
 
 async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

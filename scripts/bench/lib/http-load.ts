@@ -67,3 +67,59 @@ export async function concurrentLoad(spec: RequestSpec, options: { concurrency: 
     latency: summarize(samples),
   };
 }
+
+/** Any method, with a body (POST, PATCH…); the check sees every response. */
+export interface HttpRequestSpec extends RequestSpec {
+  method?: string;
+  body?: string;
+}
+
+/** One request, timed from sending to the last byte of the body; a failed check throws. */
+export async function timedRequest(spec: HttpRequestSpec): Promise<{ ms: number; status: number; body: string }> {
+  const t0 = performance.now();
+  const response = await fetch(spec.url, { method: spec.method ?? "GET", headers: spec.headers, body: spec.body });
+  const body = await response.text();
+  const ms = performance.now() - t0;
+  const problem = spec.check(response.status, body);
+  if (problem) {
+    throw new BadResponseError(`${spec.method ?? "GET"} ${redact(spec.url)} → ${response.status}: ${problem}. Body: ${body.slice(0, 300)}`);
+  }
+  return { ms, status: response.status, body };
+}
+
+/** `requests` requests one at a time, the n-th built by `next(n)` (n counts from `first`). */
+export async function sequentialRequests(next: (n: number) => HttpRequestSpec, options: { requests: number; first?: number }): Promise<LatencyStats> {
+  const samples: number[] = [];
+  const first = options.first ?? 0;
+  for (let i = 0; i < options.requests; i += 1) samples.push((await timedRequest(next(first + i))).ms);
+  return summarize(samples);
+}
+
+/**
+ * Like concurrentLoad, but every request may differ: `concurrency` requests always in flight
+ * for `durationMs`, the n-th sent built by `next(n)` (n counts up from `first` across all
+ * in-flight requests, so each n is used exactly once). Requests started before the end are
+ * awaited. `sent` is the next unused n.
+ */
+export async function concurrentRequests(
+  next: (n: number) => HttpRequestSpec,
+  options: { concurrency: number; durationMs: number; first?: number },
+): Promise<ThroughputResult & { sent: number }> {
+  const samples: number[] = [];
+  let n = options.first ?? 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  const worker = async () => {
+    while (performance.now() < deadline) samples.push((await timedRequest(next(n++))).ms);
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const elapsed = performance.now() - started;
+  return {
+    concurrency: options.concurrency,
+    durationMs: Math.round(elapsed),
+    requests: samples.length,
+    requestsPerSecond: Math.round((samples.length / elapsed) * 1000 * 10) / 10,
+    latency: summarize(samples),
+    sent: n,
+  };
+}

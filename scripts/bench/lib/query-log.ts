@@ -58,10 +58,25 @@ export async function explainAnalyze(url: string, query: LoggedQuery): Promise<s
   });
 }
 
+/** The table a statement reads or writes: its outermost FROM / INTO / UPDATE (not one in a subquery). */
+function mainTable(flat: string): string | undefined {
+  const pattern = /\b(?:FROM|INTO|UPDATE) (?:"public"\.)?"(\w+)"/g;
+  let depth = 0;
+  let scanned = 0;
+  let fallback: string | undefined;
+  for (let match = pattern.exec(flat); match; match = pattern.exec(flat)) {
+    for (; scanned < match.index; scanned += 1) depth += flat[scanned] === "(" ? 1 : flat[scanned] === ")" ? -1 : 0;
+    if (depth === 0) return match[1];
+    fallback ??= match[1];
+  }
+  return fallback;
+}
+
 /** A short, single-line label for a logged statement. */
 export function describeSql(sql: string): string {
   const flat = sql.replace(/\s+/g, " ").trim();
-  const table = /FROM "public"\."(\w+)"/.exec(flat)?.[1] ?? /FROM "(\w+)"/.exec(flat)?.[1];
+  if (flat.includes("WITH hosts AS") || flat.includes("slotbase_busy_spans(")) return "busy times (one raw query)";
   const verb = flat.split(" ")[0]!.toUpperCase();
-  return flat.includes("WITH hosts AS") ? "busy times (one raw query)" : `${verb} ${table ?? flat.slice(0, 60)}`;
+  const table = mainTable(flat);
+  return table ? `${verb} ${table}` : verb === "BEGIN" || verb === "COMMIT" || verb === "ROLLBACK" ? verb : `${verb} ${flat.slice(0, 60)}`;
 }

@@ -59,10 +59,28 @@ export interface ResultRow {
   requestsPerSecond?: number;
   /** p50 target in ms, when the issue sets one for this row. */
   targetP50Ms?: number;
+  /** Throughput target (requestsPerSecond at least this), when the issue sets one for this row. */
+  targetRequestsPerSecond?: number;
   note?: string;
 }
 
-export const passed = (row: ResultRow): boolean | null => (row.targetP50Ms === undefined ? null : row.latency.p50 <= row.targetP50Ms);
+export const passed = (row: ResultRow): boolean | null => {
+  if (row.targetP50Ms === undefined && row.targetRequestsPerSecond === undefined) return null;
+  const latencyOk = row.targetP50Ms === undefined || row.latency.p50 <= row.targetP50Ms;
+  const throughputOk = row.targetRequestsPerSecond === undefined || (row.requestsPerSecond ?? 0) >= row.targetRequestsPerSecond;
+  return latencyOk && throughputOk;
+};
+
+/** The target column: "target p50" while only latency targets are set (as bench:slots prints it). */
+const targetHeader = (rows: readonly ResultRow[]) => (rows.some((r) => r.targetRequestsPerSecond !== undefined) ? "target" : "target p50");
+
+function targetText(row: ResultRow): string | null {
+  const parts = [
+    row.targetP50Ms === undefined ? null : `≤ ${row.targetP50Ms} ms`,
+    row.targetRequestsPerSecond === undefined ? null : `≥ ${row.targetRequestsPerSecond}/s`,
+  ].filter((p) => p !== null);
+  return parts.length === 0 ? null : parts.join(", ");
+}
 
 function ms(value: number): string {
   if (value < 1) return value.toFixed(3);
@@ -72,7 +90,7 @@ function ms(value: number): string {
 
 /** The rows as an aligned plain-text table. */
 export function formatTable(rows: readonly ResultRow[]): string {
-  const header = ["scenario", "mode", "n", "p50 ms", "p95 ms", "p99 ms", "mean ms", "req/s", "target p50", "result"];
+  const header = ["scenario", "mode", "n", "p50 ms", "p95 ms", "p99 ms", "mean ms", "req/s", targetHeader(rows), "result"];
   const lines = rows.map((row) => {
     const ok = passed(row);
     return [
@@ -84,7 +102,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
       ms(row.latency.p99),
       ms(row.latency.mean),
       row.requestsPerSecond === undefined ? "–" : row.requestsPerSecond.toFixed(1),
-      row.targetP50Ms === undefined ? "–" : `≤ ${row.targetP50Ms} ms`,
+      targetText(row) ?? "–",
       ok === null ? "–" : ok ? "pass" : "MISS",
     ];
   });
@@ -96,10 +114,11 @@ export function formatTable(rows: readonly ResultRow[]): string {
 
 /** The rows as a Markdown table (for the README). */
 export function formatMarkdown(rows: readonly ResultRow[]): string {
-  const lines = ["| scenario | mode | p50 | p95 | p99 | mean | req/s | target p50 |", "|---|---|---|---|---|---|---|---|"];
+  const lines = [`| scenario | mode | p50 | p95 | p99 | mean | req/s | ${targetHeader(rows)} |`, "|---|---|---|---|---|---|---|---|"];
   for (const row of rows) {
     const ok = passed(row);
-    const target = row.targetP50Ms === undefined ? "–" : `≤ ${row.targetP50Ms} ms ${ok ? "(pass)" : "(**miss**)"}`;
+    const text = targetText(row);
+    const target = text === null ? "–" : `${text} ${ok ? "(pass)" : "(**miss**)"}`;
     const rps = row.requestsPerSecond === undefined ? "–" : row.requestsPerSecond.toFixed(0);
     const l = row.latency;
     lines.push(`| ${row.scenario} | ${row.mode.replace(/^\s+/, "↳ ")} | ${ms(l.p50)} ms | ${ms(l.p95)} ms | ${ms(l.p99)} ms | ${ms(l.mean)} ms | ${rps} | ${target} |`);

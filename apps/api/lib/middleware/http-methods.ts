@@ -12,7 +12,7 @@ export function httpMethods(allowed: readonly HttpMethod[]): Middleware {
   const allow = [...allowed, "OPTIONS"].join(", ");
   return async (req, res, next) => {
     res.setHeader("Access-Control-Allow-Origin", process.env.CORS_ORIGIN ?? "*");
-    res.setHeader("Access-Control-Expose-Headers", "X-Request-Id");
+    res.setHeader("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed");
     if (req.method === "OPTIONS") {
       res.setHeader("Access-Control-Allow-Methods", allow);
       res.setHeader("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS);

@@ -4,6 +4,7 @@ import * as users from "../schemas/users";
 import * as apiKeys from "../schemas/api-keys";
 import * as slots from "../schemas/slots";
 import * as bookingsV2 from "../schemas/bookings-v2";
+import * as bookingsV1 from "../schemas/bookings-v1";
 import * as reservations from "../schemas/reservations";
 import * as availability from "../schemas/availability";
 import * as schedules from "../schemas/schedules";
@@ -46,6 +47,12 @@ export const schemaComponents: Record<string, z.ZodType> = {
   BookingResponseV2: bookingsV2.BookingResponseV2,
   BookingListResponseV2: bookingsV2.BookingListResponseV2,
   BookingReferencesResponseV2: bookingsV2.BookingReferencesResponseV2,
+  BookingV1: bookingsV1.BookingV1,
+  BookingCreateBodyV1: bookingsV1.BookingCreateBodyV1,
+  BookingUpdateBodyV1: bookingsV1.BookingUpdateBodyV1,
+  BookingCancelBodyV1: bookingsV1.BookingCancelBodyV1,
+  BookingResponseV1: bookingsV1.BookingResponseV1,
+  BookingListResponseV1: bookingsV1.BookingListResponseV1,
   CancelBodyV2: bookingsV2.CancelBodyV2,
   RescheduleBodyV2: bookingsV2.RescheduleBodyV2,
   DeclineBodyV2: bookingsV2.DeclineBodyV2,
@@ -117,6 +124,8 @@ export const queryComponents: Record<string, z.ZodObject> = {
   BookingListQueryV2: bookingsV2.BookingListQueryV2,
   BookingUidQuery: bookingsV2.BookingUidQuery,
   BookingReassignQuery: bookingsV2.BookingReassignQuery,
+  BookingListQueryV1: bookingsV1.BookingListQueryV1,
+  BookingCancelQueryV1: bookingsV1.BookingCancelQueryV1,
   ReservationUidQuery: reservations.ReservationUidQuery,
   AvailabilityQuery: availability.AvailabilityQuery,
   ListSchedulesQuery: schedules.ListSchedulesQuery,

@@ -244,7 +244,7 @@ describe("booking emails", () => {
     expect(icsLines(hostlessMails[0].ics, "ORGANIZER")).toEqual(['ORGANIZER;CN="Slotbase":MAILTO:no-reply@slotbase.local']);
   });
 
-  it("seated events: attendees do not see each other unless the event type shows them; attendeeIds limits who is told", async () => {
+  it("seated events: attendees do not see each other unless the event type shows them; attendeeIds/includeHost limit who is told", async () => {
     const host = await createHost(db.prisma, { name: "Workshop Host" });
     const eventType = await db.prisma.eventType.create({ data: { title: "Workshop", slug: `workshop-${host.id}`, length: 60, userId: host.id, seatsPerTimeSlot: 10 } });
     const booking = await createBooking(db.prisma, { hostId: host.id, start: "2030-12-02T10:00:00Z", eventTypeId: eventType.id, title: "Workshop" });
@@ -259,6 +259,12 @@ describe("booking emails", () => {
     const newSeat = await db.prisma.attendee.create({ data: { bookingId: booking.id, name: "Late Comer", email: "late@example.com", timeZone: "UTC" } });
     const seatMails = await queueAndDeliver({ kind: "created", bookingId: booking.id, attendeeIds: [newSeat.id] });
     expect(seatMails.map((m) => m.rcptTo[0]).sort()).toEqual([host.email, "late@example.com"].sort());
+
+    // One attendee gives up their seat: only they get the cancellation.
+    server.mails.length = 0;
+    const seatCancel = await queueAndDeliver({ kind: "cancelled", bookingId: booking.id, attendeeIds: [newSeat.id], includeHost: false });
+    expect(seatCancel.map((m) => m.rcptTo[0])).toEqual(["late@example.com"]);
+    expect(icsValue(seatCancel[0].ics, "METHOD")).toBe("CANCEL");
   });
 
   it("uses EMAIL_FROM as the sender", async () => {

@@ -33,7 +33,7 @@ describe("attendees — errors", () => {
 
   it("rejects bad list queries", async () => {
     const caller = await createCaller();
-    for (const query of [{ take: "0" }, { take: "101" }, { page: "0" }, { bookingId: "x" }, { bookingId: "0" }]) {
+    for (const query of [{ take: "0" }, { take: "101" }, { page: "0" }, { bookingId: "x" }, { bookingId: "0" }] as Record<string, string>[]) {
       const result = await api("GET /v1/attendees", { key: caller.key, query });
       expect(result.status).toBe(400);
       expect(fields(result.body)[0]).toBe(`query.${Object.keys(query)[0]}`);

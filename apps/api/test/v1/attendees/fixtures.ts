@@ -27,7 +27,7 @@ export interface BookedWith {
 
 export async function bookingOf(
   host: Caller | number,
-  options: { attendees?: number; when?: "past" | "future"; data?: Partial<Prisma.BookingUncheckedCreateInput> } = {},
+  options: { attendees?: number; when?: "past" | "future"; data?: Omit<Partial<Prisma.BookingUncheckedCreateInput>, "attendees"> } = {},
 ): Promise<BookedWith> {
   const [start, end] = nextSlot(options.when);
   const hostId = typeof host === "number" ? host : host.user.id;

@@ -30,7 +30,7 @@ describe("booking references — errors", () => {
 
   it("rejects bad list queries", async () => {
     const caller = await createCaller();
-    for (const query of [{ take: "101" }, { page: "-1" }, { bookingId: "abc" }]) {
+    for (const query of [{ take: "101" }, { page: "-1" }, { bookingId: "abc" }] as Record<string, string>[]) {
       const result = await api("GET /v1/booking-references", { key: caller.key, query });
       expect(result.status).toBe(400);
       expect(fields(result.body)[0]).toBe(`query.${Object.keys(query)[0]}`);

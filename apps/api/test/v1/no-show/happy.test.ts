@@ -83,11 +83,4 @@ describe("no-show — happy paths", () => {
       expect(result.status).toBe(200);
     }
   });
-
-  it("is also served at /api/v1/no-show's canonical path with the apiKey query parameter", async () => {
-    const host = await createCaller();
-    const { booking } = await bookingOf(host, { when: "past" });
-    const result = await api("POST /v1/no-show", { key: host.key, keyIn: "query", body: { bookingUid: booking.uid, noShowHost: true } });
-    expect(result.status).toBe(200);
-  });
 });

@@ -28,7 +28,7 @@ describe("payments — errors", () => {
 
   it("rejects bad list queries", async () => {
     const caller = await createCaller();
-    for (const query of [{ take: "1000" }, { page: "x" }, { bookingId: "-5" }]) {
+    for (const query of [{ take: "1000" }, { page: "x" }, { bookingId: "-5" }] as Record<string, string>[]) {
       const result = await api("GET /v1/payments", { key: caller.key, query });
       expect(result.status).toBe(400);
       expect(fields(result.body)[0]).toBe(`query.${Object.keys(query)[0]}`);

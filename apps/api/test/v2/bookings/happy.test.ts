@@ -94,7 +94,7 @@ describe("v2 bookings — the lifecycle", () => {
     const moved = await api("PATCH /v2/bookings/{bookingUid}/location", { key: host.key, params: { bookingUid: uid }, body: { location: "https://zoom.us/j/1" } });
     expect(moved.body.data).toMatchObject({ location: "https://zoom.us/j/1", meetingUrl: "https://zoom.us/j/1" });
     const early = await api("POST /v2/bookings/{bookingUid}/mark-absent", { key: host.key, params: { bookingUid: uid }, body: { attendeeEmail: "jordan.lee@example.com", noShow: true } });
-    expect(early.status).toBe(409);
+    expect(early.status).toBe(400);
     const prisma = await getPrisma();
     await prisma.booking.update({ where: { uid }, data: { startTime: new Date("2026-01-05T08:00:00Z"), endTime: new Date("2026-01-05T08:30:00Z") } });
     const absent = await api("POST /v2/bookings/{bookingUid}/mark-absent", { key: host.key, params: { bookingUid: uid }, body: { attendeeEmail: "jordan.lee@example.com", noShow: true } });
@@ -165,5 +165,27 @@ describe("v2 bookings — seats and cancellation", () => {
     const remaining = await api("GET /v2/bookings/{bookingUid}", { key: booker.key, params: { bookingUid: first.body.data.uid } });
     expect(remaining.body.data.status).toBe("accepted");
     expect(remaining.body.data.attendees.map((a: { email: string }) => a.email)).toEqual(["bob.seat@example.com"]);
+  });
+});
+
+describe("v2 bookings — Idempotency-Key", () => {
+  it("a retry with the same key and body returns the first response and books once; another body is a 422", async () => {
+    const { host, eventType } = await hostWithType();
+    const booker = await createCaller();
+    const body = { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee };
+    const headers = { "idempotency-key": "retry-1" };
+    const first = await api("POST /v2/bookings", { key: booker.key, body, headers });
+    const again = await api("POST /v2/bookings", { key: booker.key, body, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    const prisma = await getPrisma();
+    expect(await prisma.booking.count({ where: { userId: host.user.id } })).toBe(1);
+    const other = await api("POST /v2/bookings", { key: booker.key, body: { ...body, start: "2027-03-22T09:00:00Z" }, headers });
+    expect(other.status).toBe(422);
+    const cancel = { params: { bookingUid: first.body.data.uid }, body: {}, headers: { "idempotency-key": "cancel-1" } };
+    expect((await api("POST /v2/bookings/{bookingUid}/cancel", { key: booker.key, ...cancel })).status).toBe(200);
+    expect((await api("POST /v2/bookings/{bookingUid}/cancel", { key: booker.key, ...cancel })).status).toBe(200);
   });
 });

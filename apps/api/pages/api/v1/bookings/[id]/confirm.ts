@@ -1,0 +1,46 @@
+import { confirmBooking } from "@slotbase/features";
+import { asV1Error, toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
+import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../../lib/route/endpoint";
+import { IdQuery } from "../../../../../lib/schemas/common";
+
+/**
+ * @swagger
+ * /v1/bookings/{id}/confirm:
+ *   post:
+ *     operationId: confirmBooking
+ *     summary: Confirm a pending booking
+ *     description: >-
+ *       For the organizer's side (an attendee or the booker gets 403). Pending becomes
+ *       ACCEPTED under the same no-double-booking guarantee as a new booking: an overlap with
+ *       an accepted booking is a 409, as is a booking that is not pending. Same service as
+ *       POST /v2/bookings/{uid}/confirm.
+ *     tags: [bookings]
+ *     x-scope: bookings:write
+ *     x-idempotent: true
+ *     x-query: IdQuery
+ *     responses:
+ *       200:
+ *         description: The confirmed booking
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingResponseV1" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  POST: endpoint({
+    scope: "bookings:write",
+    query: IdQuery,
+    idempotent: true,
+    handler: async ({ auth, query }) => {
+      const booking = await confirmBooking(auth, { id: query.id }).catch((error: unknown) => {
+        throw asV1Error(error);
+      });
+      return { booking: toBookingV1(booking) };
+    },
+  }),
+});

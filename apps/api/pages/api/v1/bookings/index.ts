@@ -1,0 +1,83 @@
+import { createBooking, listBookings } from "@slotbase/features";
+import { asV1Error, createInputFromV1, listQueryFromV1, toBookingV1 } from "../../../../lib/mappers/bookings-v1";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import { BookingCreateBodyV1, BookingListQueryV1 } from "../../../../lib/schemas/bookings-v1";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/bookings:
+ *   get:
+ *     operationId: listBookings
+ *     summary: List bookings
+ *     description: >-
+ *       The caller's bookings: those they host or attend (by email), those of their event types,
+ *       those they made with their key, and those of event types of teams they are an accepted
+ *       OWNER or ADMIN of; admins see all and may name one host with userId (anyone else naming
+ *       another user gets 403). Filters combine. Paged: take (1–100, default 10) and page;
+ *       unlike Cal.com v1, a missing take never returns everything. Ordered by sortBy and
+ *       order (default startTime ascending), then by id.
+ *     tags: [bookings]
+ *     x-scope: bookings:read
+ *     x-query: BookingListQueryV1
+ *     responses:
+ *       200:
+ *         description: A page of bookings
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingListResponseV1" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: createBooking
+ *     summary: Create a booking
+ *     description: >-
+ *       Books a free slot of an event type (see GET /v1/slots) for one attendee, named by
+ *       name and email at the top level or in responses, plus guests. requiresConfirmation
+ *       types create a PENDING booking; seated types fill a slot's seats. end is optional: when
+ *       sent it must be start plus the event type's length or one of its durations. A time
+ *       that is not a free slot is a 409 (the database refuses double bookings however many
+ *       requests race). The answer is wrapped in { booking } (Cal.com v1 returned the bare
+ *       object, once an array).
+ *     tags: [bookings]
+ *     x-scope: bookings:write
+ *     x-idempotent: true
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/BookingCreateBodyV1" }
+ *     responses:
+ *       201:
+ *         description: The new booking
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingResponseV1" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "bookings:read",
+    query: BookingListQueryV1,
+    handler: async ({ auth, query }) => ({ bookings: (await listBookings(auth, listQueryFromV1(query))).map(toBookingV1) }),
+  }),
+  POST: endpoint({
+    scope: "bookings:write",
+    body: BookingCreateBodyV1,
+    status: 201,
+    idempotent: true,
+    handler: async ({ auth, body }) => {
+      const booking = await createBooking(auth, createInputFromV1(body)).catch((error: unknown) => {
+        throw asV1Error(error);
+      });
+      return { booking: toBookingV1(booking) };
+    },
+  }),
+});

@@ -1,0 +1,538 @@
+// `yarn bench:bookings`: how many bookings a second can the built app create, and does the
+// same-slot race have exactly one winner?
+//
+// 1. builds the app (`yarn build`; `--skip-build` reuses apps/api/.next);
+// 2. recreates the PostgreSQL database slotbase_bench (BENCH_DATABASE_URL, default
+//    postgresql://postgres@127.0.0.1:5432/slotbase_bench), migrates and seeds it
+//    (bookings-data.ts: 20 hosts free 24/7 with a 15-minute event type, a race host, a booker
+//    with an API key);
+// 3. in process: the queries one createBooking runs, and createBooking timed call by call with
+//    the time spent inside its transaction;
+// 4. end to end, against the built app (`next start`) on a free port, `POST /v2/bookings`:
+//    sequential latency; a short sweep of in-flight counts (--concurrency picks one and skips
+//    it); then the throughput run at the best count, every request a distinct host and slot,
+//    with where the CPU went (server, PostgreSQL, this load generator, the rest) and what the
+//    server's database connections were doing; then the same-slot race: 50 POSTs for one
+//    slot at once, a fresh slot per round: exactly one 201 and 49 × 409, or the run fails;
+// 5. checks the database: exactly as many ACCEPTED bookings as 201s (the same uids), none
+//    overlapping per host, one attendee each, their notifications queued; one per race slot;
+// 6. prints a table and writes bench/results/bookings.json.
+//
+// Notifications: the server's background worker delivers them to .eml files in a temporary
+// EMAIL_OUTBOX_DIR (the file transport), as in production without SMTP; `--notifications off`
+// sets NOTIFICATIONS_WORKER=off instead (they stay queued). The JSON records which.
+//
+// BENCH_DEBUG=1 prints the stack of a broken run. DATABASE_POOL_MAX etc. reach the server
+// (poolSettingsFromEnv; the JSON records them).
+// Options: --skip-build, --quick (short phases, a smoke test; writes nothing unless --out is
+// given), --out <file>, --markdown, --concurrency <n> (no sweep), --duration <seconds> (the
+// throughput run, default 20), --notifications on|off.
+//
+// Exits 1 when the run is broken (a failed step, an unexpected response, a wrong race, a
+// database check that fails), not when the throughput target is missed: that is printed.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import type { AuthContext } from "@slotbase/features/auth/auth-context";
+import { findAvailableSlots } from "@slotbase/features/availability/slot-service";
+import { createBooking, type BookingCreateInput } from "@slotbase/features/bookings/create-booking";
+import { deliverDueNotifications } from "@slotbase/features/notifications/outbox";
+import { poolSettingsFromEnv, setPrisma, type Database } from "@slotbase/prisma";
+import { loadSlot, LOAD_HOSTS, raceSlot, SCHEDULE_ZONE, seedBookingsBench, SLOT_MINUTES, SLOTS_PER_DAY, type BenchHost, type BookingsBenchData } from "./bookings-data";
+import { postgresProcessesOf, startCpuAccounting, type CpuUse } from "./lib/cpu";
+import { analyze, benchDatabaseUrl, describeDatabase, openBenchPrisma, recreateBenchDatabase, withPgClient } from "./lib/database";
+import { concurrentRequests, sequentialRequests, timedRequest, type HttpRequestSpec, type ThroughputResult } from "./lib/http-load";
+import { sampleActivity, type ActivitySummary } from "./lib/pg-activity";
+import { describeSql, openQueryLog } from "./lib/query-log";
+import { environment, formatMarkdown, formatTable, loadAverage, passed, writeJson, type ResultRow } from "./lib/report";
+import { buildApp, ROOT, startBuiltServer, type RunningServer } from "./lib/server";
+import { measureAsync, summarize, type LatencyStats } from "./lib/stats";
+
+const TARGET_PER_SECOND = 300;
+const RACE_CONCURRENCY = 50;
+
+const { values: flags } = parseArgs({
+  options: {
+    "skip-build": { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    out: { type: "string" },
+    markdown: { type: "boolean", default: false },
+    concurrency: { type: "string" },
+    duration: { type: "string" },
+    notifications: { type: "string", default: "on" },
+  },
+});
+const quick = flags.quick ?? false;
+const outFile = flags.out ?? (quick ? null : path.join(ROOT, "bench", "results", "bookings.json"));
+const notificationsOn = flags.notifications !== "off";
+if (!["on", "off"].includes(flags.notifications ?? "on")) throw new Error("--notifications is on or off");
+
+function positiveNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+  return n;
+}
+const fixedConcurrency = positiveNumber(flags.concurrency, "concurrency");
+
+const PARAMS = {
+  inProcess: quick ? { warmup: 3, minIterations: 20, minDurationMs: 0, maxIterations: 20 } : { warmup: 20, minIterations: 200, minDurationMs: 0, maxIterations: 200 },
+  sequential: quick ? { warmup: 5, requests: 30 } : { warmup: 30, requests: 300 },
+  warmup: { concurrency: 16, durationMs: quick ? 1_000 : 3_000 },
+  sweep: fixedConcurrency ? [] : quick ? [8, 32].map((c) => ({ concurrency: c, durationMs: 1_500 })) : [8, 16, 24, 32].map((c) => ({ concurrency: c, durationMs: 5_000 })),
+  throughput: { concurrency: fixedConcurrency ?? null, durationMs: (positiveNumber(flags.duration, "duration") ?? (quick ? 3 : 20)) * 1000 },
+  race: { rounds: quick ? 3 : 10, concurrency: RACE_CONCURRENCY },
+  /** How long to wait after the load for the worker to deliver what it queued. */
+  drainTimeoutMs: quick ? 10_000 : 60_000,
+};
+
+const t0 = Date.now();
+const say = (message: string) => console.error(`[bench:bookings ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+
+class BrokenRun extends Error {}
+function expect(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new BrokenRun(message);
+}
+
+const loadAtStart: Record<string, number[]> = {};
+function noteLoad(stage: string, cores: number): void {
+  const load = loadAverage();
+  loadAtStart[stage] = load;
+  if (load[0]! > cores) say(`warning: the 1-minute load average is ${load[0]} on ${cores} cores: other work is running, figures will be slower`);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const attendee = (n: number) => ({ name: `Guest ${n}`, email: `guest-${n}@bench.example.com`, timeZone: "Europe/Berlin" });
+
+/** What a create returned, checked: 201, success, the slot asked for. Collects the uid. */
+function createSpec(baseUrl: string, apiKey: string, host: BenchHost, start: number, n: number, uids: string[]): HttpRequestSpec {
+  return {
+    method: "POST",
+    url: `${baseUrl}/v2/bookings`,
+    headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ eventTypeId: host.eventTypeId, start: iso(start), attendee: attendee(n) }),
+    check: (status, body) => {
+      if (status !== 201) return "expected 201";
+      const parsed = JSON.parse(body) as { status?: string; data?: { uid?: unknown; start?: string; status?: string; hosts?: { id: number }[] } };
+      if (parsed.status !== "success" || typeof parsed.data?.uid !== "string") return "no success envelope with a uid";
+      if (Date.parse(parsed.data.start ?? "") !== start) return `booked ${parsed.data.start}, asked for ${iso(start)}`;
+      if (parsed.data.status !== "accepted") return `status ${parsed.data.status}`;
+      if (parsed.data.hosts?.[0]?.id !== host.userId) return "another host";
+      uids.push(parsed.data.uid);
+      return null;
+    },
+  };
+}
+
+/** The transactions createBooking runs, timed: a client whose $transaction is wrapped. */
+function timingTransactions(prisma: Database): { client: Database; samples: number[] } {
+  const samples: number[] = [];
+  const client = new Proxy(prisma, {
+    get(target, property) {
+      if (property === "$transaction") {
+        return async (...args: unknown[]) => {
+          const started = performance.now();
+          try {
+            return await (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+          } finally {
+            samples.push(performance.now() - started);
+          }
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { client, samples };
+}
+
+interface InProcess {
+  rows: ResultRow[];
+  queriesPerCreate: number;
+  queries: { query: string; ms: number }[];
+  /** This process's CPU (user + system) per call, ms: what a create and its two emails cost without HTTP. */
+  cpuMsPerCreate: number;
+  cpuMsPerNotification: number;
+  notificationsDelivered: number;
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/**
+ * createBooking in this process (no HTTP): its queries, its latency, its transaction's share,
+ * its CPU; then the CPU of delivering what it queued (file transport into `outboxDir`).
+ */
+async function inProcess(url: string, prisma: Database, data: BookingsBenchData, outboxDir: string): Promise<InProcess> {
+  process.env.NOTIFICATIONS_WORKER = "off"; // this process only queues; the server's worker delivers
+  const auth: AuthContext = { userId: data.booker.userId, role: "USER", isAdmin: false, apiKeyId: "bench", scopes: [], teamId: null };
+  let n = 0;
+  // The profile host's slots, one after another (the load and race hosts are other users).
+  const input = (): BookingCreateInput => {
+    n += 1;
+    return { eventTypeId: data.profile.eventTypeId, start: new Date(data.firstSlot + n * SLOT_MINUTES * 60_000), attendee: attendee(-n), surface: "v2" };
+  };
+  const create = () => createBooking(auth, input());
+
+  const log = openQueryLog(url, prisma);
+  let queries: { query: string; ms: number }[];
+  try {
+    for (let i = 0; i < 5; i += 1) await log.capture(create);
+    const logged = await log.capture(create);
+    queries = logged.map((q) => ({ query: describeSql(q.sql), ms: Math.round(q.durationMs * 100) / 100 }));
+  } finally {
+    await log.close();
+  }
+
+  const timed = timingTransactions(prisma);
+  setPrisma(timed.client);
+  let total: LatencyStats;
+  const createsBefore = n;
+  const cpuBefore = process.cpuUsage();
+  try {
+    total = await measureAsync(create, PARAMS.inProcess, (record) => expect(record.status === "ACCEPTED", "an in-process create was not accepted"));
+  } finally {
+    setPrisma(prisma);
+  }
+  const cpuMsPerCreate = cpuMs(process.cpuUsage(cpuBefore)) / (n - createsBefore);
+  const inTransaction = summarize(timed.samples.slice(-total.iterations));
+
+  // Deliver every queued notification (all of them this stage's), as the server's worker would.
+  process.env.EMAIL_OUTBOX_DIR = outboxDir;
+  let delivered = 0;
+  const deliverBefore = process.cpuUsage();
+  try {
+    for (;;) {
+      const pass = await deliverDueNotifications({ limit: 100 });
+      expect(pass.retried + pass.failed === 0, `in-process delivery: ${pass.retried} retried, ${pass.failed} failed`);
+      if (pass.sent === 0) break;
+      delivered += pass.sent;
+    }
+  } finally {
+    delete process.env.EMAIL_OUTBOX_DIR;
+  }
+  expect(delivered === 2 * n, `in-process delivery sent ${delivered} emails for ${n} bookings, expected ${2 * n}`);
+  const cpuMsPerNotification = cpuMs(process.cpuUsage(deliverBefore)) / delivered;
+  const label = "create, personal 15-min event type";
+  return {
+    rows: [
+      { scenario: label, mode: "service: createBooking (in process, DB)", latency: total },
+      { scenario: label, mode: "  of which its transaction", latency: inTransaction },
+    ],
+    queriesPerCreate: queries.length,
+    queries,
+    cpuMsPerCreate: Math.round(cpuMsPerCreate * 100) / 100,
+    cpuMsPerNotification: Math.round(cpuMsPerNotification * 100) / 100,
+    notificationsDelivered: delivered,
+  };
+}
+
+/** The seeded hosts really are free around the clock: 96 slots a day, from 00:00 UTC. */
+async function checkSeed(data: BookingsBenchData): Promise<number> {
+  const range = { start: data.firstSlot, end: data.firstSlot + 86_400_000 };
+  const { slots } = await findAvailableSlots({ eventType: { id: data.load[0]!.eventTypeId }, range });
+  expect(slots.length === SLOTS_PER_DAY, `a load host has ${slots.length} free slots on the first day, expected ${SLOTS_PER_DAY}`);
+  expect(slots.every((s, i) => s.start === data.firstSlot + i * SLOT_MINUTES * 60_000), "the free slots are not every 15 minutes from 00:00 UTC");
+  return slots.length;
+}
+
+interface RaceResult {
+  rounds: { slot: string; created: number; conflicts: number; wallMs: number; winnerMs: number }[];
+  latency: LatencyStats;
+  winners: LatencyStats;
+  losers: LatencyStats;
+}
+
+async function race(baseUrl: string, data: BookingsBenchData): Promise<RaceResult> {
+  // Open the connections first: the race measures requests, not TCP handshakes.
+  await Promise.all(
+    Array.from({ length: RACE_CONCURRENCY }, () => timedRequest({ url: `${baseUrl}/`, check: (status) => (status === 200 ? null : "expected 200") })),
+  );
+  const all: number[] = [];
+  const winners: number[] = [];
+  const losers: number[] = [];
+  const rounds: RaceResult["rounds"] = [];
+  for (let round = 0; round < PARAMS.race.rounds; round += 1) {
+    const start = raceSlot(data, round);
+    const uids: string[] = [];
+    const base = createSpec(baseUrl, data.booker.apiKey, data.race, start, 0, uids);
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: RACE_CONCURRENCY }, (_, i) =>
+        timedRequest({
+          ...base,
+          body: JSON.stringify({ eventTypeId: data.race.eventTypeId, start: iso(start), attendee: attendee(1_000_000 + round * 100 + i) }),
+          check: (status, body) => (status === 409 ? null : base.check(status, body) === null ? null : `expected 201 or 409`),
+        }),
+      ),
+    );
+    const wallMs = performance.now() - started;
+    const created = results.filter((r) => r.status === 201);
+    const conflicts = results.filter((r) => r.status === 409);
+    expect(
+      created.length === 1 && conflicts.length === RACE_CONCURRENCY - 1,
+      `race round ${round + 1} (${iso(start)}): ${created.length} × 201 and ${conflicts.length} × 409, expected 1 and ${RACE_CONCURRENCY - 1}`,
+    );
+    for (const r of results) all.push(r.ms);
+    winners.push(created[0]!.ms);
+    losers.push(...conflicts.map((r) => r.ms));
+    rounds.push({ slot: iso(start), created: created.length, conflicts: conflicts.length, wallMs: Math.round(wallMs * 10) / 10, winnerMs: Math.round(created[0]!.ms * 10) / 10 });
+  }
+  return { rounds, latency: summarize(all), winners: summarize(winners), losers: summarize(losers) };
+}
+
+interface Verification {
+  loadBookings: number;
+  acceptedLoadBookings: number;
+  matchingUids: number;
+  overlappingPairs: number;
+  bookingsWithoutOneAttendee: number;
+  notificationsQueued: number;
+  raceBookingsPerSlot: number[];
+}
+
+/** The database agrees with the responses: every 201 is one ACCEPTED booking, no double booking. */
+async function verify(url: string, data: BookingsBenchData, uids: string[], raceRounds: number): Promise<Verification> {
+  return withPgClient(url, async (pg) => {
+    const loadTypes = data.load.map((h) => h.eventTypeId);
+    const count = async (sql: string, params: unknown[] = []) => Number((await pg.query<{ n: string }>(sql, params)).rows[0]!.n);
+    const result: Verification = {
+      loadBookings: await count(`SELECT count(*) AS n FROM "Booking" WHERE "eventTypeId" = ANY($1)`, [loadTypes]),
+      acceptedLoadBookings: await count(`SELECT count(*) AS n FROM "Booking" WHERE "eventTypeId" = ANY($1) AND status = 'ACCEPTED'`, [loadTypes]),
+      matchingUids: await count(`SELECT count(*) AS n FROM "Booking" WHERE uid = ANY($1) AND "eventTypeId" = ANY($2) AND status = 'ACCEPTED'`, [uids, loadTypes]),
+      overlappingPairs: await count(
+        `SELECT count(*) AS n FROM "Booking" a JOIN "Booking" b
+           ON a."userId" = b."userId" AND a.id < b.id
+          AND tsrange(a."startTime", a."endTime", '[)') && tsrange(b."startTime", b."endTime", '[)')
+        WHERE a.status = 'ACCEPTED' AND b.status = 'ACCEPTED'`,
+      ),
+      bookingsWithoutOneAttendee: await count(
+        `SELECT count(*) AS n FROM "Booking" b WHERE b."eventTypeId" = ANY($1) AND (SELECT count(*) FROM "Attendee" a WHERE a."bookingId" = b.id) <> 1`,
+        [loadTypes],
+      ),
+      notificationsQueued: await count(`SELECT count(*) AS n FROM "Notification" n JOIN "Booking" b ON b.id = n."bookingId" WHERE b."eventTypeId" = ANY($1)`, [loadTypes]),
+      raceBookingsPerSlot: (
+        await pg.query<{ n: string }>(
+          `SELECT count(b.id) AS n FROM unnest($2::timestamp[]) WITH ORDINALITY AS s(start, i)
+             LEFT JOIN "Booking" b ON b."eventTypeId" = $1 AND b.status = 'ACCEPTED' AND b."startTime" = s.start
+           GROUP BY s.i ORDER BY s.i`,
+          [data.race.eventTypeId, Array.from({ length: raceRounds }, (_, r) => iso(raceSlot(data, r)))],
+        )
+      ).rows.map((r) => Number(r.n)),
+    };
+    const n = uids.length;
+    expect(new Set(uids).size === n, "a uid was returned twice");
+    expect(result.loadBookings === n && result.acceptedLoadBookings === n, `${n} × 201, but the database holds ${result.loadBookings} bookings (${result.acceptedLoadBookings} ACCEPTED)`);
+    expect(result.matchingUids === n, `only ${result.matchingUids} of the ${n} returned uids are ACCEPTED load bookings`);
+    expect(result.overlappingPairs === 0, `${result.overlappingPairs} pairs of ACCEPTED bookings overlap on one host`);
+    expect(result.bookingsWithoutOneAttendee === 0, `${result.bookingsWithoutOneAttendee} bookings without exactly one attendee`);
+    expect(result.notificationsQueued === 2 * n, `${result.notificationsQueued} notifications queued for ${n} bookings, expected ${2 * n} (host and attendee)`);
+    expect(result.raceBookingsPerSlot.every((c) => c === 1), `race slots hold ${result.raceBookingsPerSlot.join(", ")} ACCEPTED bookings, expected 1 each`);
+    return result;
+  });
+}
+
+/** Notification rows of the load bookings by status. */
+async function outboxStatus(url: string, data: BookingsBenchData): Promise<Record<string, number>> {
+  return withPgClient(url, async (pg) => {
+    const { rows } = await pg.query<{ status: string; n: string }>(
+      `SELECT n.status, count(*) AS n FROM "Notification" n JOIN "Booking" b ON b.id = n."bookingId" WHERE b."eventTypeId" = ANY($1) GROUP BY n.status`,
+      [data.load.map((h) => h.eventTypeId)],
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  });
+}
+
+async function waitForDelivery(url: string, data: BookingsBenchData): Promise<{ drainedMs: number | null; status: Record<string, number> }> {
+  const started = Date.now();
+  for (;;) {
+    const status = await outboxStatus(url, data);
+    if (!status.PENDING) return { drainedMs: Date.now() - started, status };
+    if (Date.now() - started > PARAMS.drainTimeoutMs) return { drainedMs: null, status };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** CPU milliseconds per booking by group, and the rate the cores could sustain at that cost. */
+function perBooking(cpu: CpuUse, bookings: number): { ms: Record<string, number>; ceilingPerSecond: number } {
+  const ms = Object.fromEntries(Object.entries(cpu.groups).map(([group, use]) => [group, Math.round((use.cpuSeconds / bookings) * 1000 * 100) / 100]));
+  const total = Object.values(ms).reduce((sum, x) => sum + x, 0);
+  return { ms, ceilingPerSecond: total > 0 ? Math.round((cpu.cores * 1000) / total) : 0 };
+}
+
+function throughputRow(label: string, mode: string, result: ThroughputResult, target?: number): ResultRow {
+  return { scenario: label, mode, latency: result.latency, requestsPerSecond: result.requestsPerSecond, ...(target ? { targetRequestsPerSecond: target } : {}) };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env = environment(ROOT);
+  if (flags["skip-build"]) say("--skip-build: using the existing build of apps/api");
+  else {
+    say("building the app (yarn build)...");
+    await buildApp();
+  }
+
+  const url = benchDatabaseUrl();
+  say(`recreating ${describeDatabase(url)}...`);
+  const { serverVersion } = await recreateBenchDatabase(url);
+  const prisma = openBenchPrisma(url);
+  let server: RunningServer | undefined;
+  const outboxDir = mkdtempSync(path.join(tmpdir(), "slotbase-bench-mail-"));
+  try {
+    const data = await seedBookingsBench(prisma);
+    await analyze(url);
+    const slotsPerDay = await checkSeed(data);
+    say(`seeded in ${(data.seedMs / 1000).toFixed(1)} s: ${LOAD_HOSTS} hosts free 24/7 (${slotsPerDay} slots a day each), slots from ${iso(data.firstSlot)}`);
+
+    const rows: ResultRow[] = [];
+    noteLoad("inProcess", env.cpu.cores);
+    say("in process: createBooking...");
+    const profile = await inProcess(url, prisma, data, outboxDir);
+    rows.push(...profile.rows);
+    await prisma.$disconnect(); // from here on, the server's connections are the database's only ones (pg_stat_activity)
+
+    say(`starting the built app (notifications: ${notificationsOn ? `worker on, file transport in ${outboxDir}` : "NOTIFICATIONS_WORKER=off"})...`);
+    server = await startBuiltServer({ DATABASE_URL: url, ...(notificationsOn ? { EMAIL_OUTBOX_DIR: outboxDir, NOTIFICATIONS_WORKER: "on" } : { NOTIFICATIONS_WORKER: "off" }) });
+    say(`listening on ${server.baseUrl}`);
+    const baseUrl = server.baseUrl;
+    const uids: string[] = [];
+    let next = 0; // the next unused distinct (host, slot)
+    const spec = (n: number) => {
+      const { host, start } = loadSlot(data, n);
+      return createSpec(baseUrl, data.booker.apiKey, host, start, n, uids);
+    };
+    const label = `POST /v2/bookings, ${LOAD_HOSTS} hosts, distinct slots`;
+
+    noteLoad("sequential", env.cpu.cores);
+    say(`sequential: ${PARAMS.sequential.warmup} warm-up + ${PARAMS.sequential.requests} creates`);
+    await sequentialRequests(spec, { requests: PARAMS.sequential.warmup, first: next });
+    next += PARAMS.sequential.warmup;
+    const sequential = await sequentialRequests(spec, { requests: PARAMS.sequential.requests, first: next });
+    next += PARAMS.sequential.requests;
+    rows.push({ scenario: label, mode: "end to end: sequential", latency: sequential });
+
+    say(`warm-up: ${PARAMS.warmup.concurrency} in flight for ${PARAMS.warmup.durationMs / 1000} s`);
+    next = (await concurrentRequests(spec, { ...PARAMS.warmup, first: next })).sent;
+
+    const sweep: ThroughputResult[] = [];
+    for (const step of PARAMS.sweep) {
+      noteLoad(`sweep${step.concurrency}`, env.cpu.cores);
+      say(`sweep: ${step.concurrency} in flight for ${step.durationMs / 1000} s`);
+      const result = await concurrentRequests(spec, { ...step, first: next });
+      next = result.sent;
+      sweep.push(result);
+      say(`  ${result.requestsPerSecond} bookings/s, p50 ${result.latency.p50.toFixed(1)} ms`);
+      rows.push(throughputRow(label, `sweep: ${step.concurrency} in flight, ${step.durationMs / 1000} s`, result));
+    }
+    const concurrency = PARAMS.throughput.concurrency ?? [...sweep].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!.concurrency;
+
+    noteLoad("throughput", env.cpu.cores);
+    say(`throughput: ${concurrency} in flight for ${PARAMS.throughput.durationMs / 1000} s`);
+    const outboxBefore = await outboxStatus(url, data);
+    const activity = await sampleActivity(url);
+    const cpu = startCpuAccounting({
+      server: (p) => p.pgrp === server!.pid,
+      postgres: postgresProcessesOf(decodeURIComponent(new URL(url).pathname.slice(1))), // this database's backends + shared background processes
+      loadGenerator: (p) => p.pid === process.pid,
+    });
+    const throughput = await concurrentRequests(spec, { concurrency, durationMs: PARAMS.throughput.durationMs, first: next });
+    const cpuUse: CpuUse = cpu.stop();
+    const connections: ActivitySummary = await activity.stop();
+    next = throughput.sent;
+    const cpuPerBooking = perBooking(cpuUse, throughput.requests);
+    const outboxAfter = await outboxStatus(url, data);
+    rows.push(throughputRow(label, `end to end: ${concurrency} in flight, ${Math.round(throughput.durationMs / 1000)} s`, throughput, TARGET_PER_SECOND));
+    say(`  ${throughput.requestsPerSecond} bookings/s, p50 ${throughput.latency.p50.toFixed(1)} ms, p99 ${throughput.latency.p99.toFixed(1)} ms`);
+
+    noteLoad("race", env.cpu.cores);
+    say(`race: ${RACE_CONCURRENCY} concurrent creates of one slot × ${PARAMS.race.rounds} rounds`);
+    const raced = await race(baseUrl, data);
+    const raceLabel = `POST /v2/bookings, ${RACE_CONCURRENCY} at once for one slot`;
+    rows.push({ scenario: raceLabel, mode: `race: every request, ${PARAMS.race.rounds} rounds`, latency: raced.latency, note: "exactly one 201 and 49 × 409 per round" });
+    rows.push({ scenario: raceLabel, mode: "  the winner (201)", latency: raced.winners });
+    rows.push({ scenario: raceLabel, mode: "  the losers (409)", latency: raced.losers });
+
+    const delivery = notificationsOn ? await waitForDelivery(url, data) : { drainedMs: null, status: await outboxStatus(url, data) };
+    await server.stop();
+    server = undefined;
+
+    say("checking the database...");
+    const verification = await verify(url, data, uids, PARAMS.race.rounds);
+    const emlFiles = notificationsOn ? readdirSync(outboxDir).filter((f) => f.endsWith(".eml")).length : 0;
+
+    const share = (x: number | null | undefined) => (x === null || x === undefined ? "?" : `${Math.round(x * 100)}%`);
+    console.log(
+      `\nPOST /v2/bookings on the built app; ${env.cpu.cores} × ${env.cpu.model}, Node ${env.node}, PostgreSQL ${serverVersion}; ` +
+        `notifications ${notificationsOn ? "delivered by the server's worker (file transport)" : "queued only (NOTIFICATIONS_WORKER=off)"}; app pool ${poolSettingsFromEnv().max}\n`,
+    );
+    console.log(formatTable(rows));
+    console.log(`\n${profile.queriesPerCreate} queries per createBooking (in process): ${profile.queries.map((q) => `${q.query} ${q.ms} ms`).join("; ")}`);
+    console.log(
+      `CPU in process (no HTTP): createBooking ${profile.cpuMsPerCreate} ms, delivering one email ${profile.cpuMsPerNotification} ms ` +
+        `(${profile.notificationsDelivered} delivered; two per booking: host and attendee)`,
+    );
+    console.log(
+      `CPU during the throughput run (${cpuUse.wallSeconds} s × ${cpuUse.cores} cores): server ${share(cpuUse.groups.server?.shareOfMachine)}, ` +
+        `PostgreSQL ${share(cpuUse.groups.postgres?.shareOfMachine)}, load generator ${share(cpuUse.groups.loadGenerator?.shareOfMachine)}, ` +
+        `other ${share(cpuUse.otherShare)}; machine busy ${share(cpuUse.machineBusyShare)}`,
+    );
+    console.log(
+      `CPU per booking: ${Object.entries(cpuPerBooking.ms).map(([group, ms]) => `${group} ${ms} ms`).join(", ")}: ` +
+        `the ${cpuUse.cores} cores could do at most ${cpuPerBooking.ceilingPerSecond} bookings/s with nothing else running`,
+    );
+    console.log(
+      `Server's database connections (mean of ${connections.samples} samples): ${Object.entries(connections.meanByState).map(([s, n]) => `${s} ${n}`).join(", ")}; ` +
+        `all busy in ${share(connections.allBusyShare)} of samples`,
+    );
+    console.log(
+      `Verified: ${verification.acceptedLoadBookings} ACCEPTED bookings = ${uids.length} × 201, no overlap, one attendee each, ${verification.notificationsQueued} notifications queued; ` +
+        `race: ${raced.rounds.length} rounds, one winner each`,
+    );
+    if (notificationsOn) {
+      console.log(`Notifications: ${delivery.drainedMs === null ? `not all delivered ${PARAMS.drainTimeoutMs / 1000} s after the load` : `all delivered ${(delivery.drainedMs / 1000).toFixed(1)} s after the load`} (${JSON.stringify(delivery.status)}); ${emlFiles} .eml files`);
+    }
+    if (flags.markdown) console.log(`\n${formatMarkdown(rows)}`);
+
+    const pass = passed(rows.find((r) => r.targetRequestsPerSecond !== undefined)!);
+    const results = {
+      benchmark: "bookings",
+      quick,
+      ...env,
+      database: { server: `PostgreSQL ${serverVersion}`, where: describeDatabase(url), appPool: poolSettingsFromEnv() },
+      notifications: notificationsOn
+        ? { worker: "on", transport: "file (EMAIL_OUTBOX_DIR, a temporary directory)", ...delivery, emlFiles, outboxDuringThroughput: { before: outboxBefore, after: outboxAfter } }
+        : { worker: "off (NOTIFICATIONS_WORKER=off): queued in the outbox, not delivered", status: delivery.status },
+      data: { loadHosts: LOAD_HOSTS, slotMinutes: SLOT_MINUTES, scheduleZone: SCHEDULE_ZONE, slotsPerHostPerDay: slotsPerDay, firstSlot: iso(data.firstSlot), lastLoadSlot: iso(loadSlot(data, next - 1).start) },
+      parameters: { ...PARAMS, throughput: { ...PARAMS.throughput, concurrency } },
+      target: { bookingsPerSecond: TARGET_PER_SECOND, achieved: throughput.requestsPerSecond, pass },
+      throughput: { concurrency, durationMs: throughput.durationMs, bookings: throughput.requests, bookingsPerSecond: throughput.requestsPerSecond, latency: throughput.latency },
+      sweep: sweep.map((s) => ({ concurrency: s.concurrency, durationMs: s.durationMs, bookings: s.requests, bookingsPerSecond: s.requestsPerSecond, latency: s.latency })),
+      race: { concurrency: RACE_CONCURRENCY, ...raced },
+      loadAverageAtStart: loadAtStart,
+      results: rows.map((row) => ({ ...row, pass: passed(row) })),
+      profile: {
+        queriesPerCreate: profile.queriesPerCreate,
+        queries: profile.queries,
+        cpuMsInProcess: { createBooking: profile.cpuMsPerCreate, deliverOneEmail: profile.cpuMsPerNotification, emailsPerBooking: 2 }, cpuDuringThroughput: cpuUse, cpuPerBooking, serverConnectionsDuringThroughput: connections },
+      verification: { ...verification, created201: uids.length },
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    if (outFile) {
+      writeJson(outFile, results);
+      console.log(`\nwrote ${path.relative(process.cwd(), outFile)}`);
+    }
+    console.log(pass ? `\ntarget met: ${throughput.requestsPerSecond} bookings/s ≥ ${TARGET_PER_SECOND}` : `\nTARGET MISSED: ${throughput.requestsPerSecond} bookings/s < ${TARGET_PER_SECOND}`);
+  } finally {
+    await server?.stop();
+    await prisma.$disconnect();
+    rmSync(outboxDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:bookings] broken run: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.BENCH_DEBUG && error instanceof Error && error.stack) console.error(error.stack);
+  process.exitCode = 1;
+});
