@@ -39,7 +39,11 @@ export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?:
   const ownSeat = booking.attendees.find((a) => a.email.toLowerCase() === viewer.email);
   if (role === "attendee" && booking.eventType?.seatsPerTimeSlot && ownSeat && booking.attendees.length > 1) {
     // One attendee of a seated booking gives up their seat; the others keep theirs.
-    await prisma.attendee.delete({ where: { id: ownSeat.id } });
+    await prisma.$transaction(async (tx) => {
+      await notifyInTransaction(tx, { kind: "cancelled", bookingId: booking.id, attendeeIds: [ownSeat.id], includeHost: false });
+      await tx.attendee.delete({ where: { id: ownSeat.id } });
+    });
+    notifyAfterCommit();
     // What they see is their own seat, cancelled; the others' names are no longer theirs to see.
     return { ...booking, status: "CANCELLED", cancellationReason: reason ?? null, attendees: [ownSeat] };
   }

@@ -82,7 +82,14 @@ function attendeeRows(input: BookingCreateInput, rescheduling: CreateOptions["re
   return [main, ...guests];
 }
 
-async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: BookingCreateInput, options: CreateOptions): Promise<{ bookingId: number; kind: "created" | "requested" }> {
+interface Created {
+  bookingId: number;
+  kind: "created" | "requested";
+  /** Joining a seated booking: only these attendees (and the host) hear of it. */
+  newAttendeeIds?: number[];
+}
+
+async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: BookingCreateInput, options: CreateOptions): Promise<Created> {
   const eventType = resolved.eventType;
   const seated = Boolean(eventType.seatsPerTimeSlot);
   const hostIds = resolved.hostRows.map((h) => h.user.id);
@@ -105,11 +112,13 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
     // A seated slot someone already booked: join that booking, one attendee per seat.
     if (attendees.length > slot.seats.total - slot.seats.booked) throw slotUnavailable(input.surface);
     const existing = await tx.booking.findUniqueOrThrow({ where: { uid: slot.seats.bookingUid }, select: { id: true } });
+    const newAttendeeIds: number[] = [];
     for (const attendee of attendees) {
       const row = await tx.attendee.create({ data: { ...attendee, bookingId: existing.id } });
       await tx.bookingSeat.create({ data: { referenceUid: randomUUID(), bookingId: existing.id, attendeeId: row.id } });
+      newAttendeeIds.push(row.id);
     }
-    return { bookingId: existing.id, kind: "created" };
+    return { bookingId: existing.id, kind: "created", newAttendeeIds };
   }
   if (seated && attendees.length > eventType.seatsPerTimeSlot!) throw slotUnavailable(input.surface);
 
@@ -167,7 +176,7 @@ export async function createBooking(auth: AuthContext, input: BookingCreateInput
   try {
     const bookingId = await prisma.$transaction(async (tx) => {
       const created = await createInTransaction(tx, resolved, { ...input, bookedById: auth.userId }, {});
-      await notifyInTransaction(tx, { kind: created.kind, bookingId: created.bookingId });
+      await notifyInTransaction(tx, { kind: created.kind, bookingId: created.bookingId, attendeeIds: created.newAttendeeIds });
       return created.bookingId;
     }, { timeout: 15_000, maxWait: 15_000 });
     notifyAfterCommit();

@@ -1,8 +1,8 @@
 import type { Db } from "../availability/bookable-event";
-import { enqueueBookingNotifications, kickNotificationDelivery, type BookingChangeKind } from "../notifications";
+import { enqueueBookingNotifications, kickNotificationDelivery, type BookingChange } from "../notifications";
 
 /** Queue the emails of a booking change in the change's own transaction (durable outbox). */
-export function notifyInTransaction(tx: Db, change: { kind: BookingChangeKind; bookingId: number; previousBooking?: { uid: string; startTime: Date; endTime: Date } }): Promise<void> {
+export function notifyInTransaction(tx: Db, change: BookingChange): Promise<void> {
   return enqueueBookingNotifications(tx, change);
 }
 

@@ -99,6 +99,17 @@ describe("POST /v1/bookings — bad input", () => {
     }
   });
 
+  it("races: 20 concurrent creates of one slot give one 201 and 19 × 409", async () => {
+    const booker = await createCaller();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api("POST /v1/bookings", { key: booker.key, body: { eventTypeId, start: "2027-03-30T08:00:00Z", ...person, email: `racer${i}@example.com` } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    const refused = results.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(19);
+    expect(refused[0]!.body.message).toMatch(/GET \/v1\/slots/);
+  });
+
   it("refuses a body that is not JSON", async () => {
     const result = await api("POST /v1/bookings", { key: host.key, body: "{not json", headers: { "content-type": "application/json" } });
     expect(result.status).toBe(400);
