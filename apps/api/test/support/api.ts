@@ -68,7 +68,8 @@ export async function api(operation: string, call: ApiCall = {}): Promise<ApiRes
     headers,
     body: call.body as never,
   });
-  if (call.body === undefined) (req as { body?: unknown }).body = undefined;
+  // No body: an empty one (a mock request never ends its stream, so reading it would hang).
+  if (call.body === undefined) (req as { body?: unknown }).body = "";
   await handlerFor(template)(req as unknown as NextApiRequest, res as unknown as NextApiResponse);
 
   const status = res._getStatusCode();
