@@ -7,13 +7,15 @@
 //    (bookings-data.ts: 20 hosts free 24/7 with a 15-minute event type, a race host, a booker
 //    with an API key);
 // 3. in process: the queries one createBooking runs, and createBooking timed call by call with
-//    the time spent inside its transaction;
+//    the time spent inside its transaction and its CPU;
 // 4. end to end, against the built app (`next start`) on a free port, `POST /v2/bookings`:
 //    sequential latency; a short sweep of in-flight counts (--concurrency picks one and skips
-//    it); then the throughput run at the best count, every request a distinct host and slot,
-//    with where the CPU went (server, PostgreSQL, this load generator, the rest) and what the
-//    server's database connections were doing; then the same-slot race: 50 POSTs for one
-//    slot at once, a fresh slot per round: exactly one 201 and 49 × 409, or the run fails;
+//    it); then, once the worker has delivered the earlier emails, the throughput run at the
+//    best count, every request a distinct host and slot, with where the CPU went (server,
+//    PostgreSQL, this load generator, the rest), during the run and until the worker has
+//    delivered the run's emails, and what the server's database connections were doing; then
+//    the same-slot race: 50 POSTs for one slot at once, a fresh slot per round: exactly one
+//    201 and 49 × 409, or the run fails;
 // 5. checks the database: exactly as many ACCEPTED bookings as 201s (the same uids), none
 //    overlapping per host, one attendee each, their notifications queued; one per race slot;
 // 6. prints a table and writes bench/results/bookings.json.
@@ -38,10 +40,9 @@ import { parseArgs } from "node:util";
 import type { AuthContext } from "@slotbase/features/auth/auth-context";
 import { findAvailableSlots } from "@slotbase/features/availability/slot-service";
 import { createBooking, type BookingCreateInput } from "@slotbase/features/bookings/create-booking";
-import { deliverDueNotifications } from "@slotbase/features/notifications/outbox";
 import { poolSettingsFromEnv, setPrisma, type Database } from "@slotbase/prisma";
 import { loadSlot, LOAD_HOSTS, raceSlot, SCHEDULE_ZONE, seedBookingsBench, SLOT_MINUTES, SLOTS_PER_DAY, type BenchHost, type BookingsBenchData } from "./bookings-data";
-import { postgresProcessesOf, startCpuAccounting, type CpuUse } from "./lib/cpu";
+import { postgresProcessesOf, startCpuAccounting, type CpuUse, type ProcessGroups } from "./lib/cpu";
 import { analyze, benchDatabaseUrl, describeDatabase, openBenchPrisma, recreateBenchDatabase, withPgClient } from "./lib/database";
 import { concurrentRequests, sequentialRequests, timedRequest, type HttpRequestSpec, type ThroughputResult } from "./lib/http-load";
 import { sampleActivity, type ActivitySummary } from "./lib/pg-activity";
@@ -81,10 +82,10 @@ const PARAMS = {
   inProcess: quick ? { warmup: 3, minIterations: 20, minDurationMs: 0, maxIterations: 20 } : { warmup: 20, minIterations: 200, minDurationMs: 0, maxIterations: 200 },
   sequential: quick ? { warmup: 5, requests: 30 } : { warmup: 30, requests: 300 },
   warmup: { concurrency: 16, durationMs: quick ? 1_000 : 3_000 },
-  sweep: fixedConcurrency ? [] : quick ? [8, 32].map((c) => ({ concurrency: c, durationMs: 1_500 })) : [8, 16, 24, 32].map((c) => ({ concurrency: c, durationMs: 5_000 })),
+  sweep: fixedConcurrency ? [] : quick ? [8, 32].map((c) => ({ concurrency: c, durationMs: 1_500 })) : [4, 8, 16, 32].map((c) => ({ concurrency: c, durationMs: 5_000 })),
   throughput: { concurrency: fixedConcurrency ?? null, durationMs: (positiveNumber(flags.duration, "duration") ?? (quick ? 3 : 20)) * 1000 },
   race: { rounds: quick ? 3 : 10, concurrency: RACE_CONCURRENCY },
-  /** How long to wait after the load for the worker to deliver what it queued. */
+  /** How long the worker may take to deliver a phase's emails (before and after the throughput run). */
   drainTimeoutMs: quick ? 10_000 : 60_000,
 };
 
@@ -152,19 +153,14 @@ interface InProcess {
   rows: ResultRow[];
   queriesPerCreate: number;
   queries: { query: string; ms: number }[];
-  /** This process's CPU (user + system) per call, ms: what a create and its two emails cost without HTTP. */
+  /** This process's CPU (user + system, all threads) per createBooking, ms: a create without HTTP. */
   cpuMsPerCreate: number;
-  cpuMsPerNotification: number;
-  notificationsDelivered: number;
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-/**
- * createBooking in this process (no HTTP): its queries, its latency, its transaction's share,
- * its CPU; then the CPU of delivering what it queued (file transport into `outboxDir`).
- */
-async function inProcess(url: string, prisma: Database, data: BookingsBenchData, outboxDir: string): Promise<InProcess> {
+/** createBooking in this process (no HTTP): its queries, its latency, its transaction's share, its CPU. */
+async function inProcess(url: string, prisma: Database, data: BookingsBenchData): Promise<InProcess> {
   process.env.NOTIFICATIONS_WORKER = "off"; // this process only queues; the server's worker delivers
   const auth: AuthContext = { userId: data.booker.userId, role: "USER", isAdmin: false, apiKeyId: "bench", scopes: [], teamId: null };
   let n = 0;
@@ -197,23 +193,6 @@ async function inProcess(url: string, prisma: Database, data: BookingsBenchData,
   }
   const cpuMsPerCreate = cpuMs(process.cpuUsage(cpuBefore)) / (n - createsBefore);
   const inTransaction = summarize(timed.samples.slice(-total.iterations));
-
-  // Deliver every queued notification (all of them this stage's), as the server's worker would.
-  process.env.EMAIL_OUTBOX_DIR = outboxDir;
-  let delivered = 0;
-  const deliverBefore = process.cpuUsage();
-  try {
-    for (;;) {
-      const pass = await deliverDueNotifications({ limit: 100 });
-      expect(pass.retried + pass.failed === 0, `in-process delivery: ${pass.retried} retried, ${pass.failed} failed`);
-      if (pass.sent === 0) break;
-      delivered += pass.sent;
-    }
-  } finally {
-    delete process.env.EMAIL_OUTBOX_DIR;
-  }
-  expect(delivered === 2 * n, `in-process delivery sent ${delivered} emails for ${n} bookings, expected ${2 * n}`);
-  const cpuMsPerNotification = cpuMs(process.cpuUsage(deliverBefore)) / delivered;
   const label = "create, personal 15-min event type";
   return {
     rows: [
@@ -223,8 +202,6 @@ async function inProcess(url: string, prisma: Database, data: BookingsBenchData,
     queriesPerCreate: queries.length,
     queries,
     cpuMsPerCreate: Math.round(cpuMsPerCreate * 100) / 100,
-    cpuMsPerNotification: Math.round(cpuMsPerNotification * 100) / 100,
-    notificationsDelivered: delivered,
   };
 }
 
@@ -354,11 +331,19 @@ async function waitForDelivery(url: string, data: BookingsBenchData): Promise<{ 
   }
 }
 
-/** CPU milliseconds per booking by group, and the rate the cores could sustain at that cost. */
-function perBooking(cpu: CpuUse, bookings: number): { ms: Record<string, number>; ceilingPerSecond: number } {
+/**
+ * CPU milliseconds per booking by group, and the rates that cost allows: all the cores for
+ * everything (server, PostgreSQL, load generator), and one server process, whose JavaScript
+ * runs on one thread (one core at most).
+ */
+function perBooking(cpu: CpuUse, bookings: number): { ms: Record<string, number>; ceilingPerSecond: number; oneServerProcessCeilingPerSecond: number } {
   const ms = Object.fromEntries(Object.entries(cpu.groups).map(([group, use]) => [group, Math.round((use.cpuSeconds / bookings) * 1000 * 100) / 100]));
   const total = Object.values(ms).reduce((sum, x) => sum + x, 0);
-  return { ms, ceilingPerSecond: total > 0 ? Math.round((cpu.cores * 1000) / total) : 0 };
+  return {
+    ms,
+    ceilingPerSecond: total > 0 ? Math.round((cpu.cores * 1000) / total) : 0,
+    oneServerProcessCeilingPerSecond: ms.server ? Math.round(1000 / ms.server) : 0,
+  };
 }
 
 function throughputRow(label: string, mode: string, result: ThroughputResult, target?: number): ResultRow {
@@ -389,7 +374,7 @@ async function main(): Promise<void> {
     const rows: ResultRow[] = [];
     noteLoad("inProcess", env.cpu.cores);
     say("in process: createBooking...");
-    const profile = await inProcess(url, prisma, data, outboxDir);
+    const profile = await inProcess(url, prisma, data);
     rows.push(...profile.rows);
     await prisma.$disconnect(); // from here on, the server's connections are the database's only ones (pg_stat_activity)
 
@@ -428,23 +413,42 @@ async function main(): Promise<void> {
     }
     const concurrency = PARAMS.throughput.concurrency ?? [...sweep].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!.concurrency;
 
+    // Start with an empty outbox, so the CPU of delivering exactly this run's emails is counted.
+    if (notificationsOn) {
+      say("waiting for the worker to deliver the earlier phases' emails...");
+      const backlog = await waitForDelivery(url, data);
+      expect(backlog.drainedMs !== null, `the worker had not delivered the earlier phases' emails after ${PARAMS.drainTimeoutMs / 1000} s`);
+    }
     noteLoad("throughput", env.cpu.cores);
     say(`throughput: ${concurrency} in flight for ${PARAMS.throughput.durationMs / 1000} s`);
-    const outboxBefore = await outboxStatus(url, data);
-    const activity = await sampleActivity(url);
-    const cpu = startCpuAccounting({
+    const groups: ProcessGroups = {
       server: (p) => p.pgrp === server!.pid,
       postgres: postgresProcessesOf(decodeURIComponent(new URL(url).pathname.slice(1))), // this database's backends + shared background processes
       loadGenerator: (p) => p.pid === process.pid,
-    });
+    };
+    const activity = await sampleActivity(url);
+    const cpuRunAndDelivery = startCpuAccounting(groups);
+    const cpuRun = startCpuAccounting(groups);
     const throughput = await concurrentRequests(spec, { concurrency, durationMs: PARAMS.throughput.durationMs, first: next });
-    const cpuUse: CpuUse = cpu.stop();
+    const cpuUse: CpuUse = cpuRun.stop();
     const connections: ActivitySummary = await activity.stop();
     next = throughput.sent;
-    const cpuPerBooking = perBooking(cpuUse, throughput.requests);
-    const outboxAfter = await outboxStatus(url, data);
+    const outboxAtEnd = await outboxStatus(url, data);
     rows.push(throughputRow(label, `end to end: ${concurrency} in flight, ${Math.round(throughput.durationMs / 1000)} s`, throughput, TARGET_PER_SECOND));
     say(`  ${throughput.requestsPerSecond} bookings/s, p50 ${throughput.latency.p50.toFixed(1)} ms, p99 ${throughput.latency.p99.toFixed(1)} ms`);
+
+    // What the worker had not delivered when the run ended, it delivers now: that CPU is these bookings' too.
+    const emailsOfRun = 2 * throughput.requests;
+    const queuedAtEnd = outboxAtEnd.PENDING ?? 0;
+    let drainedMs: number | null = null;
+    if (notificationsOn) {
+      say(`the worker delivered ${emailsOfRun - queuedAtEnd} of the run's ${emailsOfRun} emails during it; waiting for the other ${queuedAtEnd}...`);
+      drainedMs = (await waitForDelivery(url, data)).drainedMs;
+      expect(drainedMs !== null, `the worker had not delivered the run's emails ${PARAMS.drainTimeoutMs / 1000} s after it`);
+    }
+    const cpuWithDelivery: CpuUse = cpuRunAndDelivery.stop();
+    const cpuPerBooking = perBooking(cpuUse, throughput.requests);
+    const cpuPerBookingWithDelivery = perBooking(cpuWithDelivery, throughput.requests);
 
     noteLoad("race", env.cpu.cores);
     say(`race: ${RACE_CONCURRENCY} concurrent creates of one slot × ${PARAMS.race.rounds} rounds`);
@@ -454,7 +458,6 @@ async function main(): Promise<void> {
     rows.push({ scenario: raceLabel, mode: "  the winner (201)", latency: raced.winners });
     rows.push({ scenario: raceLabel, mode: "  the losers (409)", latency: raced.losers });
 
-    const delivery = notificationsOn ? await waitForDelivery(url, data) : { drainedMs: null, status: await outboxStatus(url, data) };
     await server.stop();
     server = undefined;
 
@@ -463,24 +466,32 @@ async function main(): Promise<void> {
     const emlFiles = notificationsOn ? readdirSync(outboxDir).filter((f) => f.endsWith(".eml")).length : 0;
 
     const share = (x: number | null | undefined) => (x === null || x === undefined ? "?" : `${Math.round(x * 100)}%`);
+    const cores = (group: string) => `${((cpuUse.groups[group]?.cpuSeconds ?? 0) / cpuUse.wallSeconds).toFixed(2)} cores`;
+    const costs = (c: ReturnType<typeof perBooking>) => Object.entries(c.ms).map(([group, ms]) => `${group} ${ms} ms`).join(", ");
     console.log(
       `\nPOST /v2/bookings on the built app; ${env.cpu.cores} × ${env.cpu.model}, Node ${env.node}, PostgreSQL ${serverVersion}; ` +
         `notifications ${notificationsOn ? "delivered by the server's worker (file transport)" : "queued only (NOTIFICATIONS_WORKER=off)"}; app pool ${poolSettingsFromEnv().max}\n`,
     );
     console.log(formatTable(rows));
     console.log(`\n${profile.queriesPerCreate} queries per createBooking (in process): ${profile.queries.map((q) => `${q.query} ${q.ms} ms`).join("; ")}`);
+    console.log(`CPU of one createBooking in process (no HTTP, no delivery): ${profile.cpuMsPerCreate} ms`);
     console.log(
-      `CPU in process (no HTTP): createBooking ${profile.cpuMsPerCreate} ms, delivering one email ${profile.cpuMsPerNotification} ms ` +
-        `(${profile.notificationsDelivered} delivered; two per booking: host and attendee)`,
-    );
-    console.log(
-      `CPU during the throughput run (${cpuUse.wallSeconds} s × ${cpuUse.cores} cores): server ${share(cpuUse.groups.server?.shareOfMachine)}, ` +
-        `PostgreSQL ${share(cpuUse.groups.postgres?.shareOfMachine)}, load generator ${share(cpuUse.groups.loadGenerator?.shareOfMachine)}, ` +
+      `CPU during the throughput run (${cpuUse.wallSeconds} s × ${cpuUse.cores} cores): server ${cores("server")} (${share(cpuUse.groups.server?.shareOfMachine)}), ` +
+        `PostgreSQL ${cores("postgres")} (${share(cpuUse.groups.postgres?.shareOfMachine)}), load generator ${cores("loadGenerator")} (${share(cpuUse.groups.loadGenerator?.shareOfMachine)}), ` +
         `other ${share(cpuUse.otherShare)}; machine busy ${share(cpuUse.machineBusyShare)}`,
     );
+    console.log(`CPU per booking during the run: ${costs(cpuPerBooking)}`);
+    if (notificationsOn) {
+      console.log(
+        `The worker delivered ${emailsOfRun - queuedAtEnd} of the run's ${emailsOfRun} emails during it, the other ${queuedAtEnd} in ${((drainedMs ?? 0) / 1000).toFixed(1)} s after it; ` +
+          `CPU per booking with its two emails delivered: ${costs(cpuPerBookingWithDelivery)}`,
+      );
+    }
+    const cost = notificationsOn ? cpuPerBookingWithDelivery : cpuPerBooking;
+    const ceiling = cost.ceilingPerSecond;
     console.log(
-      `CPU per booking: ${Object.entries(cpuPerBooking.ms).map(([group, ms]) => `${group} ${ms} ms`).join(", ")}: ` +
-        `the ${cpuUse.cores} cores could do at most ${cpuPerBooking.ceilingPerSecond} bookings/s with nothing else running`,
+      `At that cost, the ${cpuUse.cores} cores could sustain at most ${ceiling} bookings/s with nothing else running, ` +
+        `and one server process (its JavaScript on one core) at most ${cost.oneServerProcessCeilingPerSecond}/s`,
     );
     console.log(
       `Server's database connections (mean of ${connections.samples} samples): ${Object.entries(connections.meanByState).map(([s, n]) => `${s} ${n}`).join(", ")}; ` +
@@ -490,9 +501,6 @@ async function main(): Promise<void> {
       `Verified: ${verification.acceptedLoadBookings} ACCEPTED bookings = ${uids.length} × 201, no overlap, one attendee each, ${verification.notificationsQueued} notifications queued; ` +
         `race: ${raced.rounds.length} rounds, one winner each`,
     );
-    if (notificationsOn) {
-      console.log(`Notifications: ${delivery.drainedMs === null ? `not all delivered ${PARAMS.drainTimeoutMs / 1000} s after the load` : `all delivered ${(delivery.drainedMs / 1000).toFixed(1)} s after the load`} (${JSON.stringify(delivery.status)}); ${emlFiles} .eml files`);
-    }
     if (flags.markdown) console.log(`\n${formatMarkdown(rows)}`);
 
     const pass = passed(rows.find((r) => r.targetRequestsPerSecond !== undefined)!);
@@ -502,11 +510,16 @@ async function main(): Promise<void> {
       ...env,
       database: { server: `PostgreSQL ${serverVersion}`, where: describeDatabase(url), appPool: poolSettingsFromEnv() },
       notifications: notificationsOn
-        ? { worker: "on", transport: "file (EMAIL_OUTBOX_DIR, a temporary directory)", ...delivery, emlFiles, outboxDuringThroughput: { before: outboxBefore, after: outboxAfter } }
-        : { worker: "off (NOTIFICATIONS_WORKER=off): queued in the outbox, not delivered", status: delivery.status },
+        ? {
+            worker: "on: the server's in-process worker delivers",
+            transport: "file (EMAIL_OUTBOX_DIR, a temporary directory)",
+            throughputRun: { emails: emailsOfRun, deliveredDuringRun: emailsOfRun - queuedAtEnd, deliveredAfterRunMs: drainedMs },
+            emlFiles,
+          }
+        : { worker: "off (NOTIFICATIONS_WORKER=off): queued in the outbox, not delivered", throughputRun: { emails: emailsOfRun, queuedAtEnd } },
       data: { loadHosts: LOAD_HOSTS, slotMinutes: SLOT_MINUTES, scheduleZone: SCHEDULE_ZONE, slotsPerHostPerDay: slotsPerDay, firstSlot: iso(data.firstSlot), lastLoadSlot: iso(loadSlot(data, next - 1).start) },
       parameters: { ...PARAMS, throughput: { ...PARAMS.throughput, concurrency } },
-      target: { bookingsPerSecond: TARGET_PER_SECOND, achieved: throughput.requestsPerSecond, pass },
+      target: { bookingsPerSecond: TARGET_PER_SECOND, achieved: throughput.requestsPerSecond, pass, cpuCeilingPerSecond: ceiling },
       throughput: { concurrency, durationMs: throughput.durationMs, bookings: throughput.requests, bookingsPerSecond: throughput.requestsPerSecond, latency: throughput.latency },
       sweep: sweep.map((s) => ({ concurrency: s.concurrency, durationMs: s.durationMs, bookings: s.requests, bookingsPerSecond: s.requestsPerSecond, latency: s.latency })),
       race: { concurrency: RACE_CONCURRENCY, ...raced },
@@ -515,7 +528,12 @@ async function main(): Promise<void> {
       profile: {
         queriesPerCreate: profile.queriesPerCreate,
         queries: profile.queries,
-        cpuMsInProcess: { createBooking: profile.cpuMsPerCreate, deliverOneEmail: profile.cpuMsPerNotification, emailsPerBooking: 2 }, cpuDuringThroughput: cpuUse, cpuPerBooking, serverConnectionsDuringThroughput: connections },
+        cpuMsPerCreateInProcess: profile.cpuMsPerCreate,
+        cpuDuringThroughput: cpuUse,
+        cpuPerBookingDuringThroughput: cpuPerBooking,
+        ...(notificationsOn ? { cpuDuringThroughputAndDelivery: cpuWithDelivery, cpuPerBookingWithDelivery } : {}),
+        serverConnectionsDuringThroughput: connections,
+      },
       verification: { ...verification, created201: uids.length },
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };

@@ -87,6 +87,8 @@ interface Created {
   kind: "created" | "requested";
   /** Joining a seated booking: only these attendees (and the host) hear of it. */
   newAttendeeIds?: number[];
+  /** A new booking, as the API shows it, built from the rows just written (no read-back). */
+  record?: BookingRecord;
 }
 
 async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: BookingCreateInput, options: CreateOptions): Promise<Created> {
@@ -145,11 +147,21 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
       iCalSequence: options.rescheduling ? options.rescheduling.iCalSequence + 1 : 0,
     },
   });
-  for (const attendee of attendees) {
-    const row = await tx.attendee.create({ data: { ...attendee, bookingId: booking.id } });
-    if (seated) await tx.bookingSeat.create({ data: { referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id } });
+  const saved = await tx.attendee.createManyAndReturn({ data: attendees.map((attendee) => ({ ...attendee, bookingId: booking.id })) });
+  saved.sort((a, b) => a.id - b.id);
+  if (seated) {
+    await tx.bookingSeat.createMany({ data: saved.map((row) => ({ referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id })) });
   }
-  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created" };
+  const { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot } = eventType;
+  const record: BookingRecord = {
+    ...booking,
+    attendees: saved,
+    user: { id: host.id, name: host.name, email: host.email, username: host.username, timeZone: host.timeZone },
+    eventType: { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot },
+    references: [],
+    rescheduledToUid: null,
+  };
+  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created", record };
 }
 
 /** Checks the duration the client asked for against the event type's. */
@@ -174,13 +186,13 @@ export async function createBooking(auth: AuthContext, input: BookingCreateInput
   checkDuration(resolved, input.lengthInMinutes);
   const prisma = await getPrisma();
   try {
-    const bookingId = await prisma.$transaction(async (tx) => {
-      const created = await createInTransaction(tx, resolved, { ...input, bookedById: auth.userId }, {});
-      await notifyInTransaction(tx, { kind: created.kind, bookingId: created.bookingId, attendeeIds: created.newAttendeeIds });
-      return created.bookingId;
+    const created = await prisma.$transaction(async (tx) => {
+      const made = await createInTransaction(tx, resolved, { ...input, bookedById: auth.userId }, {});
+      await notifyInTransaction(tx, { kind: made.kind, bookingId: made.bookingId, attendeeIds: made.newAttendeeIds });
+      return made;
     }, { timeout: 15_000, maxWait: 15_000 });
     notifyAfterCommit();
-    return loadBookingRecord({ id: bookingId });
+    return created.record ?? (await loadBookingRecord({ id: created.bookingId }));
   } catch (error) {
     throw asBookingConflict(error, input.surface);
   }

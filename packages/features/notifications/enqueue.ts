@@ -25,22 +25,51 @@ function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+type HostRow = { name: string | null; email: string; timeZone: string; timeFormat: number | null };
+interface BookingRow {
+  id: number;
+  uid: string;
+  title: string;
+  description: string | null;
+  location: string | null;
+  startTime: Date;
+  endTime: Date;
+  status: string;
+  iCalUID: string | null;
+  iCalSequence: number;
+  rejectionReason: string | null;
+  cancellationReason: string | null;
+  host: HostRow | null;
+  attendees: { id: number; name: string; email: string; timeZone: string }[];
+  eventType: { seatsPerTimeSlot: number | null; seatsShowAttendees: boolean | null } | null;
+}
+
+/** The booking, its host, attendees and seat settings in one round trip (this runs inside every booking write). */
+async function readBooking(db: Prisma.TransactionClient, bookingId: number): Promise<BookingRow | null> {
+  const rows = await db.$queryRaw<BookingRow[]>`
+    SELECT b.id, b.uid, b.title, b.description, b.location, b."startTime", b."endTime", b.status::text AS status,
+      b."iCalUID", b."iCalSequence", b."rejectionReason", b."cancellationReason",
+      (SELECT json_build_object('name', u.name, 'email', u.email, 'timeZone', u."timeZone", 'timeFormat', u."timeFormat")
+         FROM "User" u WHERE u.id = b."userId") AS host,
+      COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'email', a.email, 'timeZone', a."timeZone") ORDER BY a.id)
+         FROM "Attendee" a WHERE a."bookingId" = b.id), '[]'::json) AS attendees,
+      (SELECT json_build_object('seatsPerTimeSlot', et."seatsPerTimeSlot", 'seatsShowAttendees', et."seatsShowAttendees")
+         FROM "EventType" et WHERE et.id = b."eventTypeId") AS "eventType"
+    FROM "Booking" b WHERE b.id = ${bookingId}`;
+  return rows[0] ?? null;
+}
+
 /**
  * Queues the emails of a booking change, one Notification row per recipient (every attendee and
  * the host), in the caller's transaction: they exist exactly when the change commits. Reads the
  * booking through `db` and snapshots everything needed to render. Never sends.
  */
 export async function enqueueBookingNotifications(db: Prisma.TransactionClient, change: BookingChange): Promise<void> {
-  // One relation per query: Prisma runs the queries of several includes in parallel, which a
-  // transaction's single connection (node-postgres) only queues, with a deprecation warning.
-  const booking = await db.booking.findUnique({ where: { id: change.bookingId }, include: { user: { select: userSelect } } });
+  const booking = await readBooking(db, change.bookingId);
   if (!booking) throw new Error(`enqueueBookingNotifications: booking ${change.bookingId} does not exist`);
-  const attendees = await db.attendee.findMany({ where: { bookingId: booking.id }, orderBy: { id: "asc" } });
-  const eventType = booking.eventTypeId
-    ? await db.eventType.findUnique({ where: { id: booking.eventTypeId }, select: { seatsPerTimeSlot: true, seatsShowAttendees: true } })
-    : null;
+  const { attendees, eventType } = booking;
 
-  const host = booking.user;
+  const host = booking.host;
   const organizer: Person = host ? { name: host.name ?? "", email: host.email } : parseAddress(notificationSettings().emailFrom);
   const everyone: Person[] = attendees.map((a) => ({ name: a.name, email: a.email }));
   // Seated events hide attendees from one another unless the event type shows them.

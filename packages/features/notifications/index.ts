@@ -5,7 +5,7 @@ export { enqueueBookingNotifications } from "./enqueue";
 export type { BookingChange } from "./enqueue";
 export { deliverDueNotifications, retryDelayMs, MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_MS } from "./outbox";
 export type { DeliveryResult } from "./outbox";
-export { kickNotificationDelivery, notificationDeliveryIdle, stopNotificationWorker } from "./worker";
+export { kickNotificationDelivery, notificationDeliveryIdle, resumeNotificationDelivery, stopNotificationWorker } from "./worker";
 export { renderBookingEmail } from "./render";
 export type { RenderedEmail } from "./render";
 export { notificationSettings } from "./settings";

@@ -79,3 +79,16 @@ export function stopNotificationWorker(): void {
   if (poller) clearInterval(poller);
   poller = undefined;
 }
+
+const RESUMED = Symbol.for("slotbase.notifications.resumed");
+
+/**
+ * Once per process, at its first authenticated request: deliver what was queued before a
+ * restart (due retries) without waiting for the next booking change.
+ */
+export function resumeNotificationDelivery(): void {
+  const flags = globalThis as { [RESUMED]?: boolean };
+  if (flags[RESUMED]) return;
+  flags[RESUMED] = true;
+  kickNotificationDelivery();
+}

@@ -56,15 +56,19 @@ export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.en
   };
 }
 
-let current: Promise<PrismaClient> | undefined;
+// Kept on globalThis, not in this module: a bundler may load this module more than once in
+// one process (Next.js bundles each server entry separately), and two clients would mean two
+// connection pools, or two embedded databases writing the same folder.
+const CLIENT = Symbol.for("slotbase.prisma.client");
+const slot = globalThis as { [CLIENT]?: Promise<PrismaClient> };
 
 /** The process-wide client, opened on first use (see openConfiguredDatabase). */
 export function getPrisma(): Promise<PrismaClient> {
-  current ??= openConfiguredDatabase().then((db) => db.prisma);
-  return current;
+  slot[CLIENT] ??= openConfiguredDatabase().then((db) => db.prisma);
+  return slot[CLIENT];
 }
 
 /** Makes `client` the process-wide client (tests, scripts that open their own database). */
 export function setPrisma(client: PrismaClient): void {
-  current = Promise.resolve(client);
+  slot[CLIENT] = Promise.resolve(client);
 }
