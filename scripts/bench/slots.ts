@@ -23,7 +23,7 @@ import path from "node:path";
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import { loadBookableEvent, type BookableEvent } from "@slotbase/features/availability/bookable-event";
 import { loadBusyTimes, type HostBusy } from "@slotbase/features/availability/busy-times";
-import { findAvailableSlots } from "@slotbase/features/availability/slot-service";
+import { engineHosts, findAvailableSlots } from "@slotbase/features/availability/slot-service";
 import { poolSettingsFromEnv, type Database } from "@slotbase/prisma";
 import { availableSlots, scheduleIntervals, type AvailabilityRequest } from "@slotbase/scheduling";
 import { analyze, benchDatabaseUrl, describeDatabase, openBenchPrisma, recreateBenchDatabase, withPgClient } from "./lib/database";
@@ -94,13 +94,7 @@ interface Loaded {
 async function loadInputs(scenario: SeededScenario, range: { start: number; end: number }, now: number): Promise<Loaded> {
   const event = await loadBookableEvent({ id: scenario.eventTypeId });
   const busy = await loadBusyTimes({ hostIds: event.hosts.map((h) => h.id), range, now });
-  const hosts = event.hosts.map((host) => ({
-    id: host.id,
-    rules: host.rules,
-    fixed: host.fixed,
-    busy: busy.get(host.id)?.busy ?? [],
-    seated: busy.get(host.id)?.seated ?? [],
-  }));
+  const hosts = engineHosts(event, busy);
   const request: AvailabilityRequest = { event: event.settings, hosts, range, now };
   const slots = availableSlots(request).length;
   const busyIntervals = hosts.reduce((sum, h) => sum + h.busy.length, 0);

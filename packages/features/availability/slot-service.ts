@@ -1,6 +1,6 @@
-import { availableSlots, type AvailableSlot, type Interval } from "@slotbase/scheduling";
+import { availableSlots, type AvailableSlot, type HostAvailability, type Interval } from "@slotbase/scheduling";
 import { completeBookableEvent, resolveEventType, type BookableEvent, type Db, type EventTypeRef, type ResolvedEventType } from "./bookable-event";
-import { loadBusyTimes } from "./busy-times";
+import { loadBusyTimes, type HostBusy } from "./busy-times";
 
 /** The longest range one slots request may cover; documented on the endpoints. */
 export const SLOT_RANGE_MAX_DAYS = 62;
@@ -22,6 +22,8 @@ export interface SlotSearch {
 }
 
 export interface SlotSearchResult {
+  /** The event type as resolved: pass it back as `resolved` to search again without re-reading it. */
+  resolved: ResolvedEventType;
   event: BookableEvent;
   slots: AvailableSlot[];
 }
@@ -42,14 +44,18 @@ export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearch
       ignoreReservationUid: search.reservationUid,
     }, search.db),
   ]);
-  const hosts = event.hosts.map((host) => ({
+  return { resolved, event, slots: availableSlots({ event: event.settings, hosts: engineHosts(event, busy), range: search.range, now }) };
+}
+
+/** The engine's view of each host: their rules and their busy time. */
+export function engineHosts(event: BookableEvent, busy: Map<number, HostBusy>): HostAvailability[] {
+  return event.hosts.map((host) => ({
     id: host.id,
     rules: host.rules,
     fixed: host.fixed,
     busy: busy.get(host.id)?.busy ?? [],
     seated: busy.get(host.id)?.seated ?? [],
   }));
-  return { event, slots: availableSlots({ event: event.settings, hosts, range: search.range, now }) };
 }
 
 /** The slot starting exactly at `start`, if it is free (for holds and bookings). */

@@ -19,6 +19,9 @@ export interface Viewer {
   managedTeamIds: number[];
 }
 
+/** A system admin with an unrestricted key: every booking is theirs to see and manage. */
+const seesEverything = (viewer: Viewer) => viewer.auth.isAdmin && viewer.auth.teamId === null;
+
 export async function viewerOf(auth: AuthContext): Promise<Viewer> {
   const prisma = await getPrisma();
   const [user, managedTeamIds] = await Promise.all([
@@ -31,7 +34,7 @@ export async function viewerOf(auth: AuthContext): Promise<Viewer> {
 
 /** Prisma `where` for the bookings a viewer may see (admins: all). */
 export function visibleBookingsWhere(viewer: Viewer): Prisma.BookingWhereInput {
-  if (viewer.auth.isAdmin && viewer.auth.teamId === null) return {};
+  if (seesEverything(viewer)) return {};
   const or: Prisma.BookingWhereInput[] = [
     { userId: viewer.auth.userId },
     { eventType: { userId: viewer.auth.userId } },
@@ -46,7 +49,7 @@ type AccessibleBooking = { userId: number | null; bookedById?: number | null; ev
 
 /** The strongest role the viewer has on this booking, or null when they may not see it. */
 export function roleOn(viewer: Viewer, booking: AccessibleBooking): BookingRole | null {
-  if (viewer.auth.isAdmin && viewer.auth.teamId === null) return "admin";
+  if (seesEverything(viewer)) return "admin";
   if (booking.userId === viewer.auth.userId) return "host";
   if (booking.eventType?.userId === viewer.auth.userId) return "owner";
   if (booking.eventType?.teamId != null && viewer.managedTeamIds.includes(booking.eventType.teamId)) return "team-admin";

@@ -1,3 +1,4 @@
+import { minutesBetween } from "@slotbase/scheduling";
 import { getPrisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { conflict, HttpError } from "../errors/http-error";
@@ -60,7 +61,7 @@ export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?:
 }
 
 /** Pending → accepted, under the same guarantee as a new booking: an overlap is a 409. */
-export async function confirmBooking(auth: AuthContext, key: BookingKey): Promise<BookingRecord> {
+export async function confirmBooking(auth: AuthContext, key: BookingKey, surface: "v1" | "v2" = "v2"): Promise<BookingRecord> {
   const { booking } = await bookingFor(auth, key, "manage");
   if (booking.status !== "PENDING") throw invalidState(`Only a pending booking can be confirmed; this one is ${booking.status.toLowerCase()}.`);
   const prisma = await getPrisma();
@@ -71,7 +72,7 @@ export async function confirmBooking(auth: AuthContext, key: BookingKey): Promis
       await notifyInTransaction(tx, { kind: "confirmed", bookingId: booking.id });
     });
   } catch (error) {
-    throw asBookingConflict(error);
+    throw asBookingConflict(error, surface);
   }
   notifyAfterCommit();
   return loadBookingRecord({ id: booking.id });
@@ -102,7 +103,7 @@ export async function rescheduleBooking(auth: AuthContext, key: BookingKey, inpu
   const { viewer, booking } = await bookingFor(auth, key, "attend");
   if (!isActive(booking.status)) throw invalidState(`A ${booking.status.toLowerCase()} booking cannot be rescheduled.`);
   if (booking.eventTypeId === null) throw invalidState("This booking has no event type to reschedule within.");
-  const length = Math.round((booking.endTime.getTime() - booking.startTime.getTime()) / 60_000);
+  const length = minutesBetween(booking.startTime, booking.endTime);
   const prisma = await getPrisma();
   let newId: number;
   try {
@@ -180,7 +181,7 @@ export async function reassignBooking(auth: AuthContext, key: BookingKey, toUser
     });
   }
   if (toUserId === booking.userId) throw invalidState("The booking is already assigned to this user.");
-  const length = Math.round((booking.endTime.getTime() - booking.startTime.getTime()) / 60_000);
+  const length = minutesBetween(booking.startTime, booking.endTime);
   const { slot } = await findFreeSlot({ eventType: { id: booking.eventTypeId }, resolved, start: booking.startTime.getTime(), duration: length, rescheduleUid: booking.uid });
   const candidates = (slot?.hostIds ?? []).filter((id) => id !== booking.userId && (toUserId === undefined || id === toUserId));
   if (candidates.length === 0) throw conflict(toUserId !== undefined ? `User ${toUserId} is not free at this time.` : "No other host is free at this time.");

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { getPrisma, Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { HttpError, notFound } from "../errors/http-error";
+import { HttpError } from "../errors/http-error";
 import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } from "../availability/bookable-event";
 import { findFreeSlot } from "../availability/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
@@ -179,10 +179,7 @@ function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | un
  * or bookings are pending). Notifications are queued in the same transaction.
  */
 export async function createBooking(auth: AuthContext, input: BookingCreateInput): Promise<BookingRecord> {
-  const resolved = await resolveEventType({ id: input.eventTypeId }).catch((error: unknown) => {
-    if (error instanceof HttpError && error.code === "not_found") throw notFound(`Event type ${input.eventTypeId}`);
-    throw error;
-  });
+  const resolved = await resolveEventType({ id: input.eventTypeId });
   checkDuration(resolved, input.lengthInMinutes);
   const prisma = await getPrisma();
   try {

@@ -1,3 +1,4 @@
+import { minutesBetween } from "@slotbase/scheduling";
 import { randomUUID } from "node:crypto";
 import { getPrisma, type SlotReservationModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
@@ -37,14 +38,14 @@ const slotTaken = () =>
   });
 
 function toHold(row: SlotReservationModel): Hold {
-  const slotDuration = Math.round((row.slotUtcEndDate.getTime() - row.slotUtcStartDate.getTime()) / 60_000);
+  const slotDuration = minutesBetween(row.slotUtcStartDate, row.slotUtcEndDate);
   return {
     reservationUid: row.uid,
     eventTypeId: row.eventTypeId,
     slotStart: row.slotUtcStartDate,
     slotEnd: row.slotUtcEndDate,
     slotDuration,
-    reservationDuration: Math.round((row.releaseAt.getTime() - row.createdAt.getTime()) / 60_000),
+    reservationDuration: minutesBetween(row.createdAt, row.releaseAt),
     reservationUntil: row.releaseAt,
     hostId: row.userId,
     isSeat: row.isSeat,
@@ -96,7 +97,7 @@ async function takeSlot(auth: AuthContext, request: HoldRequest, existing?: Slot
     ? await prisma.slotReservation.update({ where: { id: existing.id }, data })
     : await prisma.slotReservation.create({ data: { ...data, uid: randomUUID() } });
 
-  const after = await findFreeSlot({ ...search, reservationUid: row.uid });
+  const after = await findFreeSlot({ ...search, reservationUid: row.uid, resolved: before.resolved });
   if (!after.slot || (hostId !== null && !after.slot.hostIds.includes(hostId))) {
     if (existing) await prisma.slotReservation.update({ where: { id: existing.id }, data: existing });
     else await prisma.slotReservation.delete({ where: { id: row.id } });

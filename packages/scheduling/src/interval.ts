@@ -55,3 +55,8 @@ export function intersectIntervals(a: readonly Interval[], b: readonly Interval[
 export function widenInterval(interval: Interval, beforeMinutes: number, afterMinutes: number): Interval {
   return { start: interval.start - beforeMinutes * 60_000, end: interval.end + afterMinutes * 60_000 };
 }
+
+/** Whole minutes from `start` to `end` (a booking's or a hold's length). */
+export function minutesBetween(start: Date, end: Date): number {
+  return Math.round((end.getTime() - start.getTime()) / 60_000);
+}

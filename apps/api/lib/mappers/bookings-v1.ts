@@ -1,4 +1,5 @@
-import { HttpError, slotUnavailable, type BookingCreateInput, type BookingListQuery, type BookingRecord } from "@slotbase/features";
+import { minutesBetween } from "@slotbase/scheduling";
+import { HttpError, type BookingCreateInput, type BookingListQuery, type BookingRecord } from "@slotbase/features";
 import type { z } from "zod";
 import type { BookingCreateBodyV1, BookingListQueryV1, BookingV1 } from "../schemas/bookings-v1";
 
@@ -77,7 +78,7 @@ export function createInputFromV1(body: CreateBodyV1): BookingCreateInput {
   return {
     eventTypeId: body.eventTypeId,
     start: body.start,
-    lengthInMinutes: body.end ? Math.round((body.end.getTime() - body.start.getTime()) / 60_000) : undefined,
+    lengthInMinutes: body.end ? minutesBetween(body.start, body.end) : undefined,
     attendee: { name, email, timeZone: body.timeZone, locale: body.language },
     guests: guests.length ? guests : undefined,
     location: body.location ?? responsesLocation(body) ?? null,
@@ -90,16 +91,12 @@ export function createInputFromV1(body: CreateBodyV1): BookingCreateInput {
   };
 }
 
-/**
- * Service errors in v1 terms: a wrong duration names body.end (v1 sends an end, not a
- * length), and a slot conflict points to GET /v1/slots.
- */
+/** Service errors in v1 terms: a wrong duration names body.end (v1 sends an end, not a length). */
 export function asV1Error(error: unknown): unknown {
   if (!(error instanceof HttpError)) return error;
   if (error.details.some((d) => d.field === "body.lengthInMinutes")) {
     const message = error.message.replace(/^This event type can be booked for/, "body.end must be start plus");
     return new HttpError("validation_error", message, { details: [{ field: "body.end", rule: "duration", message }] });
   }
-  if (error.code === "conflict" && error.details.some((d) => d.rule === "slot_available")) return slotUnavailable("v1");
   return error;
 }

@@ -1,3 +1,4 @@
+import { minutesBetween } from "@slotbase/scheduling";
 import type { BookingListQuery, BookingRecord } from "@slotbase/features";
 import type { z } from "zod";
 import type { BookingReferenceV2, BookingV2 } from "../schemas/bookings-v2";
@@ -14,7 +15,7 @@ export function toBookingV2(booking: BookingRecord): z.infer<typeof BookingV2> {
     description: booking.description,
     start: booking.startTime.toISOString(),
     end: booking.endTime.toISOString(),
-    duration: Math.round((booking.endTime.getTime() - booking.startTime.getTime()) / 60_000),
+    duration: minutesBetween(booking.startTime, booking.endTime),
     status: booking.status.toLowerCase() as z.infer<typeof BookingV2>["status"],
     eventTypeId: booking.eventTypeId,
     eventType: booking.eventType ? { id: booking.eventType.id, slug: booking.eventType.slug } : null,

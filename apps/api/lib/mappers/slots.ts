@@ -1,6 +1,5 @@
 import type { EventTypeRef } from "@slotbase/features";
-import type { AvailableSlot } from "@slotbase/scheduling";
-import { formatInZone, groupByLocalDate } from "@slotbase/scheduling";
+import { formatInZone, groupByLocalDate, type AvailableSlot } from "@slotbase/scheduling";
 import type { z } from "zod";
 import type { SlotsResponseV1, SlotsResponseV2 } from "../schemas/slots";
 

@@ -1,36 +1,21 @@
 import { z } from "zod";
-import { SLOT_RANGE_MAX_DAYS } from "@slotbase/features";
-import { parseRangeBound } from "@slotbase/scheduling";
-import { idParam, isIanaTimeZone } from "../validation/common";
-
-const DAY_MS = 86_400_000;
-const RANGE_VALUE = "A date (2027-03-22, in timeZone; dateTo's date is included) or an ISO 8601 date-time";
+import { idParam } from "../validation/common";
+import { checkRange, rangeBound, rangeZone } from "../validation/time-range";
 
 export const AvailabilityQuery = z
   .object({
     userId: idParam.optional(),
     username: z.string().min(1).max(63).optional(),
     teamId: idParam.optional().describe("Every accepted member of the team (members only)."),
-    dateFrom: z.string().min(10).max(40).describe(RANGE_VALUE),
-    dateTo: z.string().min(10).max(40).describe(RANGE_VALUE),
-    timeZone: z
-      .string()
-      .refine(isIanaTimeZone, { error: "Must be an IANA time zone, e.g. Europe/Berlin" })
-      .default("UTC")
-      .describe("Zone of date-only bounds. Default UTC."),
+    dateFrom: rangeBound(),
+    dateTo: rangeBound(),
+    timeZone: rangeZone("Zone of date-only bounds. Default UTC."),
   })
   .superRefine((query, ctx) => {
     const named = [query.userId, query.username, query.teamId].filter((v) => v !== undefined).length;
     if (named !== 1) ctx.addIssue({ code: "custom", path: ["userId"], message: "Send exactly one of userId, username or teamId" });
-    const zone = isIanaTimeZone(query.timeZone) ? query.timeZone : "UTC";
-    const from = parseRangeBound(query.dateFrom, zone, "start");
-    const to = parseRangeBound(query.dateTo, zone, "end");
-    if (from === null) ctx.addIssue({ code: "custom", path: ["dateFrom"], message: `Not a valid date or date-time. ${RANGE_VALUE}` });
-    if (to === null) ctx.addIssue({ code: "custom", path: ["dateTo"], message: `Not a valid date or date-time. ${RANGE_VALUE}` });
-    if (from === null || to === null) return;
-    if (to <= from) ctx.addIssue({ code: "custom", path: ["dateTo"], message: "Must be after dateFrom" });
-    else if (to - from > SLOT_RANGE_MAX_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["dateTo"], message: `The range may cover at most ${SLOT_RANGE_MAX_DAYS} days` });
-  });
+  })
+  .superRefine(checkRange("dateFrom", "dateTo"));
 
 const Span = { start: z.string(), end: z.string() };
 export const UserAvailability = z.object({

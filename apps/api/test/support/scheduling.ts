@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getPrisma, type EventTypeModel, type Prisma, type ScheduleModel } from "@slotbase/prisma";
+import { createCaller, type Caller } from "./fixtures";
 
 const time = (hhmm: string) => new Date(`1970-01-01T${hhmm.length === 5 ? `${hhmm}:00` : hhmm}Z`);
 
@@ -91,4 +92,35 @@ export async function createBooking(
       attendees: { create: Array.from({ length: attendees }, (_, i) => ({ email: `guest${i}-${randomBytes(3).toString("hex")}@example.com`, name: `Guest ${i}`, timeZone: "UTC" })) },
     },
   });
+}
+
+/** A caller with a Europe/Berlin Mon–Fri 09:00–17:00 default schedule and a personal event type. */
+export async function createHostWithEventType(data: Partial<Prisma.EventTypeUncheckedCreateInput> = {}) {
+  const host = await createCaller();
+  await createSchedule(host.user.id, "Europe/Berlin");
+  const eventType = await createEventType(host.user.id, data);
+  return { host, eventType };
+}
+
+// Per test file (jest gives each its own module registry), so files never share a counter.
+let slotsHandedOut = 0;
+
+/**
+ * The next unused 30-minute slot of that schedule: weekdays from Monday 2027-01-04, 09:00–16:30
+ * Berlin (CET, so 08:00–15:30 UTC); for tests where every case needs a slot of its own.
+ */
+export function nextWeekdaySlot(): { start: string; end: string } {
+  const n = slotsHandedOut++;
+  const day = Math.floor(n / 16);
+  const start = Date.UTC(2027, 0, 4, 8, 0) + (Math.floor(day / 5) * 7 + (day % 5)) * 86_400_000 + (n % 16) * 30 * 60_000;
+  return { start: new Date(start).toISOString(), end: new Date(start + 30 * 60_000).toISOString() };
+}
+
+/** A booking hosted by `host` in the next unused weekday slot, of a fresh personal event type on a Berlin schedule. */
+export async function createHostedBooking(host: Caller, data: Parameters<typeof createBooking>[3] = {}) {
+  await createSchedule(host.user.id, "Europe/Berlin");
+  const eventType = await createEventType(host.user.id);
+  const { start, end } = nextWeekdaySlot();
+  const booking = await createBooking(host.user.id, start, end, { eventTypeId: eventType.id, ...data });
+  return { booking, eventType };
 }

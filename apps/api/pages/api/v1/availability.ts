@@ -2,7 +2,7 @@ import { getTeamAvailability, getUserAvailability } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
 import { AvailabilityQuery } from "../../../lib/schemas/availability";
-import { rangeOf } from "../../../lib/schemas/slots";
+import { rangeOf } from "../../../lib/validation/time-range";
 import { toAvailabilityV1 } from "../../../lib/mappers/availability";
 
 /**

@@ -1,7 +1,8 @@
 import { findAvailableSlots } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
-import { rangeOf, SlotsQueryV1 } from "../../../lib/schemas/slots";
+import { SlotsQueryV1 } from "../../../lib/schemas/slots";
+import { rangeOf } from "../../../lib/validation/time-range";
 import { eventTypeRefV1, toSlotsV1 } from "../../../lib/mappers/slots";
 
 /**

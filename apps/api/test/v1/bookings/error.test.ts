@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule } from "../../support/scheduling";
+import { createBooking, createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
@@ -10,9 +10,9 @@ useTestDatabase();
 let host: Caller;
 let eventTypeId: number;
 beforeAll(async () => {
-  host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  eventTypeId = (await createEventType(host.user.id, { metadata: { multipleDuration: [30, 60] } })).id;
+  const made = await createHostWithEventType({ metadata: { multipleDuration: [30, 60] } });
+  host = made.host;
+  eventTypeId = made.eventType.id;
 });
 
 // See happy.test.ts: an empty body stands for "no body" with the test double.

@@ -2,19 +2,13 @@ import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createAdmin, createCaller, type Caller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule } from "../../support/scheduling";
+import { createBooking, createEventType, createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
 // 2027-03-22 is a Monday; hosts work 09:00–17:00 Berlin (CET, UTC+1): 08:00–16:00 UTC.
 const person = { name: "Jordan Lee", email: "Jordan.Lee@example.com", timeZone: "Europe/London" };
 
-async function hostWithType(data = {}) {
-  const host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  const eventType = await createEventType(host.user.id, data);
-  return { host, eventType };
-}
 
 const book = (caller: Caller, body: Record<string, unknown>, headers: Record<string, string> = {}) => api("POST /v1/bookings", { key: caller.key, body, headers });
 const list = (caller: Caller, query: Record<string, string | string[]> = {}) => api("GET /v1/bookings", { key: caller.key, query });
@@ -25,7 +19,7 @@ const ids = (result: { body: { bookings: { id: number }[] } }) => result.body.bo
 
 describe("v1 bookings — the lifecycle", () => {
   it("creates (wrapped in { booking }), gets, edits, cancels; the slot is free again", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const created = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T09:00:00+01:00", ...person, language: "en", guests: ["guest@example.com"], metadata: { crm: "42" }, responses: { notes: "Q3" } });
     expect(created.status).toBe(201);
@@ -81,7 +75,7 @@ describe("v1 bookings — the lifecycle", () => {
   });
 
   it("takes the cancellation reason from the body too (the body wins over the query)", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const created = await book(host, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
     const cancelled = await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params: { id: created.body.booking.id }, query: { cancellationReason: "query" }, body: { cancellationReason: "body" } });
     expect(cancelled.body.booking).toMatchObject({ status: "CANCELLED", cancellationReason: "body" });
@@ -91,7 +85,7 @@ describe("v1 bookings — the lifecycle", () => {
   });
 
   it("requiresConfirmation: PENDING, then confirmed by the host", async () => {
-    const { host, eventType } = await hostWithType({ requiresConfirmation: true });
+    const { host, eventType } = await createHostWithEventType({ requiresConfirmation: true });
     const booker = await createCaller();
     const created = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
     expect(created.body.booking.status).toBe("PENDING");
@@ -104,7 +98,7 @@ describe("v1 bookings — the lifecycle", () => {
   });
 
   it("deletes the record: gone, and its slot free", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const created = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
     const id = created.body.booking.id;
     const deleted = await api("DELETE /v1/bookings/{id}", { key: host.key, params: { id } });
@@ -119,7 +113,7 @@ describe("v1 bookings — the lifecycle", () => {
 
 describe("v1 bookings — the create body, Cal.com style", () => {
   it("takes the attendee from responses (name as text or first/last), with location and guests", async () => {
-    const { eventType } = await hostWithType();
+    const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const first = await book(booker, {
       eventTypeId: eventType.id,
@@ -144,7 +138,7 @@ describe("v1 bookings — the create body, Cal.com style", () => {
   });
 
   it("accepts an end that is start plus one of the event type's durations", async () => {
-    const { eventType } = await hostWithType({ metadata: { multipleDuration: [30, 60] } });
+    const { eventType } = await createHostWithEventType({ metadata: { multipleDuration: [30, 60] } });
     const booker = await createCaller();
     const long = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", end: "2027-03-22T09:00:00Z", ...person });
     expect(long.status).toBe(201);
@@ -154,7 +148,7 @@ describe("v1 bookings — the create body, Cal.com style", () => {
   });
 
   it("replays a retried create with the same Idempotency-Key: one booking", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const body = { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person };
     const first = await book(booker, body, { "Idempotency-Key": "create-once-1" });
@@ -168,7 +162,7 @@ describe("v1 bookings — the create body, Cal.com style", () => {
   });
 
   it("replays a retried confirm with the same Idempotency-Key", async () => {
-    const { host, eventType } = await hostWithType({ requiresConfirmation: true });
+    const { host, eventType } = await createHostWithEventType({ requiresConfirmation: true });
     const created = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
     const call = () => api("POST /v1/bookings/{id}/confirm", { key: host.key, params: { id: created.body.booking.id }, headers: { "Idempotency-Key": "confirm-1" } });
     const first = await call();
@@ -186,7 +180,7 @@ describe("v1 bookings — listing", () => {
   const booked: Record<string, number> = {};
 
   beforeAll(async () => {
-    ({ host, eventType: { id: typeA } } = await hostWithType());
+    ({ host, eventType: { id: typeA } } = await createHostWithEventType());
     typeB = (await createEventType(host.user.id)).id;
     const booker = await createCaller();
     const make = async (label: string, eventTypeId: number, start: string, email: string, name: string) => {
@@ -265,7 +259,7 @@ describe("v1 bookings — listing", () => {
 
 describe("v1 bookings — take has a default and a maximum (Cal.com returned everything)", () => {
   it("returns 10 without take, up to 100 with it", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     for (let i = 0; i < 12; i++) {
       const start = new Date(Date.UTC(2027, 3, 5 + Math.floor(i / 6), 8 + (i % 6)));
       await createBooking(host.user.id, start.toISOString(), new Date(start.getTime() + 30 * 60_000).toISOString(), { eventTypeId: eventType.id });

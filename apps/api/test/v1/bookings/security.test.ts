@@ -4,33 +4,17 @@ import { api } from "../../support/api";
 import { describeAuthMatrix } from "../../support/auth-matrix";
 import { useTestDatabase } from "../../support/database";
 import { createAdmin, createCaller, type Caller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
+import { createBooking, createEventType, createSchedule, createTeamEventType, nextWeekdaySlot, createHostedBooking } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 
 useTestDatabase();
 
-// Each case books its own future slot: the next weekday half hour from 2027-01-04 (Berlin CET).
-let used = 0;
-function nextSlot(): { start: string; end: string } {
-  const n = used++;
-  const day = Math.floor(n / 16);
-  const start = Date.UTC(2027, 0, 4, 8, 0) + (Math.floor(day / 5) * 7 + (day % 5)) * 86_400_000 + (n % 16) * 30 * 60_000;
-  return { start: new Date(start).toISOString(), end: new Date(start + 30 * 60_000).toISOString() };
-}
-
 // See happy.test.ts: an empty body stands for "no body" with the test double.
 const NO_BODY = "";
 
-/** A booking hosted by `owner` (the matrix's "owner" is the host). */
-async function bookingOf(owner: Caller, data: Parameters<typeof createBooking>[3] = {}) {
-  await createSchedule(owner.user.id, "Europe/Berlin");
-  const eventType = await createEventType(owner.user.id);
-  const { start, end } = nextSlot();
-  const booking = await createBooking(owner.user.id, start, end, { eventTypeId: eventType.id, ...data });
-  return { booking, eventType };
-}
+// The matrix's "owner" is the booking's host; each case books a slot of its own.
 
-const byId = async (owner: Caller) => ({ params: { id: (await bookingOf(owner)).booking.id } });
+const byId = async (owner: Caller) => ({ params: { id: (await createHostedBooking(owner)).booking.id } });
 
 describeAuthMatrix({ operation: "GET /v1/bookings", scope: "bookings:read", request: () => ({}) });
 describeAuthMatrix({
@@ -39,7 +23,7 @@ describeAuthMatrix({
   request: async (owner) => {
     await createSchedule(owner.user.id, "Europe/Berlin");
     const eventType = await createEventType(owner.user.id);
-    return { body: { eventTypeId: eventType.id, start: nextSlot().start, name: "A", email: "a@example.com", timeZone: "UTC" } };
+    return { body: { eventTypeId: eventType.id, start: nextWeekdaySlot().start, name: "A", email: "a@example.com", timeZone: "UTC" } };
   },
 });
 describeAuthMatrix({ operation: "GET /v1/bookings/{id}", scope: "bookings:read", ownedObject: true, request: byId });
@@ -60,7 +44,7 @@ describeAuthMatrix({
   operation: "POST /v1/bookings/{id}/confirm",
   scope: "bookings:write",
   ownedObject: true,
-  request: async (o) => ({ params: { id: (await bookingOf(o, { status: "PENDING" })).booking.id } }),
+  request: async (o) => ({ params: { id: (await createHostedBooking(o, { status: "PENDING" })).booking.id } }),
 });
 
 const codeOf = (result: { body: { code: string } }) => result.body.code;
@@ -82,7 +66,7 @@ describe("v1 bookings — who may do what", () => {
     const guest = await createCaller({ email: "guest.person@example.com" });
     const prisma = await getPrisma();
     const withGuest = async (status?: "PENDING") => {
-      const { booking } = await bookingOf(host, status ? { status } : {});
+      const { booking } = await createHostedBooking(host, status ? { status } : {});
       await prisma.attendee.create({ data: { bookingId: booking.id, email: "guest.person@example.com", name: "Guest", timeZone: "UTC" } });
       return booking.id;
     };
@@ -103,7 +87,7 @@ describe("v1 bookings — who may do what", () => {
     const confirmable = await createEventType(host.user.id, { requiresConfirmation: true });
     const booker = await createCaller();
     const make = async (eventTypeId: number) => {
-      const result = await api("POST /v1/bookings", { key: booker.key, body: { eventTypeId, start: nextSlot().start, name: "Someone Else", email: "someone.else@example.com", timeZone: "UTC" } });
+      const result = await api("POST /v1/bookings", { key: booker.key, body: { eventTypeId, start: nextWeekdaySlot().start, name: "Someone Else", email: "someone.else@example.com", timeZone: "UTC" } });
       expect(result.status).toBe(201);
       return result.body.booking.id as number;
     };
@@ -119,9 +103,9 @@ describe("v1 bookings — who may do what", () => {
   it("a stranger gets 404 on every operation, and an empty list", async () => {
     const host = await createCaller();
     const stranger = await createCaller();
-    const { booking } = await bookingOf(host);
-    const fresh = async () => (await bookingOf(host)).booking.id;
-    const results = await everyOperation(stranger, booking.id, fresh, async () => (await bookingOf(host, { status: "PENDING" })).booking.id);
+    const { booking } = await createHostedBooking(host);
+    const fresh = async () => (await createHostedBooking(host)).booking.id;
+    const results = await everyOperation(stranger, booking.id, fresh, async () => (await createHostedBooking(host, { status: "PENDING" })).booking.id);
     for (const result of Object.values(results)) {
       expect(result.status).toBe(404);
       expect(result.body).toMatchObject({ code: "not_found", message: "Booking not found." });
@@ -137,7 +121,7 @@ describe("v1 bookings — who may do what", () => {
 
   it("a non-admin naming another userId gets 403; an admin gets that host's bookings", async () => {
     const host = await createCaller();
-    const { booking } = await bookingOf(host);
+    const { booking } = await createHostedBooking(host);
     const other = await createCaller();
     const refused = await api("GET /v1/bookings", { key: other.key, query: { userId: String(host.user.id) } });
     expect(refused.status).toBe(403);
@@ -152,7 +136,7 @@ describe("v1 bookings — who may do what", () => {
     const host = await createCaller();
     await createSchedule(owner.user.id, "Europe/Berlin");
     const eventType = await createEventType(owner.user.id);
-    const { start, end } = nextSlot();
+    const { start, end } = nextWeekdaySlot();
     const booking = await createBooking(host.user.id, start, end, { eventTypeId: eventType.id });
     const edited = await api("PATCH /v1/bookings/{id}", { key: owner.key, params: { id: booking.id }, body: { location: "Room 2" } });
     expect(edited.status).toBe(200);
@@ -166,7 +150,7 @@ describe("v1 bookings — who may do what", () => {
     const team = await createTeam(owner, [{ caller: member }, { caller: host }]);
     await createSchedule(host.user.id, "Europe/Berlin");
     const eventType = await createTeamEventType(team.id, [{ userId: host.user.id }]);
-    const { start, end } = nextSlot();
+    const { start, end } = nextWeekdaySlot();
     const booking = await createBooking(host.user.id, start, end, { eventTypeId: eventType.id, status: "PENDING" });
     const params = { id: booking.id };
 
@@ -190,7 +174,7 @@ describe("v1 bookings — who may do what", () => {
 
   it("never shows a reference's meeting password in a booking", async () => {
     const host = await createCaller();
-    const { booking } = await bookingOf(host);
+    const { booking } = await createHostedBooking(host);
     const prisma = await getPrisma();
     await prisma.bookingReference.create({ data: { bookingId: booking.id, type: "zoom_video", uid: "z-1", meetingPassword: "s3cret", meetingUrl: "https://zoom.us/j/1" } });
     const got = await api("GET /v1/bookings/{id}", { key: host.key, params: { id: booking.id } });

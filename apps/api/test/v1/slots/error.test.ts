@@ -1,16 +1,16 @@
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
-import { createCaller, type Caller } from "../../support/fixtures";
-import { createEventType, createSchedule } from "../../support/scheduling";
+import { type Caller } from "../../support/fixtures";
+import { createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
 let host: Caller;
 let eventTypeId: string;
 beforeAll(async () => {
-  host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  eventTypeId = String((await createEventType(host.user.id, { metadata: { multipleDuration: [30, 60] } })).id);
+  const made = await createHostWithEventType({ metadata: { multipleDuration: [30, 60] } });
+  host = made.host;
+  eventTypeId = String(made.eventType.id);
 });
 
 const slots = (query: Record<string, string>) =>

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
+import { createBooking, createEventType, createSchedule, createTeamEventType, createHostWithEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 import { getPrisma } from "@slotbase/prisma";
 
@@ -12,16 +12,10 @@ const HALF_HOURS = Array.from({ length: 16 }, (_, i) => `${String(9 + Math.floor
 const localTimes = (slots: { time: string }[], zone = "Europe/Berlin") =>
   slots.map((s) => DateTime.fromISO(s.time, { zone }).toFormat("HH:mm"));
 
-async function berlinHost() {
-  const host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  const eventType = await createEventType(host.user.id);
-  return { host, eventType };
-}
 
 describe("GET /v1/slots", () => {
   it("gives sixteen 09:00–16:30 Berlin slots on every weekday across the 2027-03-28 change", async () => {
-    const { host, eventType } = await berlinHost();
+    const { host, eventType } = await createHostWithEventType();
     const result = await api("GET /v1/slots", {
       key: host.key,
       query: { eventTypeId: String(eventType.id), startTime: "2027-03-22", endTime: "2027-04-02", timeZone: "Europe/Berlin" },
@@ -35,7 +29,7 @@ describe("GET /v1/slots", () => {
   });
 
   it("shows times and keys days in the requested zone", async () => {
-    const { host, eventType } = await berlinHost();
+    const { host, eventType } = await createHostWithEventType();
     const result = await api("GET /v1/slots", {
       key: host.key,
       query: { eventTypeId: String(eventType.id), startTime: "2027-03-22T00:00:00Z", endTime: "2027-03-23T00:00:00Z", timeZone: "Asia/Kolkata" },
@@ -46,7 +40,7 @@ describe("GET /v1/slots", () => {
   });
 
   it("finds the type by eventTypeSlug and usernameList", async () => {
-    const { host, eventType } = await berlinHost();
+    const { host, eventType } = await createHostWithEventType();
     const result = await api("GET /v1/slots", {
       key: host.key,
       query: { eventTypeSlug: eventType.slug, usernameList: host.user.username!, startTime: "2027-03-22", endTime: "2027-03-22", timeZone: "Europe/Berlin" },
@@ -56,7 +50,7 @@ describe("GET /v1/slots", () => {
   });
 
   it("leaves out booked and blocked time, and frees the booking being rescheduled", async () => {
-    const { host, eventType } = await berlinHost();
+    const { host, eventType } = await createHostWithEventType();
     const booking = await createBooking(host.user.id, "2027-03-22T09:00:00Z", "2027-03-22T10:00:00Z"); // 10:00–11:00 Berlin
     const prisma = await getPrisma();
     await prisma.blocker.create({ data: { userId: host.user.id, startTime: new Date("2027-03-22T14:00:00Z"), endTime: new Date("2027-03-22T15:00:00Z") } });
@@ -97,7 +91,7 @@ describe("GET /v1/slots", () => {
   });
 
   it("returns an empty object when nothing is free", async () => {
-    const { host, eventType } = await berlinHost();
+    const { host, eventType } = await createHostWithEventType();
     const result = await api("GET /v1/slots", {
       key: host.key,
       query: { eventTypeId: String(eventType.id), startTime: "2027-03-27", endTime: "2027-03-28", timeZone: "Europe/Berlin" },

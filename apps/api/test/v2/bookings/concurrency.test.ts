@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule } from "../../support/scheduling";
+import { createBooking, createEventType, createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
@@ -10,16 +10,10 @@ useTestDatabase();
 // where the requests really race on separate connections.
 const attendee = (i: number) => ({ name: `Booker ${i}`, email: `booker${i}@example.com`, timeZone: "UTC" });
 
-async function hostWithType(data = {}) {
-  const host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  const eventType = await createEventType(host.user.id, data);
-  return { host, eventType };
-}
 
 describe("no double booking under concurrency", () => {
   it("50 concurrent creates of one slot: exactly 1 success and 49 × 409", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(i) } })),
@@ -33,7 +27,7 @@ describe("no double booking under concurrency", () => {
   });
 
   it("refuses an overlap with different bounds, allows back-to-back", async () => {
-    const { host } = await hostWithType();
+    const { host } = await createHostWithEventType();
     const hour = await createEventType(host.user.id, { length: 60 });
     const half = await createEventType(host.user.id, { length: 30 });
     const booker = await createCaller();
@@ -45,14 +39,14 @@ describe("no double booking under concurrency", () => {
   });
 
   it("the database itself refuses overlapping accepted bookings, whatever the application checks", async () => {
-    const { host } = await hostWithType();
+    const { host } = await createHostWithEventType();
     await createBooking(host.user.id, "2027-03-22T08:00:00Z", "2027-03-22T09:00:00Z");
     await expect(createBooking(host.user.id, "2027-03-22T08:59:00Z", "2027-03-22T09:30:00Z")).rejects.toThrow();
     await expect(createBooking(host.user.id, "2027-03-22T09:00:00Z", "2027-03-22T09:30:00Z")).resolves.toBeDefined();
   });
 
   it("two concurrent confirms of overlapping pending bookings: exactly one is confirmed", async () => {
-    const { host, eventType } = await hostWithType({ requiresConfirmation: true });
+    const { host, eventType } = await createHostWithEventType({ requiresConfirmation: true });
     const a = await createBooking(host.user.id, "2027-03-22T08:00:00Z", "2027-03-22T08:30:00Z", { status: "PENDING", eventTypeId: eventType.id });
     const b = await createBooking(host.user.id, "2027-03-22T08:15:00Z", "2027-03-22T08:45:00Z", { status: "PENDING", eventTypeId: eventType.id });
     const results = await Promise.all([a, b].map((booking) => api("POST /v2/bookings/{bookingUid}/confirm", { key: host.key, params: { bookingUid: booking.uid } })));
@@ -62,7 +56,7 @@ describe("no double booking under concurrency", () => {
   });
 
   it("a seated slot with 3 seats and 10 concurrent bookers: 3 succeed", async () => {
-    const { eventType } = await hostWithType({ seatsPerTimeSlot: 3 });
+    const { eventType } = await createHostWithEventType({ seatsPerTimeSlot: 3 });
     const booker = await createCaller();
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(i) } })),
@@ -77,7 +71,7 @@ describe("no double booking under concurrency", () => {
   });
 
   it("cancel then rebook the same slot succeeds", async () => {
-    const { eventType } = await hostWithType();
+    const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const body = { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(1) };
     const first = await api("POST /v2/bookings", { key: booker.key, body });

@@ -1,16 +1,16 @@
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
-import { createCaller, type Caller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule } from "../../support/scheduling";
+import { type Caller } from "../../support/fixtures";
+import { createBooking, createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
 let host: Caller;
 let eventTypeId: number;
 beforeAll(async () => {
-  host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  eventTypeId = (await createEventType(host.user.id, { metadata: { multipleDuration: [30, 60] } })).id;
+  const made = await createHostWithEventType({ metadata: { multipleDuration: [30, 60] } });
+  host = made.host;
+  eventTypeId = made.eventType.id;
 });
 
 const attendee = { name: "Jordan", email: "jordan@example.com", timeZone: "Europe/London" };

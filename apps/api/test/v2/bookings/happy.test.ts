@@ -2,25 +2,19 @@ import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
-import { createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
+import { createSchedule, createTeamEventType, createHostWithEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 
 useTestDatabase();
 
 const attendee = { name: "Jordan Lee", email: "Jordan.Lee@example.com", timeZone: "Europe/London" };
 
-async function hostWithType(data = {}) {
-  const host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  const eventType = await createEventType(host.user.id, data);
-  return { host, eventType };
-}
 
 const book = (caller: Caller, body: Record<string, unknown>) => api("POST /v2/bookings", { key: caller.key, body });
 
 describe("v2 bookings — the lifecycle", () => {
   it("books, gets, reschedules (new uid, linked both ways) and cancels", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const created = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T09:00:00+01:00", attendee, guests: ["guest@example.com"], metadata: { crm: "42" }, bookingFieldsResponses: { notes: "Q3" } });
     expect(created.status).toBe(201);
@@ -58,7 +52,7 @@ describe("v2 bookings — the lifecycle", () => {
   });
 
   it("requiresConfirmation: pending, then confirmed or declined by the host", async () => {
-    const { host, eventType } = await hostWithType({ requiresConfirmation: true });
+    const { host, eventType } = await createHostWithEventType({ requiresConfirmation: true });
     const booker = await createCaller();
     const first = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee });
     expect(first.body.data.status).toBe("pending");
@@ -71,7 +65,7 @@ describe("v2 bookings — the lifecycle", () => {
   });
 
   it("lists with filters and pages", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     for (const start of ["2027-03-22T08:00:00Z", "2027-03-22T09:00:00Z", "2027-03-23T08:00:00Z"]) {
       await book(booker, { eventTypeId: eventType.id, start, attendee: { ...attendee, email: `p${start.slice(11, 13)}${start.slice(9, 10)}@example.com` } });
@@ -88,7 +82,7 @@ describe("v2 bookings — the lifecycle", () => {
   });
 
   it("changes location, marks absence after the start, lists references", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const created = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee });
     const uid = created.body.data.uid;
     const moved = await api("PATCH /v2/bookings/{bookingUid}/location", { key: host.key, params: { bookingUid: uid }, body: { location: "https://zoom.us/j/1" } });
@@ -123,7 +117,7 @@ describe("v2 bookings — the lifecycle", () => {
   });
 
   it("seats: fills a seated slot one attendee per seat, then 409", async () => {
-    const { eventType } = await hostWithType({ seatsPerTimeSlot: 2 });
+    const { eventType } = await createHostWithEventType({ seatsPerTimeSlot: 2 });
     const one = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee });
     const two = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: { ...attendee, email: "second@example.com" } });
     expect(two.body.data.uid).toBe(one.body.data.uid);
@@ -133,7 +127,7 @@ describe("v2 bookings — the lifecycle", () => {
   });
 
   it("books through the caller's own hold and releases it", async () => {
-    const { eventType } = await hostWithType();
+    const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const hold = await api("POST /v2/slots/reservations", { key: booker.key, body: { eventTypeId: eventType.id, slotStart: "2027-03-22T08:00:00Z" } });
     const other = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee });
@@ -145,7 +139,7 @@ describe("v2 bookings — the lifecycle", () => {
   });
 
   it("accepts the cal-api-version header without requiring it", async () => {
-    const { host } = await hostWithType();
+    const { host } = await createHostWithEventType();
     const result = await api("GET /v2/bookings", { key: host.key, headers: { "cal-api-version": "2024-08-13" } });
     expect(result.status).toBe(200);
   });
@@ -153,7 +147,7 @@ describe("v2 bookings — the lifecycle", () => {
 
 describe("v2 bookings — seats and cancellation", () => {
   it("an attendee cancelling a seated booking gives up only their seat", async () => {
-    const { eventType } = await hostWithType({ seatsPerTimeSlot: 3 });
+    const { eventType } = await createHostWithEventType({ seatsPerTimeSlot: 3 });
     const alice = await createCaller({ email: "alice.seat@example.com" });
     const booker = await createCaller();
     const first = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: { ...attendee, email: "alice.seat@example.com" } });
@@ -170,7 +164,7 @@ describe("v2 bookings — seats and cancellation", () => {
 
 describe("v2 bookings — Idempotency-Key", () => {
   it("a retry with the same key and body returns the first response and books once; another body is a 422", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const body = { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee };
     const headers = { "idempotency-key": "retry-1" };

@@ -3,30 +3,14 @@ import { api } from "../../support/api";
 import { describeAuthMatrix } from "../../support/auth-matrix";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
+import { createBooking, createEventType, createSchedule, createTeamEventType, nextWeekdaySlot, createHostedBooking } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 
 useTestDatabase();
 
-// Each case books its own future slot: the next weekday half hour from 2027-01-04 (Berlin CET).
-let used = 0;
-function nextSlot(): { start: string; end: string } {
-  const n = used++;
-  const day = Math.floor(n / 16);
-  const start = Date.UTC(2027, 0, 4, 8, 0) + (Math.floor(day / 5) * 7 + (day % 5)) * 86_400_000 + (n % 16) * 30 * 60_000;
-  return { start: new Date(start).toISOString(), end: new Date(start + 30 * 60_000).toISOString() };
-}
+// The matrix's "owner" is the booking's host; each case books a slot of its own.
 
-/** A booking hosted by `owner` (the matrix's "owner" is the host). */
-async function bookingOf(owner: Caller, data: Parameters<typeof createBooking>[3] = {}) {
-  await createSchedule(owner.user.id, "Europe/Berlin");
-  const eventType = await createEventType(owner.user.id);
-  const { start, end } = nextSlot();
-  const booking = await createBooking(owner.user.id, start, end, { eventTypeId: eventType.id, ...data });
-  return { booking, eventType };
-}
-
-const byUid = async (owner: Caller) => ({ params: { bookingUid: (await bookingOf(owner)).booking.uid } });
+const byUid = async (owner: Caller) => ({ params: { bookingUid: (await createHostedBooking(owner)).booking.uid } });
 
 describeAuthMatrix({ operation: "GET /v2/bookings", scope: "bookings:read", request: () => ({}) });
 describeAuthMatrix({
@@ -35,7 +19,7 @@ describeAuthMatrix({
   request: async (owner) => {
     await createSchedule(owner.user.id, "Europe/Berlin");
     const eventType = await createEventType(owner.user.id);
-    return { body: { eventTypeId: eventType.id, start: nextSlot().start, attendee: { name: "A", email: "a@example.com", timeZone: "UTC" } } };
+    return { body: { eventTypeId: eventType.id, start: nextWeekdaySlot().start, attendee: { name: "A", email: "a@example.com", timeZone: "UTC" } } };
   },
 });
 describeAuthMatrix({ operation: "GET /v2/bookings/{bookingUid}", scope: "bookings:read", ownedObject: true, request: byUid });
@@ -45,19 +29,19 @@ describeAuthMatrix({
   operation: "POST /v2/bookings/{bookingUid}/reschedule",
   scope: "bookings:write",
   ownedObject: true,
-  request: async (o) => ({ ...(await byUid(o)), body: { start: nextSlot().start } }),
+  request: async (o) => ({ ...(await byUid(o)), body: { start: nextWeekdaySlot().start } }),
 });
 describeAuthMatrix({
   operation: "POST /v2/bookings/{bookingUid}/confirm",
   scope: "bookings:write",
   ownedObject: true,
-  request: async (o) => ({ params: { bookingUid: (await bookingOf(o, { status: "PENDING" })).booking.uid } }),
+  request: async (o) => ({ params: { bookingUid: (await createHostedBooking(o, { status: "PENDING" })).booking.uid } }),
 });
 describeAuthMatrix({
   operation: "POST /v2/bookings/{bookingUid}/decline",
   scope: "bookings:write",
   ownedObject: true,
-  request: async (o) => ({ params: { bookingUid: (await bookingOf(o, { status: "PENDING" })).booking.uid }, body: {} }),
+  request: async (o) => ({ params: { bookingUid: (await createHostedBooking(o, { status: "PENDING" })).booking.uid }, body: {} }),
 });
 describeAuthMatrix({
   operation: "PATCH /v2/bookings/{bookingUid}/location",
@@ -65,12 +49,13 @@ describeAuthMatrix({
   ownedObject: true,
   request: async (o) => ({ ...(await byUid(o)), body: { location: "Room 1" } }),
 });
+let pastBookings = 0;
 describeAuthMatrix({
   operation: "POST /v2/bookings/{bookingUid}/mark-absent",
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => {
-    const booking = await createBooking(o.user.id, "2026-01-05T08:00:00Z", `2026-01-05T08:${String(used++ % 50).padStart(2, "0")}:59Z`);
+    const booking = await createBooking(o.user.id, "2026-01-05T08:00:00Z", `2026-01-05T08:${String(pastBookings++ % 50).padStart(2, "0")}:59Z`);
     return { params: { bookingUid: booking.uid }, body: { host: true } };
   },
 });
@@ -81,7 +66,7 @@ async function roundRobinBookingOf(owner: Caller) {
   await createSchedule(mate.user.id, "Europe/Berlin");
   const team = await createTeam(owner, [{ caller: mate }]);
   const eventType = await createTeamEventType(team.id, [{ userId: owner.user.id }, { userId: mate.user.id }]);
-  const { start, end } = nextSlot();
+  const { start, end } = nextWeekdaySlot();
   const booking = await createBooking(owner.user.id, start, end, { eventTypeId: eventType.id });
   return { booking, mate };
 }
@@ -105,7 +90,7 @@ describe("v2 bookings — who sees what", () => {
   it("an attendee (by email) may read and cancel, not confirm or change the location", async () => {
     const host = await createCaller();
     const guest = await createCaller({ email: "guest.person@example.com" });
-    const { booking } = await bookingOf(host);
+    const { booking } = await createHostedBooking(host);
     const prisma = await getPrisma();
     await prisma.attendee.create({ data: { bookingId: booking.id, email: "guest.person@example.com", name: "Guest", timeZone: "UTC" } });
     const params = { bookingUid: booking.uid };
@@ -116,7 +101,7 @@ describe("v2 bookings — who sees what", () => {
 
   it("lists never include other people's bookings", async () => {
     const host = await createCaller();
-    await bookingOf(host);
+    await createHostedBooking(host);
     const stranger = await createCaller();
     expect((await api("GET /v2/bookings", { key: stranger.key })).body.data).toEqual([]);
   });
@@ -128,7 +113,7 @@ describe("v2 bookings — who sees what", () => {
     await createSchedule(owner.user.id, "Europe/Berlin");
     await createSchedule(member.user.id, "Europe/Berlin");
     const eventType = await createTeamEventType(team.id, [{ userId: member.user.id }]);
-    const slot = nextSlot();
+    const slot = nextWeekdaySlot();
     const teamBooking = await createBooking(member.user.id, slot.start, slot.end, { eventTypeId: eventType.id });
     const other = await createCaller();
     await createTeam(other, [{ caller: member, role: "MEMBER" }]);

@@ -1,16 +1,16 @@
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
-import { createBooking, createEventType, createSchedule } from "../../support/scheduling";
+import { createBooking, createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
 let host: Caller;
 let eventTypeId: number;
 beforeAll(async () => {
-  host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  eventTypeId = (await createEventType(host.user.id)).id;
+  const made = await createHostWithEventType();
+  host = made.host;
+  eventTypeId = made.eventType.id;
 });
 
 const reserve = (body: unknown, caller: Caller = host) => api("POST /v2/slots/reservations", { key: caller.key, body });

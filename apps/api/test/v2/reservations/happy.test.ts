@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
-import { createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
+import { createSchedule, createTeamEventType, createHostWithEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 
 useTestDatabase();
@@ -10,12 +10,6 @@ useTestDatabase();
 const DAY = { start: "2027-03-22", end: "2027-03-22", timeZone: "Europe/Berlin" };
 const NINE = "2027-03-22T08:00:00.000Z"; // 09:00 Berlin
 
-async function hostWithType(data = {}) {
-  const host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  const eventType = await createEventType(host.user.id, data);
-  return { host, eventType };
-}
 
 const slotStarts = async (caller: Caller, eventTypeId: number, extra: Record<string, string> = {}) => {
   const result = await api("GET /v2/slots", { key: caller.key, query: { ...DAY, eventTypeId: String(eventTypeId), ...extra } });
@@ -24,7 +18,7 @@ const slotStarts = async (caller: Caller, eventTypeId: number, extra: Record<str
 
 describe("slot reservations (holds)", () => {
   it("hides a held slot from everyone else for five minutes, and shows it to the holder with its uid", async () => {
-    const { eventType } = await hostWithType();
+    const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const other = await createCaller();
     const created = await api("POST /v2/slots/reservations", { key: booker.key, body: { eventTypeId: eventType.id, slotStart: "2027-03-22T09:00:00+01:00" } });
@@ -45,7 +39,7 @@ describe("slot reservations (holds)", () => {
   });
 
   it("stops blocking once expired", async () => {
-    const { eventType } = await hostWithType();
+    const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const created = await api("POST /v2/slots/reservations", { key: booker.key, body: { eventTypeId: eventType.id, slotStart: NINE } });
     const prisma = await getPrisma();
@@ -56,7 +50,7 @@ describe("slot reservations (holds)", () => {
   });
 
   it("gets, moves and releases a hold", async () => {
-    const { eventType } = await hostWithType();
+    const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const { reservationUid } = (await api("POST /v2/slots/reservations", { key: booker.key, body: { eventTypeId: eventType.id, slotStart: NINE } })).body.data;
     const got = await api("GET /v2/slots/reservations/{uid}", { key: booker.key, params: { uid: reservationUid } });
@@ -72,7 +66,7 @@ describe("slot reservations (holds)", () => {
   });
 
   it("lets the owner hold longer, and nobody else", async () => {
-    const { host, eventType } = await hostWithType();
+    const { host, eventType } = await createHostWithEventType();
     const owned = await api("POST /v2/slots/reservations", { key: host.key, body: { eventTypeId: eventType.id, slotStart: NINE, reservationDuration: 30 } });
     expect(owned.status).toBe(201);
     expect(owned.body.data.reservationDuration).toBe(30);
@@ -81,7 +75,7 @@ describe("slot reservations (holds)", () => {
   });
 
   it("holds one seat of a seated slot", async () => {
-    const { eventType } = await hostWithType({ seatsPerTimeSlot: 2 });
+    const { eventType } = await createHostWithEventType({ seatsPerTimeSlot: 2 });
     const first = await api("POST /v2/slots/reservations", { key: (await createCaller()).key, body: { eventTypeId: eventType.id, slotStart: NINE } });
     expect(first.status).toBe(201);
     const viewer = await createCaller();
@@ -107,7 +101,7 @@ describe("slot reservations (holds)", () => {
   });
 
   it("never lets two concurrent holds take the last place", async () => {
-    const { eventType } = await hostWithType();
+    const { eventType } = await createHostWithEventType();
     const callers = await Promise.all(Array.from({ length: 8 }, () => createCaller()));
     const results = await Promise.all(callers.map((c) => api("POST /v2/slots/reservations", { key: c.key, body: { eventTypeId: eventType.id, slotStart: NINE } })));
     const statuses = results.map((r) => r.status);

@@ -4,31 +4,23 @@ import { api } from "../../support/api";
 import { describeAuthMatrix } from "../../support/auth-matrix";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
-import { createEventType, createSchedule } from "../../support/scheduling";
+import { createHostWithEventType, nextWeekdaySlot } from "../../support/scheduling";
 
 useTestDatabase();
 
 let eventTypeId: number;
 let host: Caller;
 beforeAll(async () => {
-  host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  eventTypeId = (await createEventType(host.user.id)).id;
+  const made = await createHostWithEventType();
+  host = made.host;
+  eventTypeId = made.eventType.id;
 });
 
-// Every case needs its own free slot: the next weekday half hour, 09:00–16:30 Berlin (CET), from 2027-01-04.
-let used = 0;
-function freeSlot(): string {
-  const n = used++;
-  const day = Math.floor(n / 16);
-  const start = Date.UTC(2027, 0, 4, 8, 0) + (Math.floor(day / 5) * 7 + (day % 5)) * 86_400_000 + (n % 16) * 30 * 60_000;
-  return new Date(start).toISOString();
-}
 
 /** A live hold made by `owner`, written directly (the owner's key may be expired or scoped in the matrix). */
 async function holdOf(owner: Caller) {
   const prisma = await getPrisma();
-  const start = new Date(freeSlot());
+  const start = new Date(nextWeekdaySlot().start);
   const hold = await prisma.slotReservation.create({
     data: {
       uid: randomUUID(),
@@ -43,13 +35,13 @@ async function holdOf(owner: Caller) {
   return { params: { uid: hold.uid } };
 }
 
-describeAuthMatrix({ operation: "POST /v2/slots/reservations", scope: "slots:write", request: () => ({ body: { eventTypeId, slotStart: freeSlot() } }) });
+describeAuthMatrix({ operation: "POST /v2/slots/reservations", scope: "slots:write", request: () => ({ body: { eventTypeId, slotStart: nextWeekdaySlot().start } }) });
 describeAuthMatrix({ operation: "GET /v2/slots/reservations/{uid}", scope: "slots:read", ownedObject: true, request: holdOf });
 describeAuthMatrix({
   operation: "PATCH /v2/slots/reservations/{uid}",
   scope: "slots:write",
   ownedObject: true,
-  request: async (owner) => ({ ...(await holdOf(owner)), body: { slotStart: freeSlot() } }),
+  request: async (owner) => ({ ...(await holdOf(owner)), body: { slotStart: nextWeekdaySlot().start } }),
 });
 describeAuthMatrix({ operation: "DELETE /v2/slots/reservations/{uid}", scope: "slots:write", ownedObject: true, request: holdOf });
 

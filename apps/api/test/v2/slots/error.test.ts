@@ -1,16 +1,16 @@
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
-import { createCaller, type Caller } from "../../support/fixtures";
-import { createEventType, createSchedule } from "../../support/scheduling";
+import { type Caller } from "../../support/fixtures";
+import { createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
 let host: Caller;
 let eventTypeId: string;
 beforeAll(async () => {
-  host = await createCaller();
-  await createSchedule(host.user.id, "Europe/Berlin");
-  eventTypeId = String((await createEventType(host.user.id)).id);
+  const made = await createHostWithEventType();
+  host = made.host;
+  eventTypeId = String(made.eventType.id);
 });
 
 const slots = (query: Record<string, string>) => api("GET /v2/slots", { key: host.key, query: { eventTypeId, start: "2027-03-22", end: "2027-03-23", ...query } });

@@ -1,5 +1,5 @@
 import { confirmBooking } from "@slotbase/features";
-import { asV1Error, toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
+import { toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
 import { IdQuery } from "../../../../../lib/schemas/common";
@@ -36,11 +36,6 @@ export default withMiddleware({
     scope: "bookings:write",
     query: IdQuery,
     idempotent: true,
-    handler: async ({ auth, query }) => {
-      const booking = await confirmBooking(auth, { id: query.id }).catch((error: unknown) => {
-        throw asV1Error(error);
-      });
-      return { booking: toBookingV1(booking) };
-    },
+    handler: async ({ auth, query }) => ({ booking: toBookingV1(await confirmBooking(auth, { id: query.id }, "v1")) }),
   }),
 });
