@@ -85,3 +85,8 @@ export function loadSlot(data: Pick<BookingsBenchData, "load" | "firstSlot">, n:
 export function raceSlot(data: Pick<BookingsBenchData, "firstSlot">, round: number): number {
   return data.firstSlot + round * SLOT_MINUTES * 60_000;
 }
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The n-th booker's attendee details (distinct emails). */
+export const benchAttendee = (n: number) => ({ name: `Guest ${n}`, email: `guest-${n}@bench.example.com`, timeZone: "Europe/Berlin" });

@@ -37,22 +37,24 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import type { AuthContext } from "@slotbase/features/auth/auth-context";
-import { findAvailableSlots } from "@slotbase/features/availability/slot-service";
-import { createBooking, type BookingCreateInput } from "@slotbase/features/bookings/create-booking";
-import { poolSettingsFromEnv, setPrisma, type Database } from "@slotbase/prisma";
-import { loadSlot, LOAD_HOSTS, raceSlot, SCHEDULE_ZONE, seedBookingsBench, SLOT_MINUTES, SLOTS_PER_DAY, type BenchHost, type BookingsBenchData } from "./bookings-data";
+import { poolSettingsFromEnv } from "@slotbase/prisma";
+import { benchAttendee, iso, loadSlot, LOAD_HOSTS, raceSlot, SCHEDULE_ZONE, seedBookingsBench, SLOT_MINUTES, type BenchHost, type BookingsBenchData } from "./bookings-data";
 import { postgresProcessesOf, startCpuAccounting, type CpuUse, type ProcessGroups } from "./lib/cpu";
-import { analyze, benchDatabaseUrl, describeDatabase, openBenchPrisma, recreateBenchDatabase, withPgClient } from "./lib/database";
+import { analyze, describeDatabase } from "./lib/database";
 import { concurrentRequests, sequentialRequests, timedRequest, type HttpRequestSpec, type ThroughputResult } from "./lib/http-load";
 import { sampleActivity, type ActivitySummary } from "./lib/pg-activity";
-import { describeSql, openQueryLog } from "./lib/query-log";
-import { environment, formatMarkdown, formatTable, loadAverage, passed, writeJson, type ResultRow } from "./lib/report";
-import { buildApp, ROOT, startBuiltServer, type RunningServer } from "./lib/server";
-import { measureAsync, summarize, type LatencyStats } from "./lib/stats";
+import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
+import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
+import { summarize, type LatencyStats } from "./lib/stats";
+import { benchRun, expect, prepareBench, runBench } from "./lib/run";
+import { checkSeed, outboxStatus, verify, waitForDelivery } from "./bookings-checks";
+import { inProcess } from "./bookings-in-process";
 
 const TARGET_PER_SECOND = 300;
 const RACE_CONCURRENCY = 50;
+
+const run = benchRun("bench:bookings");
+const { say, noteLoad, loadAtStart } = run;
 
 const { values: flags } = parseArgs({
   options: {
@@ -89,23 +91,9 @@ const PARAMS = {
   drainTimeoutMs: quick ? 10_000 : 60_000,
 };
 
-const t0 = Date.now();
-const say = (message: string) => console.error(`[bench:bookings ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}`);
 
-class BrokenRun extends Error {}
-function expect(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new BrokenRun(message);
-}
 
-const loadAtStart: Record<string, number[]> = {};
-function noteLoad(stage: string, cores: number): void {
-  const load = loadAverage();
-  loadAtStart[stage] = load;
-  if (load[0]! > cores) say(`warning: the 1-minute load average is ${load[0]} on ${cores} cores: other work is running, figures will be slower`);
-}
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const attendee = (n: number) => ({ name: `Guest ${n}`, email: `guest-${n}@bench.example.com`, timeZone: "Europe/Berlin" });
 
 /** What a create returned, checked: 201, success, the slot asked for. Collects the uid. */
 function createSpec(baseUrl: string, apiKey: string, host: BenchHost, start: number, n: number, uids: string[]): HttpRequestSpec {
@@ -113,7 +101,7 @@ function createSpec(baseUrl: string, apiKey: string, host: BenchHost, start: num
     method: "POST",
     url: `${baseUrl}/v2/bookings`,
     headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ eventTypeId: host.eventTypeId, start: iso(start), attendee: attendee(n) }),
+    body: JSON.stringify({ eventTypeId: host.eventTypeId, start: iso(start), attendee: benchAttendee(n) }),
     check: (status, body) => {
       if (status !== 201) return "expected 201";
       const parsed = JSON.parse(body) as { status?: string; data?: { uid?: unknown; start?: string; status?: string; hosts?: { id: number }[] } };
@@ -125,93 +113,6 @@ function createSpec(baseUrl: string, apiKey: string, host: BenchHost, start: num
       return null;
     },
   };
-}
-
-/** The transactions createBooking runs, timed: a client whose $transaction is wrapped. */
-function timingTransactions(prisma: Database): { client: Database; samples: number[] } {
-  const samples: number[] = [];
-  const client = new Proxy(prisma, {
-    get(target, property) {
-      if (property === "$transaction") {
-        return async (...args: unknown[]) => {
-          const started = performance.now();
-          try {
-            return await (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
-          } finally {
-            samples.push(performance.now() - started);
-          }
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { client, samples };
-}
-
-interface InProcess {
-  rows: ResultRow[];
-  queriesPerCreate: number;
-  queries: { query: string; ms: number }[];
-  /** This process's CPU (user + system, all threads) per createBooking, ms: a create without HTTP. */
-  cpuMsPerCreate: number;
-}
-
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-
-/** createBooking in this process (no HTTP): its queries, its latency, its transaction's share, its CPU. */
-async function inProcess(url: string, prisma: Database, data: BookingsBenchData): Promise<InProcess> {
-  process.env.NOTIFICATIONS_WORKER = "off"; // this process only queues; the server's worker delivers
-  const auth: AuthContext = { userId: data.booker.userId, role: "USER", isAdmin: false, apiKeyId: "bench", scopes: [], teamId: null };
-  let n = 0;
-  // The profile host's slots, one after another (the load and race hosts are other users).
-  const input = (): BookingCreateInput => {
-    n += 1;
-    return { eventTypeId: data.profile.eventTypeId, start: new Date(data.firstSlot + n * SLOT_MINUTES * 60_000), attendee: attendee(-n), surface: "v2" };
-  };
-  const create = () => createBooking(auth, input());
-
-  const log = openQueryLog(url, prisma);
-  let queries: { query: string; ms: number }[];
-  try {
-    for (let i = 0; i < 5; i += 1) await log.capture(create);
-    const logged = await log.capture(create);
-    queries = logged.map((q) => ({ query: describeSql(q.sql), ms: Math.round(q.durationMs * 100) / 100 }));
-  } finally {
-    await log.close();
-  }
-
-  const timed = timingTransactions(prisma);
-  setPrisma(timed.client);
-  let total: LatencyStats;
-  const createsBefore = n;
-  const cpuBefore = process.cpuUsage();
-  try {
-    total = await measureAsync(create, PARAMS.inProcess, (record) => expect(record.status === "ACCEPTED", "an in-process create was not accepted"));
-  } finally {
-    setPrisma(prisma);
-  }
-  const cpuMsPerCreate = cpuMs(process.cpuUsage(cpuBefore)) / (n - createsBefore);
-  const inTransaction = summarize(timed.samples.slice(-total.iterations));
-  const label = "create, personal 15-min event type";
-  return {
-    rows: [
-      { scenario: label, mode: "service: createBooking (in process, DB)", latency: total },
-      { scenario: label, mode: "  of which its transaction", latency: inTransaction },
-    ],
-    queriesPerCreate: queries.length,
-    queries,
-    cpuMsPerCreate: Math.round(cpuMsPerCreate * 100) / 100,
-  };
-}
-
-/** The seeded hosts really are free around the clock: 96 slots a day, from 00:00 UTC. */
-async function checkSeed(data: BookingsBenchData): Promise<number> {
-  const range = { start: data.firstSlot, end: data.firstSlot + 86_400_000 };
-  const { slots } = await findAvailableSlots({ eventType: { id: data.load[0]!.eventTypeId }, range });
-  expect(slots.length === SLOTS_PER_DAY, `a load host has ${slots.length} free slots on the first day, expected ${SLOTS_PER_DAY}`);
-  expect(slots.every((s, i) => s.start === data.firstSlot + i * SLOT_MINUTES * 60_000), "the free slots are not every 15 minutes from 00:00 UTC");
-  return slots.length;
 }
 
 interface RaceResult {
@@ -239,7 +140,7 @@ async function race(baseUrl: string, data: BookingsBenchData): Promise<RaceResul
       Array.from({ length: RACE_CONCURRENCY }, (_, i) =>
         timedRequest({
           ...base,
-          body: JSON.stringify({ eventTypeId: data.race.eventTypeId, start: iso(start), attendee: attendee(1_000_000 + round * 100 + i) }),
+          body: JSON.stringify({ eventTypeId: data.race.eventTypeId, start: iso(start), attendee: benchAttendee(1_000_000 + round * 100 + i) }),
           check: (status, body) => (status === 409 ? null : base.check(status, body) === null ? null : `expected 201 or 409`),
         }),
       ),
@@ -257,78 +158,6 @@ async function race(baseUrl: string, data: BookingsBenchData): Promise<RaceResul
     rounds.push({ slot: iso(start), created: created.length, conflicts: conflicts.length, wallMs: Math.round(wallMs * 10) / 10, winnerMs: Math.round(created[0]!.ms * 10) / 10 });
   }
   return { rounds, latency: summarize(all), winners: summarize(winners), losers: summarize(losers) };
-}
-
-interface Verification {
-  loadBookings: number;
-  acceptedLoadBookings: number;
-  matchingUids: number;
-  overlappingPairs: number;
-  bookingsWithoutOneAttendee: number;
-  notificationsQueued: number;
-  raceBookingsPerSlot: number[];
-}
-
-/** The database agrees with the responses: every 201 is one ACCEPTED booking, no double booking. */
-async function verify(url: string, data: BookingsBenchData, uids: string[], raceRounds: number): Promise<Verification> {
-  return withPgClient(url, async (pg) => {
-    const loadTypes = data.load.map((h) => h.eventTypeId);
-    const count = async (sql: string, params: unknown[] = []) => Number((await pg.query<{ n: string }>(sql, params)).rows[0]!.n);
-    const result: Verification = {
-      loadBookings: await count(`SELECT count(*) AS n FROM "Booking" WHERE "eventTypeId" = ANY($1)`, [loadTypes]),
-      acceptedLoadBookings: await count(`SELECT count(*) AS n FROM "Booking" WHERE "eventTypeId" = ANY($1) AND status = 'ACCEPTED'`, [loadTypes]),
-      matchingUids: await count(`SELECT count(*) AS n FROM "Booking" WHERE uid = ANY($1) AND "eventTypeId" = ANY($2) AND status = 'ACCEPTED'`, [uids, loadTypes]),
-      overlappingPairs: await count(
-        `SELECT count(*) AS n FROM "Booking" a JOIN "Booking" b
-           ON a."userId" = b."userId" AND a.id < b.id
-          AND tsrange(a."startTime", a."endTime", '[)') && tsrange(b."startTime", b."endTime", '[)')
-        WHERE a.status = 'ACCEPTED' AND b.status = 'ACCEPTED'`,
-      ),
-      bookingsWithoutOneAttendee: await count(
-        `SELECT count(*) AS n FROM "Booking" b WHERE b."eventTypeId" = ANY($1) AND (SELECT count(*) FROM "Attendee" a WHERE a."bookingId" = b.id) <> 1`,
-        [loadTypes],
-      ),
-      notificationsQueued: await count(`SELECT count(*) AS n FROM "Notification" n JOIN "Booking" b ON b.id = n."bookingId" WHERE b."eventTypeId" = ANY($1)`, [loadTypes]),
-      raceBookingsPerSlot: (
-        await pg.query<{ n: string }>(
-          `SELECT count(b.id) AS n FROM unnest($2::timestamp[]) WITH ORDINALITY AS s(start, i)
-             LEFT JOIN "Booking" b ON b."eventTypeId" = $1 AND b.status = 'ACCEPTED' AND b."startTime" = s.start
-           GROUP BY s.i ORDER BY s.i`,
-          [data.race.eventTypeId, Array.from({ length: raceRounds }, (_, r) => iso(raceSlot(data, r)))],
-        )
-      ).rows.map((r) => Number(r.n)),
-    };
-    const n = uids.length;
-    expect(new Set(uids).size === n, "a uid was returned twice");
-    expect(result.loadBookings === n && result.acceptedLoadBookings === n, `${n} × 201, but the database holds ${result.loadBookings} bookings (${result.acceptedLoadBookings} ACCEPTED)`);
-    expect(result.matchingUids === n, `only ${result.matchingUids} of the ${n} returned uids are ACCEPTED load bookings`);
-    expect(result.overlappingPairs === 0, `${result.overlappingPairs} pairs of ACCEPTED bookings overlap on one host`);
-    expect(result.bookingsWithoutOneAttendee === 0, `${result.bookingsWithoutOneAttendee} bookings without exactly one attendee`);
-    expect(result.notificationsQueued === 2 * n, `${result.notificationsQueued} notifications queued for ${n} bookings, expected ${2 * n} (host and attendee)`);
-    expect(result.raceBookingsPerSlot.every((c) => c === 1), `race slots hold ${result.raceBookingsPerSlot.join(", ")} ACCEPTED bookings, expected 1 each`);
-    return result;
-  });
-}
-
-/** Notification rows of the load bookings by status. */
-async function outboxStatus(url: string, data: BookingsBenchData): Promise<Record<string, number>> {
-  return withPgClient(url, async (pg) => {
-    const { rows } = await pg.query<{ status: string; n: string }>(
-      `SELECT n.status, count(*) AS n FROM "Notification" n JOIN "Booking" b ON b.id = n."bookingId" WHERE b."eventTypeId" = ANY($1) GROUP BY n.status`,
-      [data.load.map((h) => h.eventTypeId)],
-    );
-    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-  });
-}
-
-async function waitForDelivery(url: string, data: BookingsBenchData): Promise<{ drainedMs: number | null; status: Record<string, number> }> {
-  const started = Date.now();
-  for (;;) {
-    const status = await outboxStatus(url, data);
-    if (!status.PENDING) return { drainedMs: Date.now() - started, status };
-    if (Date.now() - started > PARAMS.drainTimeoutMs) return { drainedMs: null, status };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 /**
@@ -353,16 +182,7 @@ function throughputRow(label: string, mode: string, result: ThroughputResult, ta
 async function main(): Promise<void> {
   const started = Date.now();
   const env = environment(ROOT);
-  if (flags["skip-build"]) say("--skip-build: using the existing build of apps/api");
-  else {
-    say("building the app (yarn build)...");
-    await buildApp();
-  }
-
-  const url = benchDatabaseUrl();
-  say(`recreating ${describeDatabase(url)}...`);
-  const { serverVersion } = await recreateBenchDatabase(url);
-  const prisma = openBenchPrisma(url);
+  const { url, serverVersion, prisma } = await prepareBench(run, flags["skip-build"] ?? false);
   let server: RunningServer | undefined;
   const outboxDir = mkdtempSync(path.join(tmpdir(), "slotbase-bench-mail-"));
   try {
@@ -374,7 +194,7 @@ async function main(): Promise<void> {
     const rows: ResultRow[] = [];
     noteLoad("inProcess", env.cpu.cores);
     say("in process: createBooking...");
-    const profile = await inProcess(url, prisma, data);
+    const profile = await inProcess(url, prisma, data, PARAMS.inProcess);
     rows.push(...profile.rows);
     await prisma.$disconnect(); // from here on, the server's connections are the database's only ones (pg_stat_activity)
 
@@ -416,7 +236,7 @@ async function main(): Promise<void> {
     // Start with an empty outbox, so the CPU of delivering exactly this run's emails is counted.
     if (notificationsOn) {
       say("waiting for the worker to deliver the earlier phases' emails...");
-      const backlog = await waitForDelivery(url, data);
+      const backlog = await waitForDelivery(url, data, PARAMS.drainTimeoutMs);
       expect(backlog.drainedMs !== null, `the worker had not delivered the earlier phases' emails after ${PARAMS.drainTimeoutMs / 1000} s`);
     }
     noteLoad("throughput", env.cpu.cores);
@@ -443,7 +263,7 @@ async function main(): Promise<void> {
     let drainedMs: number | null = null;
     if (notificationsOn) {
       say(`the worker delivered ${emailsOfRun - queuedAtEnd} of the run's ${emailsOfRun} emails during it; waiting for the other ${queuedAtEnd}...`);
-      drainedMs = (await waitForDelivery(url, data)).drainedMs;
+      drainedMs = (await waitForDelivery(url, data, PARAMS.drainTimeoutMs)).drainedMs;
       expect(drainedMs !== null, `the worker had not delivered the run's emails ${PARAMS.drainTimeoutMs / 1000} s after it`);
     }
     const cpuWithDelivery: CpuUse = cpuRunAndDelivery.stop();
@@ -549,8 +369,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`[bench:bookings] broken run: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.BENCH_DEBUG && error instanceof Error && error.stack) console.error(error.stack);
-  process.exitCode = 1;
-});
+runBench("bench:bookings", main);

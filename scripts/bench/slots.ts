@@ -26,13 +26,14 @@ import { loadBusyTimes, type HostBusy } from "@slotbase/features/availability/bu
 import { engineHosts, findAvailableSlots } from "@slotbase/features/availability/slot-service";
 import { poolSettingsFromEnv, type Database } from "@slotbase/prisma";
 import { availableSlots, scheduleIntervals, type AvailabilityRequest } from "@slotbase/scheduling";
-import { analyze, benchDatabaseUrl, describeDatabase, openBenchPrisma, recreateBenchDatabase, withPgClient } from "./lib/database";
-import { concurrentLoad, sequentialLoad, timedGet, type RequestSpec } from "./lib/http-load";
+import { analyze, describeDatabase, withPgClient } from "./lib/database";
+import { concurrentLoad, sequentialLoad, timedRequest, type RequestSpec } from "./lib/http-load";
 import { describeSql, explainAnalyze, openQueryLog } from "./lib/query-log";
-import { environment, formatMarkdown, formatTable, loadAverage, passed, writeJson, type ResultRow } from "./lib/report";
-import { buildApp, ROOT, startBuiltServer, type RunningServer } from "./lib/server";
+import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
+import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
 import { measureAsync, measureSync, type LoopOptions } from "./lib/stats";
 import { benchRange, BOOKINGS_PER_HOST, RANGE_DAYS, seedSlotsBench, TEAM_SIZE, type SeededScenario, type SlotsBenchData } from "./slots-data";
+import { benchRun, expect, prepareBench, runBench } from "./lib/run";
 
 const DAY_MS = 86_400_000;
 const TARGET_P50_MS = { single: 15, team: 60 } as const;
@@ -41,6 +42,9 @@ const SCENARIO_LABEL: Record<ScenarioKey, string> = {
   single: `single host (${BOOKINGS_PER_HOST.toLocaleString("en")} bookings)`,
   team: `round robin ${TEAM_SIZE} hosts (${(TEAM_SIZE * BOOKINGS_PER_HOST).toLocaleString("en")} bookings)`,
 };
+
+const run = benchRun("bench:slots");
+const { say, noteLoad, loadAtStart } = run;
 
 const { values: flags } = parseArgs({
   options: {
@@ -65,22 +69,9 @@ function loop(warmup: number, minIterations: number, minDurationMs: number, maxI
   return { warmup, minIterations, minDurationMs, maxIterations };
 }
 
-const t0 = Date.now();
-const say = (message: string) => console.error(`[bench:slots ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}`);
 
-class BrokenRun extends Error {}
 
-/** Load averages when each measuring stage started: other work on the machine skews the figures. */
-const loadAtStart: Record<string, number[]> = {};
-function noteLoad(stage: string, cores: number): void {
-  const load = loadAverage();
-  loadAtStart[stage] = load;
-  if (load[0]! > cores) say(`warning: the 1-minute load average is ${load[0]} on ${cores} cores: other work is running, figures will be slower`);
-}
 
-function expect(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new BrokenRun(message);
-}
 
 interface Loaded {
   event: BookableEvent;
@@ -167,7 +158,7 @@ function slotsUrl(server: RunningServer, scenario: SeededScenario, data: SlotsBe
 /** The first response is checked in full; every later one must be byte-identical to it. */
 async function slotsRequest(url: string, apiKey: string, expectedSlots: number): Promise<RequestSpec> {
   const headers = { Authorization: `Bearer ${apiKey}` };
-  const first = await timedGet({
+  const first = await timedRequest({
     url,
     headers,
     check: (status, body) => {
@@ -202,16 +193,7 @@ async function endToEnd(server: RunningServer, apiKey: string, key: ScenarioKey,
 async function main(): Promise<void> {
   const started = Date.now();
   const env = environment(ROOT);
-  if (flags["skip-build"]) say("--skip-build: using the existing build of apps/api");
-  else {
-    say("building the app (yarn build)...");
-    await buildApp();
-  }
-
-  const url = benchDatabaseUrl();
-  say(`recreating ${describeDatabase(url)}...`);
-  const { serverVersion } = await recreateBenchDatabase(url);
-  const prisma = openBenchPrisma(url);
+  const { url, serverVersion, prisma } = await prepareBench(run, flags["skip-build"] ?? false);
   let server: RunningServer | undefined;
   try {
     const data = await withPgClient(url, (pg) => seedSlotsBench(prisma, pg, benchRange()));
@@ -278,8 +260,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`[bench:slots] broken run: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.BENCH_DEBUG && error instanceof Error && error.stack) console.error(error.stack);
-  process.exitCode = 1;
-});
+runBench("bench:slots", main);

@@ -15,19 +15,6 @@ export interface RequestSpec {
 
 export class BadResponseError extends Error {}
 
-/** One GET, timed from sending to the last byte of the body. */
-export async function timedGet(spec: RequestSpec): Promise<{ ms: number; status: number; body: string }> {
-  const t0 = performance.now();
-  const response = await fetch(spec.url, { headers: spec.headers });
-  const body = await response.text();
-  const ms = performance.now() - t0;
-  const problem = spec.check(response.status, body);
-  if (problem) {
-    throw new BadResponseError(`GET ${redact(spec.url)} → ${response.status}: ${problem}. Body: ${body.slice(0, 300)}`);
-  }
-  return { ms, status: response.status, body };
-}
-
 /** Never print an API key passed in the query. */
 function redact(url: string): string {
   return url.replace(/([?&]apiKey=)[^&]+/, "$1…");
@@ -35,10 +22,8 @@ function redact(url: string): string {
 
 /** `warmup` untimed requests, then `requests` timed ones, one at a time. */
 export async function sequentialLoad(spec: RequestSpec, options: { warmup: number; requests: number }): Promise<LatencyStats> {
-  for (let i = 0; i < options.warmup; i += 1) await timedGet(spec);
-  const samples: number[] = [];
-  for (let i = 0; i < options.requests; i += 1) samples.push((await timedGet(spec)).ms);
-  return summarize(samples);
+  for (let i = 0; i < options.warmup; i += 1) await timedRequest(spec);
+  return sequentialRequests(() => spec, { requests: options.requests });
 }
 
 export interface ThroughputResult {
@@ -51,21 +36,8 @@ export interface ThroughputResult {
 
 /** `concurrency` requests always in flight for `durationMs`; requests started before the end are awaited. */
 export async function concurrentLoad(spec: RequestSpec, options: { concurrency: number; durationMs: number }): Promise<ThroughputResult> {
-  const samples: number[] = [];
-  const started = performance.now();
-  const deadline = started + options.durationMs;
-  const worker = async () => {
-    while (performance.now() < deadline) samples.push((await timedGet(spec)).ms);
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const elapsed = performance.now() - started;
-  return {
-    concurrency: options.concurrency,
-    durationMs: Math.round(elapsed),
-    requests: samples.length,
-    requestsPerSecond: Math.round((samples.length / elapsed) * 1000 * 10) / 10,
-    latency: summarize(samples),
-  };
+  const { sent: _sent, ...result } = await concurrentRequests(() => spec, options);
+  return result;
 }
 
 /** Any method, with a body (POST, PATCH…); the check sees every response. */
@@ -74,7 +46,7 @@ export interface HttpRequestSpec extends RequestSpec {
   body?: string;
 }
 
-/** One request, timed from sending to the last byte of the body; a failed check throws. */
+/** One request (GET unless said otherwise), timed from sending to the last byte of the body; a failed check throws. */
 export async function timedRequest(spec: HttpRequestSpec): Promise<{ ms: number; status: number; body: string }> {
   const t0 = performance.now();
   const response = await fetch(spec.url, { method: spec.method ?? "GET", headers: spec.headers, body: spec.body });
