@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getPrisma, type AttendeeModel, type BookingModel, type Prisma } from "@slotbase/prisma";
 import { createApiKey } from "@slotbase/features";
-import { createCaller, type Caller } from "../../support/fixtures";
+import { createAdmin, createCaller, type Caller } from "../../support/fixtures";
 import { createBooking, createEventType, createTeamEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 
@@ -70,3 +70,30 @@ export async function teamBooking(options: { when?: "past" | "future"; attendees
 }
 
 export const unique = () => randomBytes(4).toString("hex");
+
+/**
+ * The team outsiders every booking child resource must treat as strangers: plain members,
+ * pending ADMINs, another team's restricted key (even of a user who is ADMIN here too), and a
+ * system admin's key restricted to another team. `expectStranger` asserts one caller sees
+ * and changes nothing of `booked`.
+ */
+export function itTreatsTeamOutsidersAsStrangers(
+  expectStranger: (caller: { key: string }, booked: BookedWith) => Promise<void>,
+  options: { when?: "past" | "future" } = {},
+): void {
+  it("plain team members, pending team ADMINs and other teams' restricted keys are strangers", async () => {
+    const world = await teamBooking(options);
+    await expectStranger(world.member, world);
+    await expectStranger(world.pendingAdmin, world);
+    const other = await teamBooking(options);
+    const prisma = await getPrisma();
+    await prisma.membership.create({ data: { userId: other.admin.user.id, teamId: world.team.id, role: "ADMIN", accepted: true } });
+    await expectStranger({ key: await restrictedKey(other.admin, other.team.id) }, world);
+  });
+
+  it("a system admin's team-restricted key is confined to its team", async () => {
+    const admin = await createAdmin();
+    const world = await teamBooking();
+    await expectStranger({ key: await restrictedKey(admin, world.team.id) }, await bookingOf(await createCaller(), options));
+  });
+}

@@ -2,8 +2,8 @@ import { getPrisma } from "@slotbase/prisma";
 import { useTestDatabase } from "../../support/database";
 import { describeAuthMatrix } from "../../support/auth-matrix";
 import { api } from "../../support/api";
-import { createAdmin, createCaller } from "../../support/fixtures";
-import { bookingOf, callerAttending, restrictedKey, teamBooking } from "../attendees/fixtures";
+import { createCaller } from "../../support/fixtures";
+import { bookingOf, callerAttending, itTreatsTeamOutsidersAsStrangers } from "../attendees/fixtures";
 
 useTestDatabase();
 
@@ -53,21 +53,7 @@ describe("no-show — strangers", () => {
     await expectStranger(await createCaller(), booked);
   });
 
-  it("plain team members, pending team ADMINs and other teams' restricted keys are strangers", async () => {
-    const world = await teamBooking({ when: "past" });
-    await expectStranger(world.member, world);
-    await expectStranger(world.pendingAdmin, world);
-    const other = await teamBooking({ when: "past" });
-    const prisma = await getPrisma();
-    await prisma.membership.create({ data: { userId: other.admin.user.id, teamId: world.team.id, role: "ADMIN", accepted: true } });
-    await expectStranger({ key: await restrictedKey(other.admin, other.team.id) }, world);
-  });
-
-  it("a system admin's team-restricted key is confined to its team", async () => {
-    const admin = await createAdmin();
-    const world = await teamBooking();
-    await expectStranger({ key: await restrictedKey(admin, world.team.id) }, await bookingOf(await createCaller(), { when: "past" }));
-  });
+  itTreatsTeamOutsidersAsStrangers(expectStranger, { when: "past" });
 });
 
 describe("no-show — attendees", () => {

@@ -1,9 +1,8 @@
-import { getPrisma } from "@slotbase/prisma";
 import { useTestDatabase } from "../../support/database";
 import { describeAuthMatrix } from "../../support/auth-matrix";
 import { api } from "../../support/api";
-import { createAdmin, createCaller, type Caller } from "../../support/fixtures";
-import { bookingOf, callerAttending, restrictedKey, teamBooking } from "../attendees/fixtures";
+import { createCaller, type Caller } from "../../support/fixtures";
+import { bookingOf, callerAttending, itTreatsTeamOutsidersAsStrangers } from "../attendees/fixtures";
 import { paymentFor } from "./fixtures";
 
 useTestDatabase();
@@ -40,20 +39,5 @@ describe("payments — strangers", () => {
     await expectStranger(await callerAttending(mine.attendees[0]!), other.booking.id);
   });
 
-  it("plain team members, pending team ADMINs and other teams' restricted keys are strangers", async () => {
-    const world = await teamBooking();
-    await expectStranger(world.member, world.booking.id);
-    await expectStranger(world.pendingAdmin, world.booking.id);
-    const other = await teamBooking();
-    const prisma = await getPrisma();
-    await prisma.membership.create({ data: { userId: other.admin.user.id, teamId: world.team.id, role: "ADMIN", accepted: true } });
-    await expectStranger({ key: await restrictedKey(other.admin, other.team.id) }, world.booking.id);
-  });
-
-  it("a system admin's team-restricted key is confined to its team", async () => {
-    const admin = await createAdmin();
-    const world = await teamBooking();
-    const { booking } = await bookingOf(await createCaller());
-    await expectStranger({ key: await restrictedKey(admin, world.team.id) }, booking.id);
-  });
+  itTreatsTeamOutsidersAsStrangers((caller, booked) => expectStranger(caller, booked.booking.id));
 });
