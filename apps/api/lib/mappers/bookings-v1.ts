@@ -1,5 +1,5 @@
 import { minutesBetween } from "@slotbase/scheduling";
-import { HttpError, type BookingCreateInput, type BookingListQuery, type BookingRecord } from "@slotbase/features";
+import { HttpError, toSkipTake, type BookingCreateInput, type BookingListQuery, type BookingRecord } from "@slotbase/features";
 import type { z } from "zod";
 import type { BookingCreateBodyV1, BookingListQueryV1, BookingV1 } from "../schemas/bookings-v1";
 
@@ -47,8 +47,7 @@ export function listQueryFromV1(query: z.infer<typeof BookingListQueryV1>): Book
     beforeEnd: query.dateTo,
     userId: query.userId,
     sort: [{ field: query.sortBy, order: query.order }],
-    skip: (query.page - 1) * query.take,
-    take: query.take,
+    ...toSkipTake(query),
   };
 }
 
