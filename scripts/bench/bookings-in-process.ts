@@ -1,36 +1,12 @@
-// bench:bookings, in process: createBooking without HTTP — its queries, its latency, the share
-// of it spent inside its transaction, and its CPU.
-import { performance } from "node:perf_hooks";
+// bench:bookings, in process: createBooking without HTTP — its queries, its latency and its CPU.
 import type { AuthContext } from "@slotbase/features/auth/auth-context";
 import { createBooking, type BookingCreateInput } from "@slotbase/features/bookings/create-booking";
-import { setPrisma, type Database } from "@slotbase/prisma";
+import type { Database } from "@slotbase/prisma";
 import { benchAttendee, SLOT_MINUTES, type BookingsBenchData } from "./bookings-data";
 import { describeSql, openQueryLog } from "./lib/query-log";
 import type { ResultRow } from "./lib/report";
 import { expect } from "./lib/run";
-import { measureAsync, summarize, type LatencyStats, type LoopOptions } from "./lib/stats";
-
-/** The transactions createBooking runs, timed: a client whose $transaction is wrapped. */
-function timingTransactions(prisma: Database): { client: Database; samples: number[] } {
-  const samples: number[] = [];
-  const client = new Proxy(prisma, {
-    get(target, property) {
-      if (property === "$transaction") {
-        return async (...args: unknown[]) => {
-          const started = performance.now();
-          try {
-            return await (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
-          } finally {
-            samples.push(performance.now() - started);
-          }
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { client, samples };
-}
+import { measureAsync, type LoopOptions } from "./lib/stats";
 
 export interface InProcess {
   rows: ResultRow[];
@@ -42,7 +18,7 @@ export interface InProcess {
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-/** createBooking in this process (no HTTP): its queries, its latency, its transaction's share, its CPU. */
+/** createBooking in this process (no HTTP): its queries, its latency, its CPU. */
 export async function inProcess(url: string, prisma: Database, data: BookingsBenchData, loop: LoopOptions): Promise<InProcess> {
   process.env.NOTIFICATIONS_WORKER = "off"; // this process only queues; the server's worker delivers
   const auth: AuthContext = { userId: data.booker.userId, role: "USER", isAdmin: false, apiKeyId: "bench", scopes: [], teamId: null };
@@ -64,24 +40,12 @@ export async function inProcess(url: string, prisma: Database, data: BookingsBen
     await log.close();
   }
 
-  const timed = timingTransactions(prisma);
-  setPrisma(timed.client);
-  let total: LatencyStats;
   const createsBefore = n;
   const cpuBefore = process.cpuUsage();
-  try {
-    total = await measureAsync(create, loop, (record) => expect(record.status === "ACCEPTED", "an in-process create was not accepted"));
-  } finally {
-    setPrisma(prisma);
-  }
+  const total = await measureAsync(create, loop, (record) => expect(record.status === "ACCEPTED", "an in-process create was not accepted"));
   const cpuMsPerCreate = cpuMs(process.cpuUsage(cpuBefore)) / (n - createsBefore);
-  const inTransaction = summarize(timed.samples.slice(-total.iterations));
-  const label = "create, personal 15-min event type";
   return {
-    rows: [
-      { scenario: label, mode: "service: createBooking (in process, DB)", latency: total },
-      { scenario: label, mode: "  of which its transaction", latency: inTransaction },
-    ],
+    rows: [{ scenario: "create, personal 15-min event type", mode: "service: createBooking (in process, DB)", latency: total }],
     queriesPerCreate: queries.length,
     queries,
     cpuMsPerCreate: Math.round(cpuMsPerCreate * 100) / 100,

@@ -7,7 +7,7 @@
 //    (bookings-data.ts: 20 hosts free 24/7 with a 15-minute event type, a race host, a booker
 //    with an API key);
 // 3. in process: the queries one createBooking runs, and createBooking timed call by call with
-//    the time spent inside its transaction and its CPU;
+//    its CPU;
 // 4. end to end, against the built app (`next start`) on a free port, `POST /v2/bookings`:
 //    sequential latency; a short sweep of in-flight counts (--concurrency picks one and skips
 //    it); then, once the worker has delivered the earlier emails, the throughput run at the
@@ -220,6 +220,9 @@ async function main(): Promise<void> {
 
     say(`warm-up: ${PARAMS.warmup.concurrency} in flight for ${PARAMS.warmup.durationMs / 1000} s`);
     next = (await concurrentRequests(spec, { ...PARAMS.warmup, first: next })).sent;
+    // Statistics for tables that now hold bookings, as autovacuum keeps them in production
+    // (this machine's PostgreSQL runs with autovacuum off; the JSON records the setting).
+    await analyze(url);
 
     const sweep: ThroughputResult[] = [];
     for (const step of PARAMS.sweep) {

@@ -29,7 +29,7 @@ export interface BookableEvent {
 /** The normal client or a transaction's: reads inside a booking transaction must use the latter. */
 export type Db = Prisma.TransactionClient;
 
-type HostUser = { id: number; email: string; name: string | null; username: string | null; timeZone: string; defaultScheduleId: number | null };
+type HostUser = { id: number; email: string; name: string | null; username: string | null; timeZone: string; timeFormat: number | null; defaultScheduleId: number | null };
 export type ScheduleWithRules = { id: number; userId: number | null; timeZone: string | null; availability: AvailabilityRow[] };
 
 type HostRow = { user: HostUser; fixed: boolean; scheduleId: number | null };
@@ -37,7 +37,7 @@ type EventTypeRow = EventTypeModel & { teamTimeZone: string | null; owner: HostU
 
 const hostUserJson = (alias: string) =>
   Prisma.raw(
-    `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'name', ${alias}.name, 'username', ${alias}.username, 'timeZone', ${alias}."timeZone", 'defaultScheduleId', ${alias}."defaultScheduleId")`,
+    `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'name', ${alias}.name, 'username', ${alias}.username, 'timeZone', ${alias}."timeZone", 'timeFormat', ${alias}."timeFormat", 'defaultScheduleId', ${alias}."defaultScheduleId")`,
   );
 
 /** The event type, its team's zone, its owner and its hosts (with their users) in one round trip. */
@@ -149,7 +149,7 @@ export async function resolveEventType(ref: EventTypeRef, db?: Db): Promise<Reso
   const prisma = db ?? (await getPrisma());
   const users = await prisma.user.findMany({
     where: { username: { in: others } },
-    select: { id: true, email: true, name: true, username: true, timeZone: true, defaultScheduleId: true },
+    select: { id: true, email: true, name: true, username: true, timeZone: true, timeFormat: true, defaultScheduleId: true },
   });
   if (users.length !== new Set(others).size) throw notFound("User in usernameList");
   hostRows.push(...users.map((user) => ({ user, fixed: true, scheduleId: null })));

@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { getPrisma, Prisma } from "@slotbase/prisma";
+import { getPrisma, Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { HttpError } from "../errors/http-error";
 import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } from "../availability/bookable-event";
 import { findFreeSlot } from "../availability/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
+import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
+import { bookingNotificationRows } from "../notifications";
 
 export interface AttendeeInput {
   name: string;
@@ -74,11 +76,11 @@ async function pickHost(tx: Db, free: number[], preferred: number | null, start:
 
 function attendeeRows(input: BookingCreateInput, rescheduling: CreateOptions["rescheduling"]) {
   if (rescheduling) return rescheduling.attendees;
-  const main = { ...input.attendee, email: input.attendee.email.toLowerCase() };
+  const main = { ...input.attendee, email: input.attendee.email.toLowerCase(), locale: input.attendee.locale ?? "en" };
   const guests = (input.guests ?? [])
     .map((email) => email.toLowerCase())
     .filter((email, i, all) => email !== main.email && all.indexOf(email) === i)
-    .map((email) => ({ name: email, email, timeZone: main.timeZone, locale: main.locale ?? null }));
+    .map((email) => ({ name: email, email, timeZone: main.timeZone, locale: main.locale }));
   return [main, ...guests];
 }
 
@@ -125,25 +127,15 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
   if (seated && attendees.length > eventType.seatsPerTimeSlot!) throw slotUnavailable(input.surface);
 
   const hostId = await pickHost(tx, slot.hostIds, options.rescheduling?.preferredHostId ?? null, input.start);
-  const host = resolved.hostRows.find((h) => h.user.id === hostId)!.user;
-  const uid = newUid();
+  const values = newBookingValues(resolved, input, slot, hostId, attendees, options.rescheduling);
   const status = eventType.requiresConfirmation ? "PENDING" : "ACCEPTED";
   const booking = await tx.booking.create({
     data: {
-      uid,
-      userId: hostId,
-      bookedById: input.bookedById ?? null,
-      eventTypeId: eventType.id,
-      title: input.title ?? `${eventType.title} between ${host.name ?? host.email} and ${attendees[0]!.name}`,
-      description: input.description ?? null,
-      startTime: new Date(slot.start),
-      endTime: new Date(slot.end),
-      location: input.location ?? null,
+      ...values,
       status,
-      metadata: (input.metadata ?? {}) as Prisma.InputJsonObject,
-      responses: (input.responses ?? {}) as Prisma.InputJsonObject,
+      metadata: values.metadata as Prisma.InputJsonObject,
+      responses: values.responses as Prisma.InputJsonObject,
       fromReschedule: options.rescheduling?.uid ?? null,
-      iCalUID: options.rescheduling?.iCalUID ?? `${uid}@slotbase`,
       iCalSequence: options.rescheduling ? options.rescheduling.iCalSequence + 1 : 0,
     },
   });
@@ -152,16 +144,86 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
   if (seated) {
     await tx.bookingSeat.createMany({ data: saved.map((row) => ({ referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id })) });
   }
-  const { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot } = eventType;
-  const record: BookingRecord = {
+  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created", record: recordOf(resolved, { ...booking, attendees: saved }) };
+}
+
+/** The new booking's columns, whichever way it is written. */
+function newBookingValues(
+  resolved: ResolvedEventType,
+  input: BookingCreateInput,
+  slot: { start: number; end: number },
+  hostId: number,
+  attendees: AttendeeInput[],
+  rescheduling?: CreateOptions["rescheduling"],
+): NewBooking {
+  const host = hostOf(resolved, hostId);
+  const uid = newUid();
+  return {
+    uid,
+    userId: hostId,
+    bookedById: input.bookedById ?? null,
+    eventTypeId: resolved.eventType.id,
+    title: input.title ?? `${resolved.eventType.title} between ${host.name ?? host.email} and ${attendees[0]!.name}`,
+    description: input.description ?? null,
+    startTime: new Date(slot.start),
+    endTime: new Date(slot.end),
+    location: input.location ?? null,
+    metadata: input.metadata ?? {},
+    responses: input.responses ?? {},
+    iCalUID: rescheduling?.iCalUID ?? `${uid}@slotbase`,
+  };
+}
+
+const hostOf = (resolved: ResolvedEventType, hostId: number) => resolved.hostRows.find((h) => h.user.id === hostId)!.user;
+
+/** A new booking, as the API shows it, built from the rows just written (no read-back). */
+function recordOf(resolved: ResolvedEventType, booking: BookingModel & { attendees: AttendeeModel[] }): BookingRecord {
+  const host = hostOf(resolved, booking.userId!);
+  const { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot } = resolved.eventType;
+  return {
     ...booking,
-    attendees: saved,
     user: { id: host.id, name: host.name, email: host.email, username: host.username, timeZone: host.timeZone },
     eventType: { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot },
     references: [],
     rescheduledToUid: null,
   };
-  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created", record };
+}
+
+/**
+ * A plain booking (one host's accepted time, no seats to count): checked, then written with
+ * its attendees and notifications in one statement. No transaction is held open across the
+ * check: the exclusion constraint decides any race, as it would inside one.
+ */
+async function createAcceptedBooking(resolved: ResolvedEventType, input: BookingCreateInput): Promise<BookingRecord> {
+  const prisma = await getPrisma();
+  const { slot } = await findFreeSlot({
+    eventType: { id: resolved.eventType.id },
+    resolved,
+    start: input.start.getTime(),
+    duration: input.lengthInMinutes,
+    reservationUid: input.reservationUid,
+    db: prisma,
+  });
+  if (!slot) throw slotUnavailable(input.surface);
+  const hostId = await pickHost(prisma, slot.hostIds, null, input.start);
+  const attendees = attendeeRows(input, undefined);
+  const values = newBookingValues(resolved, input, slot, hostId, attendees);
+  const host = hostOf(resolved, hostId);
+  const notifications = bookingNotificationRows(
+    {
+      ...values,
+      status: "ACCEPTED",
+      iCalSequence: 0,
+      rejectionReason: null,
+      cancellationReason: null,
+      host,
+      attendees,
+      eventType: { seatsPerTimeSlot: null, seatsShowAttendees: resolved.eventType.seatsShowAttendees },
+    },
+    { kind: "created", bookingId: 0 },
+  );
+  const written = await insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null);
+  return recordOf(resolved, written);
 }
 
 /** Checks the duration the client asked for against the event type's. */
@@ -182,7 +244,13 @@ export async function createBooking(auth: AuthContext, input: BookingCreateInput
   const resolved = await resolveEventType({ id: input.eventTypeId });
   checkDuration(resolved, input.lengthInMinutes);
   const prisma = await getPrisma();
+  const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation;
   try {
+    if (!counted) {
+      const record = await createAcceptedBooking(resolved, { ...input, bookedById: auth.userId });
+      notifyAfterCommit();
+      return record;
+    }
     const created = await prisma.$transaction(async (tx) => {
       const made = await createInTransaction(tx, resolved, { ...input, bookedById: auth.userId }, {});
       await notifyInTransaction(tx, { kind: made.kind, bookingId: made.bookingId, attendeeIds: made.newAttendeeIds });

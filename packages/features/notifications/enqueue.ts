@@ -26,7 +26,8 @@ function sameEmail(a: string, b: string): boolean {
 }
 
 type HostRow = { name: string | null; email: string; timeZone: string; timeFormat: number | null };
-interface BookingRow {
+/** What the messages of a booking change are rendered from. */
+export interface NotifiedBooking {
   id: number;
   uid: string;
   title: string;
@@ -40,13 +41,14 @@ interface BookingRow {
   rejectionReason: string | null;
   cancellationReason: string | null;
   host: HostRow | null;
-  attendees: { id: number; name: string; email: string; timeZone: string }[];
+  /** `id` is needed only when the change names attendeeIds. */
+  attendees: { id?: number; name: string; email: string; timeZone: string }[];
   eventType: { seatsPerTimeSlot: number | null; seatsShowAttendees: boolean | null } | null;
 }
 
 /** The booking, its host, attendees and seat settings in one round trip (this runs inside every booking write). */
-async function readBooking(db: Prisma.TransactionClient, bookingId: number): Promise<BookingRow | null> {
-  const rows = await db.$queryRaw<BookingRow[]>`
+async function readBooking(db: Prisma.TransactionClient, bookingId: number): Promise<NotifiedBooking | null> {
+  const rows = await db.$queryRaw<NotifiedBooking[]>`
     SELECT b.id, b.uid, b.title, b.description, b.location, b."startTime", b."endTime", b.status::text AS status,
       b."iCalUID", b."iCalSequence", b."rejectionReason", b."cancellationReason",
       (SELECT json_build_object('name', u.name, 'email', u.email, 'timeZone', u."timeZone", 'timeFormat', u."timeFormat")
@@ -59,14 +61,21 @@ async function readBooking(db: Prisma.TransactionClient, bookingId: number): Pro
   return rows[0] ?? null;
 }
 
+/** A Notification row to insert, without its booking's id and its own (the database's). */
+export interface NotificationRow {
+  channel: string;
+  recipient: string;
+  template: string;
+  payload: Prisma.InputJsonObject;
+  nextAttemptAt: Date;
+}
+
 /**
- * Queues the emails of a booking change, one Notification row per recipient (every attendee and
- * the host), in the caller's transaction: they exist exactly when the change commits. Reads the
- * booking through `db` and snapshots everything needed to render. Never sends.
+ * The Notification rows of a booking change, one per recipient (every attendee and the host):
+ * everything needed to render is snapshotted, so later edits never alter a queued mail.
+ * `formerHost`: a reschedule that moved the booking to someone else (their event is cancelled).
  */
-export async function enqueueBookingNotifications(db: Prisma.TransactionClient, change: BookingChange): Promise<void> {
-  const booking = await readBooking(db, change.bookingId);
-  if (!booking) throw new Error(`enqueueBookingNotifications: booking ${change.bookingId} does not exist`);
+export function bookingNotificationRows(booking: Omit<NotifiedBooking, "id">, change: BookingChange, formerHost?: HostRow | null): NotificationRow[] {
   const { attendees, eventType } = booking;
 
   const host = booking.host;
@@ -82,18 +91,12 @@ export async function enqueueBookingNotifications(db: Prisma.TransactionClient, 
   };
   if (host && change.includeHost !== false) add({ role: "host", name: host.name ?? "", email: host.email, timeZone: host.timeZone, hour12: host.timeFormat === 12 });
   for (const attendee of attendees) {
-    if (change.attendeeIds && !change.attendeeIds.includes(attendee.id)) continue;
+    if (change.attendeeIds && (attendee.id === undefined || !change.attendeeIds.includes(attendee.id))) continue;
     add({ role: "attendee", name: attendee.name, email: attendee.email, timeZone: attendee.timeZone, hour12: false, attendeeId: attendee.id });
   }
-  if (change.kind === "rescheduled" && change.previousBooking) {
-    // A reschedule that moved the booking to another host: the previous host's event is cancelled.
-    const previous = await db.booking.findUnique({ where: { uid: change.previousBooking.uid }, select: { user: { select: userSelect } } });
-    const formerHost = previous?.user;
-    if (formerHost && !(host && sameEmail(formerHost.email, host.email))) {
-      add({ role: "former-host", name: formerHost.name ?? "", email: formerHost.email, timeZone: formerHost.timeZone, hour12: formerHost.timeFormat === 12 });
-    }
+  if (formerHost && !(host && sameEmail(formerHost.email, host.email))) {
+    add({ role: "former-host", name: formerHost.name ?? "", email: formerHost.email, timeZone: formerHost.timeZone, hour12: formerHost.timeFormat === 12 });
   }
-  if (recipients.length === 0) return;
 
   // Due now by the application's clock, the one deliverDueNotifications() compares with.
   const queuedAt = new Date();
@@ -103,7 +106,7 @@ export async function enqueueBookingNotifications(db: Prisma.TransactionClient, 
     : null;
   const reason = change.kind === "declined" ? booking.rejectionReason : change.kind === "cancelled" ? booking.cancellationReason : null;
 
-  const rows = recipients.map((recipient) => {
+  return recipients.map((recipient) => {
     const payload: BookingEmailPayload = {
       v: 1,
       kind: change.kind,
@@ -127,7 +130,6 @@ export async function enqueueBookingNotifications(db: Prisma.TransactionClient, 
       stampedAt,
     };
     return {
-      bookingId: booking.id,
       channel: "email",
       recipient: recipient.email,
       template: bookingTemplate(change.kind),
@@ -135,5 +137,19 @@ export async function enqueueBookingNotifications(db: Prisma.TransactionClient, 
       nextAttemptAt: queuedAt,
     };
   });
-  await db.notification.createMany({ data: rows });
+}
+
+/**
+ * Queues the emails of a booking change in the caller's transaction: they exist exactly when
+ * the change commits. Reads the booking through `db`. Never sends.
+ */
+export async function enqueueBookingNotifications(db: Prisma.TransactionClient, change: BookingChange): Promise<void> {
+  const booking = await readBooking(db, change.bookingId);
+  if (!booking) throw new Error(`enqueueBookingNotifications: booking ${change.bookingId} does not exist`);
+  const formerHost =
+    change.kind === "rescheduled" && change.previousBooking
+      ? (await db.booking.findUnique({ where: { uid: change.previousBooking.uid }, select: { user: { select: userSelect } } }))?.user
+      : null;
+  const rows = bookingNotificationRows(booking, change, formerHost);
+  if (rows.length > 0) await db.notification.createMany({ data: rows.map((row) => ({ ...row, bookingId: booking.id })) });
 }

@@ -1,8 +1,8 @@
 // Booking notifications: a durable email outbox with .ics invites (see README, "Notifications").
 export { BOOKING_CHANGE_KINDS, BookingEmailPayloadSchema, bookingTemplate } from "./payload";
 export type { BookingChangeKind, BookingEmailPayload, RecipientRole } from "./payload";
-export { enqueueBookingNotifications } from "./enqueue";
-export type { BookingChange } from "./enqueue";
+export { bookingNotificationRows, enqueueBookingNotifications } from "./enqueue";
+export type { BookingChange, NotificationRow, NotifiedBooking } from "./enqueue";
 export { deliverDueNotifications, retryDelayMs, MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_MS } from "./outbox";
 export type { DeliveryResult } from "./outbox";
 export { kickNotificationDelivery, notificationDeliveryIdle, resumeNotificationDelivery, stopNotificationWorker } from "./worker";

@@ -1,0 +1,72 @@
+import { Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
+import type { Db } from "../availability/bookable-event";
+import type { NotificationRow } from "../notifications";
+
+export interface NewBooking {
+  uid: string;
+  userId: number;
+  bookedById: number | null;
+  eventTypeId: number;
+  title: string;
+  description: string | null;
+  startTime: Date;
+  endTime: Date;
+  location: string | null;
+  metadata: Record<string, unknown>;
+  responses: Record<string, unknown>;
+  iCalUID: string;
+}
+
+export interface NewAttendee {
+  name: string;
+  email: string;
+  timeZone: string;
+  locale?: string | null;
+  phoneNumber?: string | null;
+}
+
+const iso = (date: Date) => date.toISOString();
+const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * Writes an accepted booking, its attendees and its queued notifications in one statement
+ * (one implicit transaction, one round trip), and releases the caller's hold. The exclusion
+ * constraint refuses it (23P01) when the host has an overlapping accepted booking, however
+ * many requests race. `createdAt`/`updatedAt` come from the application's clock, as with Prisma.
+ */
+export async function insertAcceptedBooking(
+  db: Db,
+  booking: NewBooking,
+  attendees: NewAttendee[],
+  notifications: NotificationRow[],
+  releaseHoldUid: string | null,
+): Promise<BookingModel & { attendees: AttendeeModel[] }> {
+  const now = iso(new Date());
+  const [row] = await db.$queryRaw<(BookingModel & { attendees: AttendeeModel[] })[]>(Prisma.sql`
+    WITH booking AS (
+      INSERT INTO "Booking" (uid, "userId", "bookedById", "eventTypeId", title, description, "startTime", "endTime", location, status,
+        metadata, responses, "iCalUID", "iCalSequence", "createdAt", "updatedAt")
+      VALUES (${booking.uid}, ${booking.userId}, ${booking.bookedById}, ${booking.eventTypeId}, ${booking.title}, ${booking.description},
+        ${iso(booking.startTime)}::timestamp, ${iso(booking.endTime)}::timestamp, ${booking.location}, 'ACCEPTED',
+        ${json(booking.metadata)}::jsonb, ${json(booking.responses)}::jsonb, ${booking.iCalUID}, 0, ${now}::timestamp, ${now}::timestamp)
+      RETURNING *
+    ), attendee AS (
+      INSERT INTO "Attendee" (email, name, "timeZone", "phoneNumber", locale, "bookingId")
+      SELECT a.email, a.name, a."timeZone", a."phoneNumber", a.locale, booking.id
+      FROM booking, ROWS FROM (jsonb_to_recordset(${json(attendees)}::jsonb) AS (email text, name text, "timeZone" text, "phoneNumber" text, locale text))
+        WITH ORDINALITY AS a(email, name, "timeZone", "phoneNumber", locale, n)
+      ORDER BY a.n
+      RETURNING *
+    ), notification AS (
+      INSERT INTO "Notification" ("bookingId", channel, recipient, template, payload, "nextAttemptAt")
+      SELECT booking.id, n.channel, n.recipient, n.template, n.payload, n."nextAttemptAt"::timestamp
+      FROM booking, jsonb_to_recordset(${json(notifications)}::jsonb) AS n(channel text, recipient text, template text, payload jsonb, "nextAttemptAt" text)
+    ), released AS (
+      DELETE FROM "SlotReservation" WHERE uid = ${releaseHoldUid}
+    )
+    SELECT booking.*,
+      (SELECT json_agg(attendee ORDER BY attendee.id) FROM attendee) AS attendees
+    FROM booking
+  `);
+  return row!;
+}

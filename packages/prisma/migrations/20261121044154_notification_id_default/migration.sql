@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Notification" ALTER COLUMN "id" SET DEFAULT (gen_random_uuid())::text;
