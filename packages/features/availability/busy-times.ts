@@ -4,7 +4,10 @@ import type { Interval, SeatedBooking } from "@slotbase/scheduling";
 
 export interface BusyQuery {
   hostIds: number[];
-  /** Only busy time overlapping [from, to). */
+  /**
+   * Only busy time overlapping [from, to) once widened by its own event type's buffers. A
+   * slots search passes its slots' time widened by its event type's buffers (slotSearchWindow).
+   */
   range: Interval;
   now: number;
   /** A seated event type: its own bookings are seats to join, not busy time. */
@@ -27,14 +30,12 @@ export interface BusySource extends Interval {
   title: string | null;
 }
 
-// Bookings are widened by their own type's buffers (at most a day each side), so look a little wider.
-const MARGIN_MS = 2 * 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const ACTIVE = Prisma.sql`('ACCEPTED', 'PENDING')`;
 const epochMs = (column: Prisma.Sql) => Prisma.sql`(date_part('epoch', ${column}) * 1000)`;
 
 function bounds(query: { range: Interval }) {
-  return { from: iso(query.range.start - MARGIN_MS), to: iso(query.range.end + MARGIN_MS) };
+  return { from: iso(query.range.start), to: iso(query.range.end) };
 }
 
 /**

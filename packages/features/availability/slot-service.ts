@@ -1,6 +1,8 @@
 import { availableSlots, type AvailableSlot, type HostAvailability, type Interval } from "@slotbase/scheduling";
-import { completeBookableEvent, resolveEventType, type BookableEvent, type Db, type EventTypeRef, type ResolvedEventType } from "./bookable-event";
+import { allowedDurations, completeBookableEvent, resolveEventType, type BookableEvent, type Db, type EventTypeRef, type ResolvedEventType } from "./bookable-event";
 import { loadBusyTimes, type HostBusy } from "./busy-times";
+
+const MINUTE_MS = 60_000;
 
 /** The longest range one slots request may cover; documented on the endpoints. */
 export const SLOT_RANGE_MAX_DAYS = 62;
@@ -37,7 +39,7 @@ export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearch
     completeBookableEvent(resolved, { duration: search.duration }, search.db),
     loadBusyTimes({
       hostIds: resolved.hostRows.map((h) => h.user.id),
-      range: search.range,
+      range: slotSearchWindow(resolved, search.range),
       now,
       seatedEventTypeId: resolved.eventType.seatsPerTimeSlot ? resolved.eventType.id : null,
       ignoreBookingUid: search.rescheduleUid,
@@ -45,6 +47,16 @@ export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearch
     }, search.db),
   ]);
   return { resolved, event, slots: availableSlots({ event: event.settings, hosts: engineHosts(event, busy), range: search.range, now }) };
+}
+
+/**
+ * The time busy spans can matter in to slots starting in `range`: to their longest end, and
+ * widened by the event type's own buffers (the engine widens busy time by them).
+ */
+function slotSearchWindow(resolved: ResolvedEventType, range: Interval): Interval {
+  const { eventType } = resolved;
+  const longest = Math.max(...allowedDurations(eventType));
+  return { start: range.start - eventType.beforeEventBuffer * MINUTE_MS, end: range.end + (longest + eventType.afterEventBuffer) * MINUTE_MS };
 }
 
 /** The engine's view of each host: their rules and their busy time. */

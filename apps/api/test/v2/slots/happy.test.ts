@@ -57,4 +57,26 @@ describe("GET /v2/slots", () => {
     expect(result.body.data["2027-03-22"][0]).toEqual({ start: "2027-03-22T09:00:00.000+01:00", seatsBooked: 2, seatsRemaining: 3, seatsTotal: 5 });
     expect(result.body.data["2027-03-22"][1]).toEqual({ start: "2027-03-22T09:30:00.000+01:00", seatsBooked: 0, seatsRemaining: 5, seatsTotal: 5 });
   });
+
+  it("keeps each booking's own buffers and the event type's, however far they reach", async () => {
+    const host = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin");
+    const plain = await createEventType(host.user.id);
+    const dayAfter = await createEventType(host.user.id, { afterEventBuffer: 1440 });
+    const padded = await createEventType(host.user.id, { beforeEventBuffer: 60, afterEventBuffer: 120 });
+    const farSighted = await createEventType(host.user.id, { beforeEventBuffer: 60 });
+    // Sunday 09:00 Berlin, with a day of buffer after: busy until Monday 09:30.
+    await createBooking(host.user.id, "2027-03-21T08:00:00Z", "2027-03-21T08:30:00Z", { eventTypeId: dayAfter.id });
+    // Tuesday 13:00–13:30 Berlin, busy 12:00–15:30 with its buffers.
+    await createBooking(host.user.id, "2027-03-23T12:00:00Z", "2027-03-23T12:30:00Z", { eventTypeId: padded.id });
+    const times = async (eventTypeId: number, day: string) => {
+      const result = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventTypeId), start: day, end: day, timeZone: "Europe/Berlin" } });
+      expect(result.status).toBe(200);
+      return result.body.data[day].map((s: { start: string }) => DateTime.fromISO(s.start, { zone: "Europe/Berlin" }).toFormat("HH:mm"));
+    };
+    expect((await times(plain.id, "2027-03-22"))[0]).toBe("09:30");
+    expect(await times(plain.id, "2027-03-23")).toEqual([...HALF_HOURS.slice(0, 6), "15:30", "16:00", "16:30"]);
+    // Its own hour before each slot must be free too: nothing between 11:30 and 16:30.
+    expect(await times(farSighted.id, "2027-03-23")).toEqual([...HALF_HOURS.slice(0, 6), "16:30"]);
+  });
 });
