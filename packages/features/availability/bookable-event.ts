@@ -1,5 +1,6 @@
 import { getPrisma, Prisma, type EventTypeModel } from "@slotbase/prisma";
 import type { BookingPeriod, EventSettings, ScheduleRules } from "@slotbase/scheduling";
+import { columnList } from "../common/column-list";
 import { HttpError, notFound } from "../errors/http-error";
 import { toScheduleRules, type AvailabilityRow } from "./schedule-rules";
 
@@ -40,6 +41,9 @@ const hostUserJson = (alias: string) =>
     `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'name', ${alias}.name, 'username', ${alias}.username, 'timeZone', ${alias}."timeZone", 'timeFormat', ${alias}."timeFormat", 'defaultScheduleId', ${alias}."defaultScheduleId")`,
   );
 
+// Named columns, not et.*: a prepared statement's result columns must not change under a migration.
+const EVENT_TYPE_COLUMNS = columnList("et", Prisma.EventTypeScalarFieldEnum);
+
 /** The event type, its team's zone, its owner and its hosts (with their users) in one round trip. */
 async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow | null> {
   const prisma = db ?? (await getPrisma());
@@ -50,7 +54,7 @@ async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow |
         ? Prisma.sql`et.slug = ${ref.slug} AND et."teamId" = (SELECT id FROM "Team" WHERE slug = ${ref.teamSlug})`
         : Prisma.sql`et.slug = ${ref.slug} AND et."userId" = (SELECT id FROM "User" WHERE username = ${ref.usernames[0]})`;
   const rows = await prisma.$queryRaw<EventTypeRow[]>(Prisma.sql`
-    SELECT et.*,
+    SELECT ${EVENT_TYPE_COLUMNS},
       (SELECT t."timeZone" FROM "Team" t WHERE t.id = et."teamId") AS "teamTimeZone",
       (SELECT ${hostUserJson("o")} FROM "User" o WHERE o.id = et."userId") AS owner,
       COALESCE((

@@ -1,5 +1,6 @@
 import { Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
 import type { Db } from "../availability/bookable-event";
+import { columnList } from "../common/column-list";
 import type { NotificationRow } from "../notifications";
 
 export interface NewBooking {
@@ -25,6 +26,10 @@ export interface NewAttendee {
   phoneNumber?: string | null;
 }
 
+// Named columns, not *: a prepared statement's result columns must not change under a migration.
+const BOOKING_COLUMNS = columnList(null, Prisma.BookingScalarFieldEnum);
+const ATTENDEE_COLUMNS = columnList(null, Prisma.AttendeeScalarFieldEnum);
+
 const iso = (date: Date) => date.toISOString();
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -49,14 +54,14 @@ export async function insertAcceptedBooking(
       VALUES (${booking.uid}, ${booking.userId}, ${booking.bookedById}, ${booking.eventTypeId}, ${booking.title}, ${booking.description},
         ${iso(booking.startTime)}::timestamp, ${iso(booking.endTime)}::timestamp, ${booking.location}, 'ACCEPTED',
         ${json(booking.metadata)}::jsonb, ${json(booking.responses)}::jsonb, ${booking.iCalUID}, 0, ${now}::timestamp, ${now}::timestamp)
-      RETURNING *
+      RETURNING ${BOOKING_COLUMNS}
     ), attendee AS (
       INSERT INTO "Attendee" (email, name, "timeZone", "phoneNumber", locale, "bookingId")
       SELECT a.email, a.name, a."timeZone", a."phoneNumber", a.locale, booking.id
       FROM booking, ROWS FROM (jsonb_to_recordset(${json(attendees)}::jsonb) AS (email text, name text, "timeZone" text, "phoneNumber" text, locale text))
         WITH ORDINALITY AS a(email, name, "timeZone", "phoneNumber", locale, n)
       ORDER BY a.n
-      RETURNING *
+      RETURNING ${ATTENDEE_COLUMNS}
     ), notification AS (
       INSERT INTO "Notification" ("bookingId", channel, recipient, template, payload, "nextAttemptAt")
       SELECT booking.id, n.channel, n.recipient, n.template, n.payload, n."nextAttemptAt"::timestamp
@@ -64,7 +69,7 @@ export async function insertAcceptedBooking(
     ), released AS (
       DELETE FROM "SlotReservation" WHERE uid = ${releaseHoldUid}
     )
-    SELECT booking.*,
+    SELECT ${BOOKING_COLUMNS},
       (SELECT json_agg(attendee ORDER BY attendee.id) FROM attendee) AS attendees
     FROM booking
   `);

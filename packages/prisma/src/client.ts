@@ -4,6 +4,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "../generated/client/client";
 import { openEmbeddedDatabase } from "./embedded";
 import { defaultDataDir } from "./paths";
+import { hotStatementNames } from "./statement-names";
 
 export type Database = PrismaClient;
 
@@ -16,8 +17,14 @@ export function poolSettingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-export function createPostgresClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...poolSettingsFromEnv() }) });
+/**
+ * Prepared statements are on unless DATABASE_PREPARED_STATEMENTS=off (for a pooler in
+ * transaction mode that does not track them, e.g. PgBouncer before 1.21).
+ */
+export function createPostgresClient(connectionString: string, env: NodeJS.ProcessEnv = process.env): PrismaClient {
+  const prepared = env.DATABASE_PREPARED_STATEMENTS !== "off";
+  const statementNameGenerator = prepared ? (hotStatementNames() as (query: { sql: string }) => string) : undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...poolSettingsFromEnv(env) }, { statementNameGenerator }) });
 }
 
 export function createEmbeddedClient(db: PGlite): PrismaClient {
