@@ -8,35 +8,57 @@ export interface RenderedEmail {
   ics: { method: IcsMethod; filename: string; content: string };
 }
 
+type FormatKind = "dateTime" | "time" | "day";
+
+const FORMAT_OPTIONS: Record<FormatKind, (hour12: boolean) => Intl.DateTimeFormatOptions> = {
+  dateTime: (hour12) => ({ weekday: "short", day: "numeric", month: "short", year: "numeric", hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12 }),
+  time: (hour12) => ({ hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12 }),
+  day: () => ({ year: "numeric", month: "2-digit", day: "2-digit" }),
+};
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it was a third of
+// rendering an email): one per zone and kind, kept for the process (zones are a closed set).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const zones = new Map<string, string>();
+
+/** The zone, or UTC for one this runtime does not know (stored before validation existed). */
 function validZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-GB", { timeZone });
+      zone = timeZone;
+    } catch {
+      zone = "UTC";
+    }
+    zones.set(timeZone, zone);
   }
+  return zone;
+}
+
+function formatter(kind: FormatKind, timeZone: string, hour12: boolean): Intl.DateTimeFormat {
+  const zone = validZone(timeZone);
+  const key = `${kind}|${hour12}|${zone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(kind === "day" ? "en-CA" : "en-GB", { timeZone: zone, ...FORMAT_OPTIONS[kind](hour12) });
+    formatters.set(key, format);
+  }
+  return format;
 }
 
 /** "Mon, 3 Mar 2025, 10:00" in `timeZone` (English; 12- or 24-hour clock). */
 export function formatDateTime(iso: string, timeZone: string, hour12 = false): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: validZone(timeZone),
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: hour12 ? "numeric" : "2-digit",
-    minute: "2-digit",
-    hour12,
-  }).format(new Date(iso));
+  return formatter("dateTime", timeZone, hour12).format(new Date(iso));
 }
 
 function formatTime(iso: string, timeZone: string, hour12: boolean): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: validZone(timeZone), hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12 }).format(new Date(iso));
+  return formatter("time", timeZone, hour12).format(new Date(iso));
 }
 
 function dayKey(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: validZone(timeZone), year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return formatter("day", timeZone, false).format(new Date(iso));
 }
 
 /** "Mon, 3 Mar 2025, 10:00 – 10:30 (Europe/Berlin)"; the end's date only when it is another day. */
