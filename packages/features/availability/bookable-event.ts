@@ -33,18 +33,31 @@ export type Db = Prisma.TransactionClient;
 type HostUser = { id: number; email: string; name: string | null; username: string | null; timeZone: string; timeFormat: number | null; defaultScheduleId: number | null };
 export type ScheduleWithRules = { id: number; userId: number | null; timeZone: string | null; availability: AvailabilityRow[] };
 
-type HostRow = { user: HostUser; fixed: boolean; scheduleId: number | null };
-type EventTypeRow = EventTypeModel & { teamTimeZone: string | null; owner: HostUser | null; hostRows: HostRow[] };
+/** A schedule as the database returns it (rules as JSON). */
+type ScheduleJson = { id: number; userId: number | null; timeZone: string | null; rules: { days: number[]; startTime: string; endTime: string; date: string | null; unavailable: boolean }[] };
+
+/** `schedule`: the host's schedule, read with the event type (undefined: not read yet). */
+type HostRow = { user: HostUser; fixed: boolean; scheduleId: number | null; schedule?: ScheduleJson | null };
+type EventTypeRow = EventTypeModel & { teamTimeZone: string | null; owner: HostUser | null; ownerSchedule: ScheduleJson | null; hostRows: HostRow[] };
 
 const hostUserJson = (alias: string) =>
   Prisma.raw(
     `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'name', ${alias}.name, 'username', ${alias}.username, 'timeZone', ${alias}."timeZone", 'timeFormat', ${alias}."timeFormat", 'defaultScheduleId', ${alias}."defaultScheduleId")`,
   );
 
+const scheduleJson = Prisma.raw(`json_build_object('id', s.id, 'userId', s."userId", 'timeZone', s."timeZone", 'rules', COALESCE((
+    SELECT json_agg(json_build_object('days', a.days, 'startTime', a."startTime"::text, 'endTime', a."endTime"::text, 'date', a.date::text, 'unavailable', a.unavailable))
+    FROM "Availability" a WHERE a."scheduleId" = s.id), '[]'::json))`);
+
+/** The schedule `chosen` (the host's or the event type's choice, else the user's default) if it exists, else the user's first. */
+const scheduleOf = (userId: Prisma.Sql, chosen: Prisma.Sql) => Prisma.sql`(
+  SELECT ${scheduleJson} FROM "Schedule" s WHERE s.id = ${chosen} OR s."userId" = ${userId}
+  ORDER BY (s.id IS NOT DISTINCT FROM ${chosen}) DESC, s.id LIMIT 1)`;
+
 // Named columns, not et.*: a prepared statement's result columns must not change under a migration.
 const EVENT_TYPE_COLUMNS = columnList("et", Prisma.EventTypeScalarFieldEnum);
 
-/** The event type, its team's zone, its owner and its hosts (with their users) in one round trip. */
+/** The event type, its team's zone, its owner and its hosts (with their users and schedules) in one round trip. */
 async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow | null> {
   const prisma = db ?? (await getPrisma());
   const where =
@@ -57,8 +70,10 @@ async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow |
     SELECT ${EVENT_TYPE_COLUMNS},
       (SELECT t."timeZone" FROM "Team" t WHERE t.id = et."teamId") AS "teamTimeZone",
       (SELECT ${hostUserJson("o")} FROM "User" o WHERE o.id = et."userId") AS owner,
+      (SELECT ${scheduleOf(Prisma.sql`o.id`, Prisma.sql`COALESCE(et."scheduleId", o."defaultScheduleId")`)} FROM "User" o WHERE o.id = et."userId") AS "ownerSchedule",
       COALESCE((
-        SELECT json_agg(json_build_object('user', ${hostUserJson("u")}, 'fixed', h."isFixed", 'scheduleId', h."scheduleId") ORDER BY h."userId")
+        SELECT json_agg(json_build_object('user', ${hostUserJson("u")}, 'fixed', h."isFixed", 'scheduleId', h."scheduleId",
+          'schedule', ${scheduleOf(Prisma.sql`u.id`, Prisma.sql`COALESCE(h."scheduleId", u."defaultScheduleId")`)}) ORDER BY h."userId")
         FROM "Host" h JOIN "User" u ON u.id = h."userId" WHERE h."eventTypeId" = et.id
       ), '[]'::json) AS "hostRows"
     FROM "EventType" et WHERE ${where} LIMIT 1
@@ -68,23 +83,8 @@ async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow |
 
 const timeOfDay = (hhmmss: string) => new Date(`1970-01-01T${hhmmss}Z`);
 
-/** Each host's schedule: the host's own choice, the event type's, the user's default, else their first. One round trip. */
-export async function loadSchedules(wanted: Map<number, number | null>, db?: Db): Promise<Map<number, ScheduleWithRules | null>> {
-  const prisma = db ?? (await getPrisma());
-  const ids = [...wanted.values()].filter((id): id is number => id !== null);
-  type Row = { id: number; userId: number | null; timeZone: string | null; rules: { days: number[]; startTime: string; endTime: string; date: string | null; unavailable: boolean }[] };
-  // A user's own schedules too: the fallback when the chosen one no longer exists.
-  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
-    SELECT s.id, s."userId", s."timeZone",
-      COALESCE((
-        SELECT json_agg(json_build_object('days', a.days, 'startTime', a."startTime"::text, 'endTime', a."endTime"::text, 'date', a.date::text, 'unavailable', a.unavailable))
-        FROM "Availability" a WHERE a."scheduleId" = s.id
-      ), '[]'::json) AS rules
-    FROM "Schedule" s
-    WHERE s.id = ANY(${ids}::int[]) OR s."userId" = ANY(${[...wanted.keys()]}::int[])
-    ORDER BY s.id
-  `);
-  const schedules: ScheduleWithRules[] = rows.map((row) => ({
+function toSchedule(row: ScheduleJson): ScheduleWithRules {
+  return {
     id: row.id,
     userId: row.userId,
     timeZone: row.timeZone,
@@ -95,7 +95,20 @@ export async function loadSchedules(wanted: Map<number, number | null>, db?: Db)
       date: rule.date ? new Date(`${rule.date}T00:00:00Z`) : null,
       unavailable: rule.unavailable,
     })),
-  }));
+  };
+}
+
+/** Each user's schedule: the one wanted (the host's or event type's choice, else the user's default), else their first. One round trip. */
+export async function loadSchedules(wanted: Map<number, number | null>, db?: Db): Promise<Map<number, ScheduleWithRules | null>> {
+  const prisma = db ?? (await getPrisma());
+  const ids = [...wanted.values()].filter((id): id is number => id !== null);
+  // A user's own schedules too: the fallback when the chosen one no longer exists.
+  const rows = await prisma.$queryRaw<{ schedule: ScheduleJson }[]>(Prisma.sql`
+    SELECT ${scheduleJson} AS schedule FROM "Schedule" s
+    WHERE s.id = ANY(${ids}::int[]) OR s."userId" = ANY(${[...wanted.keys()]}::int[])
+    ORDER BY s.id
+  `);
+  const schedules = rows.map((row) => toSchedule(row.schedule));
   const byId = new Map(schedules.map((s) => [s.id, s]));
   const result = new Map<number, ScheduleWithRules | null>();
   for (const [userId, scheduleId] of wanted) {
@@ -147,7 +160,7 @@ export async function resolveEventType(ref: EventTypeRef, db?: Db): Promise<Reso
     return { eventType, hostRows: eventType.hostRows, schedulingType: eventType.schedulingType === "COLLECTIVE" ? "COLLECTIVE" : "ROUND_ROBIN" };
   }
   if (!eventType.owner) throw notFound(describeRef(ref));
-  const hostRows: HostRow[] = [{ user: eventType.owner, fixed: false, scheduleId: eventType.scheduleId }];
+  const hostRows: HostRow[] = [{ user: eventType.owner, fixed: false, scheduleId: eventType.scheduleId, schedule: eventType.ownerSchedule }];
   const others = "usernames" in ref ? ref.usernames.slice(1) : [];
   if (others.length === 0) return { eventType, hostRows, schedulingType: null };
   const prisma = db ?? (await getPrisma());
@@ -170,9 +183,11 @@ export async function completeBookableEvent(resolved: ResolvedEventType, options
       details: [{ field: "query.duration", rule: "one_of", message: `Must be one of ${durations.join(", ")}` }],
     });
   }
-  const schedules = await loadSchedules(new Map(hostRows.map((h) => [h.user.id, h.scheduleId ?? h.user.defaultScheduleId])), db);
-  const hosts: BookableHost[] = hostRows.map(({ user, fixed }) => {
-    const schedule = schedules.get(user.id);
+  // Read with the event type, except for users added by name (collective bookings by usernames).
+  const unread = hostRows.filter((h) => h.schedule === undefined);
+  const loaded = unread.length > 0 ? await loadSchedules(new Map(unread.map((h) => [h.user.id, h.scheduleId ?? h.user.defaultScheduleId])), db) : new Map<number, ScheduleWithRules | null>();
+  const hosts: BookableHost[] = hostRows.map(({ user, fixed, schedule: read }) => {
+    const schedule = read === undefined ? loaded.get(user.id) : read && toSchedule(read);
     return {
       id: user.id,
       email: user.email,

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
@@ -78,5 +79,30 @@ describe("GET /v2/slots", () => {
     expect(await times(plain.id, "2027-03-23")).toEqual([...HALF_HOURS.slice(0, 6), "15:30", "16:00", "16:30"]);
     // Its own hour before each slot must be free too: nothing between 11:30 and 16:30.
     expect(await times(farSighted.id, "2027-03-23")).toEqual([...HALF_HOURS.slice(0, 6), "16:30"]);
+  });
+
+  it("reads each host's schedule: the chosen one, else the user's default, else their first", async () => {
+    const host = await createCaller();
+    const mate = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin"); // host's default: 09–17
+    const mornings = await createSchedule(host.user.id, "Europe/Berlin", [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "09:00" }]);
+    const mateEvenings = await createSchedule(mate.user.id, "Europe/Berlin", [{ days: [1, 2, 3, 4, 5], start: "18:00", end: "19:00" }]);
+    // The mate's default points nowhere: their first schedule is used.
+    const prisma = await getPrisma();
+    await prisma.user.update({ where: { id: mate.user.id }, data: { defaultScheduleId: null } });
+    const team = await createTeam(host, [{ caller: mate }]);
+    const byDefault = await createEventType(host.user.id);
+    const byChoice = await createEventType(host.user.id, { scheduleId: mornings.id });
+    const teamType = await createTeamEventType(team.id, [{ userId: host.user.id }, { userId: mate.user.id }]);
+    await prisma.host.update({ where: { userId_eventTypeId: { userId: host.user.id, eventTypeId: teamType.id } }, data: { scheduleId: mornings.id } });
+    const times = async (eventTypeId: number) => {
+      const result = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventTypeId), start: "2027-03-22", end: "2027-03-22", timeZone: "Europe/Berlin" } });
+      expect(result.status).toBe(200);
+      return result.body.data["2027-03-22"].map((s: { start: string }) => DateTime.fromISO(s.start, { zone: "Europe/Berlin" }).toFormat("HH:mm"));
+    };
+    expect(await times(byDefault.id)).toEqual(HALF_HOURS);
+    expect(await times(byChoice.id)).toEqual(["08:00", "08:30"]);
+    expect(await times(teamType.id)).toEqual(["08:00", "08:30", "18:00", "18:30"]);
+    expect(mateEvenings.userId).toBe(mate.user.id);
   });
 });
