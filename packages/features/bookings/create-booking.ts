@@ -6,6 +6,7 @@ import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } f
 import { findFreeSlot } from "../availability/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
+import { lockHosts } from "./host-locks";
 import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
 import { bookingNotificationRows } from "../notifications";
@@ -44,21 +45,9 @@ export interface CreateOptions {
 }
 
 const newUid = () => randomBytes(12).toString("base64url");
-const LOCK_NAMESPACE = 0x5107; // pg_advisory_xact_lock(namespace, hostId): one lock per host
 
 function fieldError(field: string, message: string) {
   return new HttpError("validation_error", message, { details: [{ field, rule: "invalid", message }] });
-}
-
-/**
- * Hosts whose bookings must be counted, not merely constrained: seats are filled by
- * counting attendees, and pending bookings are outside the exclusion constraint. Those
- * creates take a per-host transaction lock first, so they run one at a time per host.
- */
-async function lockHosts(tx: Db, hostIds: number[]): Promise<void> {
-  for (const id of [...hostIds].sort((a, b) => a - b)) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${id}::int)`;
-  }
 }
 
 /** Pick the round-robin host: the preferred one when free, else the free host with the fewest upcoming bookings. */
@@ -97,7 +86,8 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
   const eventType = resolved.eventType;
   const seated = Boolean(eventType.seatsPerTimeSlot);
   const hostIds = resolved.hostRows.map((h) => h.user.id);
-  if (seated || eventType.requiresConfirmation) await lockHosts(tx, hostIds);
+  // Counted bookings (seats, pending) need the lock; it also keeps racing inserts from deadlocking in the constraint check.
+  await lockHosts(tx, hostIds);
 
   const { slot } = await findFreeSlot({
     eventType: { id: eventType.id },

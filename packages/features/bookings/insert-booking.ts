@@ -1,6 +1,7 @@
 import { Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
 import type { Db } from "../availability/bookable-event";
 import { columnList } from "../common/column-list";
+import { hostLockSql } from "./host-locks";
 import type { NotificationRow } from "../notifications";
 
 export interface NewBooking {
@@ -37,7 +38,11 @@ const json = (value: unknown) => JSON.stringify(value);
  * Writes an accepted booking, its attendees and its queued notifications in one statement
  * (one implicit transaction, one round trip), and releases the caller's hold. The exclusion
  * constraint refuses it (23P01) when the host has an overlapping accepted booking, however
- * many requests race. `createdAt`/`updatedAt` come from the application's clock, as with Prisma.
+ * many requests race. The host's lock is taken before the row is written: concurrent
+ * inserts of overlapping rows would otherwise wait on each other inside the constraint
+ * check and deadlock (PostgreSQL breaks that only after deadlock_timeout, a second), where
+ * in turn the second simply meets the first's committed row. `createdAt`/`updatedAt` come
+ * from the application's clock, as with Prisma.
  */
 export async function insertAcceptedBooking(
   db: Db,
@@ -51,9 +56,10 @@ export async function insertAcceptedBooking(
     WITH booking AS (
       INSERT INTO "Booking" (uid, "userId", "bookedById", "eventTypeId", title, description, "startTime", "endTime", location, status,
         metadata, responses, "iCalUID", "iCalSequence", "createdAt", "updatedAt")
-      VALUES (${booking.uid}, ${booking.userId}, ${booking.bookedById}, ${booking.eventTypeId}, ${booking.title}, ${booking.description},
+      SELECT ${booking.uid}, ${booking.userId}, ${booking.bookedById}, ${booking.eventTypeId}, ${booking.title}, ${booking.description},
         ${iso(booking.startTime)}::timestamp, ${iso(booking.endTime)}::timestamp, ${booking.location}, 'ACCEPTED',
-        ${json(booking.metadata)}::jsonb, ${json(booking.responses)}::jsonb, ${booking.iCalUID}, 0, ${now}::timestamp, ${now}::timestamp)
+        ${json(booking.metadata)}::jsonb, ${json(booking.responses)}::jsonb, ${booking.iCalUID}, 0, ${now}::timestamp, ${now}::timestamp
+      FROM (SELECT ${hostLockSql(booking.userId)}) AS one_at_a_time_per_host
       RETURNING ${BOOKING_COLUMNS}
     ), attendee AS (
       INSERT INTO "Attendee" (email, name, "timeZone", "phoneNumber", locale, "bookingId")

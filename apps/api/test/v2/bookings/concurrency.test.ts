@@ -1,3 +1,4 @@
+import { HOST_LOCK_NAMESPACE } from "@slotbase/features/bookings/host-locks";
 import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
@@ -24,6 +25,39 @@ describe("no double booking under concurrency", () => {
     expect(results.find((r) => r.status === 409)!.body.error.message).toMatch(/GET \/v2\/slots/);
     const prisma = await getPrisma();
     expect(await prisma.booking.count({ where: { userId: host.user.id, status: "ACCEPTED" } })).toBe(1);
+  });
+
+  it("round after round of same-slot races: one winner each, the rest 409, never an error", async () => {
+    const { host, eventType } = await createHostWithEventType();
+    const booker = await createCaller();
+    const statuses: number[] = [];
+    for (let round = 0; round < 8; round += 1) {
+      const start = `2027-03-${String(22 + Math.floor(round / 4)).padStart(2, "0")}T${String(8 + (round % 4)).padStart(2, "0")}:00:00Z`;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start, attendee: attendee(i) } })),
+      );
+      statuses.push(...results.map((r) => r.status));
+    }
+    expect(statuses.filter((s) => s === 201)).toHaveLength(8);
+    expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    const prisma = await getPrisma();
+    expect(await prisma.booking.count({ where: { userId: host.user.id, status: "ACCEPTED" } })).toBe(8);
+  });
+
+  (process.env.TEST_DATABASE_URL ? it : it.skip)("a create takes its host's lock before writing, so racing inserts never deadlock in the constraint check", async () => {
+    const { host, eventType } = await createHostWithEventType();
+    const booker = await createCaller();
+    const prisma = await getPrisma();
+    let settled = false;
+    let request: ReturnType<typeof api> | undefined;
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${host.user.id}::int)`;
+      request = api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(1) } });
+      void request.finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+    });
+    expect((await request!).status).toBe(201);
   });
 
   it("refuses an overlap with different bounds, allows back-to-back", async () => {
