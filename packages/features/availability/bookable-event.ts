@@ -2,6 +2,7 @@ import { getPrisma, Prisma, type EventTypeModel } from "@slotbase/prisma";
 import type { BookingPeriod, EventSettings, ScheduleRules } from "@slotbase/scheduling";
 import { columnList } from "../common/column-list";
 import { HttpError, notFound } from "../errors/http-error";
+import { busyFromRows, busySpansColumn, type BusyRow, type HostBusy } from "./busy-times";
 import { toScheduleRules, type AvailabilityRow } from "./schedule-rules";
 
 /** How a client names an event type: by id, or by slug and its owner. */
@@ -38,7 +39,34 @@ type ScheduleJson = { id: number; userId: number | null; timeZone: string | null
 
 /** `schedule`: the host's schedule, read with the event type (undefined: not read yet). */
 type HostRow = { user: HostUser; fixed: boolean; scheduleId: number | null; schedule?: ScheduleJson | null };
-type EventTypeRow = EventTypeModel & { teamTimeZone: string | null; owner: HostUser | null; ownerSchedule: ScheduleJson | null; hostRows: HostRow[] };
+type EventTypeRow = EventTypeModel & { teamTimeZone: string | null; owner: HostUser | null; ownerSchedule: ScheduleJson | null; hostRows: HostRow[]; busy?: BusyRow[] | null };
+
+/** One slot whose hosts' busy time is read with the event type (a booking's check). */
+export interface BusyAt {
+  start: number;
+  /** The booking's length; the event type's when not given. */
+  minutes?: number;
+  now: number;
+  /** The caller's own hold: it does not block them. */
+  ignoreReservationUid?: string | null;
+}
+
+/**
+ * The busy time that matters to the slot at `at.start`: the event type's hosts, from its
+ * before-buffer to its end plus after-buffer (the engine widens busy time by them).
+ */
+function busyAtColumn(at: BusyAt): Prisma.Sql {
+  const start = Prisma.sql`${new Date(at.start).toISOString()}::timestamp`;
+  const minutes = at.minutes === undefined ? Prisma.sql`et.length` : Prisma.sql`${at.minutes}::int`;
+  return busySpansColumn({
+    hostIds: Prisma.sql`CASE WHEN et."teamId" IS NULL THEN ARRAY[et."userId"] ELSE ARRAY(SELECT h."userId" FROM "Host" h WHERE h."eventTypeId" = et.id) END`,
+    from: Prisma.sql`${start} - make_interval(mins => et."beforeEventBuffer")`,
+    to: Prisma.sql`${start} + make_interval(mins => ${minutes} + et."afterEventBuffer")`,
+    now: at.now,
+    seatedEventTypeId: Prisma.sql`CASE WHEN et."seatsPerTimeSlot" IS NULL THEN -1 ELSE et.id END`,
+    ignoreReservationUid: at.ignoreReservationUid,
+  });
+}
 
 const hostUserJson = (alias: string) =>
   Prisma.raw(
@@ -58,7 +86,7 @@ const scheduleOf = (userId: Prisma.Sql, chosen: Prisma.Sql) => Prisma.sql`(
 const EVENT_TYPE_COLUMNS = columnList("et", Prisma.EventTypeScalarFieldEnum);
 
 /** The event type, its team's zone, its owner and its hosts (with their users and schedules) in one round trip. */
-async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow | null> {
+async function findEventType(ref: EventTypeRef, db?: Db, busyAt?: BusyAt): Promise<EventTypeRow | null> {
   const prisma = db ?? (await getPrisma());
   const where =
     "id" in ref
@@ -76,6 +104,7 @@ async function findEventType(ref: EventTypeRef, db?: Db): Promise<EventTypeRow |
           'schedule', ${scheduleOf(Prisma.sql`u.id`, Prisma.sql`COALESCE(h."scheduleId", u."defaultScheduleId")`)}) ORDER BY h."userId")
         FROM "Host" h JOIN "User" u ON u.id = h."userId" WHERE h."eventTypeId" = et.id
       ), '[]'::json) AS "hostRows"
+      ${busyAt ? Prisma.sql`, ${busyAtColumn(busyAt)} AS busy` : Prisma.empty}
     FROM "EventType" et WHERE ${where} LIMIT 1
   `);
   return rows[0] ?? null;
@@ -151,10 +180,20 @@ export interface ResolvedEventType {
   eventType: EventTypeRow;
   hostRows: HostRow[];
   schedulingType: EventSettings["schedulingType"];
+  /** The hosts' busy time around the slot asked for with `busyAt`, read in the same round trip. */
+  busyAt?: { at: BusyAt; busy: Map<number, HostBusy> };
 }
 
-export async function resolveEventType(ref: EventTypeRef, db?: Db): Promise<ResolvedEventType> {
-  const eventType = await findEventType(ref, db);
+export async function resolveEventType(ref: EventTypeRef, db?: Db, busyAt?: BusyAt): Promise<ResolvedEventType> {
+  const resolved = await resolveHosts(ref, db, busyAt);
+  // Users added by name (collective by usernames) are not among the hosts whose busy time the query read.
+  const addedByName = resolved.eventType.teamId === null && resolved.hostRows.length > 1;
+  if (!busyAt || addedByName) return resolved;
+  return { ...resolved, busyAt: { at: busyAt, busy: busyFromRows(resolved.hostRows.map((h) => h.user.id), resolved.eventType.busy ?? null) } };
+}
+
+async function resolveHosts(ref: EventTypeRef, db?: Db, busyAt?: BusyAt): Promise<ResolvedEventType> {
+  const eventType = await findEventType(ref, db, busyAt);
   if (!eventType) throw notFound(describeRef(ref));
   if (eventType.teamId !== null) {
     return { eventType, hostRows: eventType.hostRows, schedulingType: eventType.schedulingType === "COLLECTIVE" ? "COLLECTIVE" : "ROUND_ROBIN" };

@@ -38,6 +38,34 @@ function bounds(query: { range: Interval }) {
   return { from: iso(query.range.start), to: iso(query.range.end) };
 }
 
+export type BusyRow = { hostId: number; spans: string };
+
+/** Each host's spans, folded by slotbase_busy_spans into "startMs endMs startMs endMs …". */
+function addBusyRows(result: Map<number, HostBusy>, rows: BusyRow[]): void {
+  for (const row of rows) {
+    const host = result.get(row.hostId);
+    if (!host) continue;
+    const numbers = row.spans.split(" ");
+    for (let i = 0; i + 1 < numbers.length; i += 2) host.busy.push({ start: Number(numbers[i]), end: Number(numbers[i + 1]) });
+  }
+}
+
+/** Busy time read inside another query (see busySpansColumn), for these hosts. */
+export function busyFromRows(hostIds: number[], rows: BusyRow[] | null): Map<number, HostBusy> {
+  const result = new Map<number, HostBusy>(hostIds.map((id) => [id, { busy: [], seated: [] }]));
+  addBusyRows(result, rows ?? []);
+  return result;
+}
+
+/**
+ * slotbase_busy_spans as a JSON column of another query ([{hostId, spans}]), for callers that
+ * read the hosts and their busy time in one round trip. Arguments are SQL expressions.
+ */
+export function busySpansColumn(args: { hostIds: Prisma.Sql; from: Prisma.Sql; to: Prisma.Sql; now: number; seatedEventTypeId: Prisma.Sql; ignoreReservationUid?: string | null }): Prisma.Sql {
+  return Prisma.sql`(SELECT json_agg(json_build_object('hostId', b.host_id, 'spans', b.spans)) FROM slotbase_busy_spans(
+    ${args.hostIds}, ${args.from}, ${args.to}, ${iso(args.now)}::timestamp, ${args.seatedEventTypeId}, '', ${args.ignoreReservationUid ?? ""}) b)`;
+}
+
 /**
  * The hosts' busy time in one round trip: accepted and pending bookings (as organizer, or
  * as an attendee by email), unexpired holds and blockers, widened by their own event
@@ -54,16 +82,11 @@ export async function loadBusyTimes(query: BusyQuery, db?: Db): Promise<Map<numb
   const ignoreBooking = query.ignoreBookingUid ?? "";
   const ignoreHold = query.ignoreReservationUid ?? "";
   // slotbase_busy_spans (see the migration that creates it) keeps its plan per connection.
-  const rows = await prisma.$queryRaw<{ hostId: number; spans: string }[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<BusyRow[]>(Prisma.sql`
     SELECT host_id AS "hostId", spans
     FROM slotbase_busy_spans(${query.hostIds}::int[], ${from}::timestamp, ${to}::timestamp, ${now}::timestamp, ${seated}::int, ${ignoreBooking}, ${ignoreHold})
   `);
-  for (const row of rows) {
-    const host = result.get(row.hostId);
-    if (!host) continue;
-    const numbers = row.spans.split(" ");
-    for (let i = 0; i + 1 < numbers.length; i += 2) host.busy.push({ start: Number(numbers[i]), end: Number(numbers[i + 1]) });
-  }
+  addBusyRows(result, rows);
   if (query.seatedEventTypeId) await addSeats(result, { ...query, seatedEventTypeId: query.seatedEventTypeId, from, to, nowIso: now }, prisma);
   return result;
 }

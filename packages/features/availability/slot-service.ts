@@ -21,6 +21,8 @@ export interface SlotSearch {
   db?: Db;
   /** The event type, when the caller resolved it already. */
   resolved?: ResolvedEventType;
+  /** The hosts' busy time over this search's slots, when the caller read it already (resolveEventType's busyAt). */
+  busy?: Map<number, HostBusy>;
 }
 
 export interface SlotSearchResult {
@@ -37,6 +39,7 @@ export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearch
   // Schedules and busy time only need the hosts: read them side by side.
   const [event, busy] = await Promise.all([
     completeBookableEvent(resolved, { duration: search.duration }, search.db),
+    search.busy ??
     loadBusyTimes({
       hostIds: resolved.hostRows.map((h) => h.user.id),
       range: slotSearchWindow(resolved, search.range),

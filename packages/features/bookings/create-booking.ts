@@ -192,6 +192,8 @@ async function createAcceptedBooking(resolved: ResolvedEventType, input: Booking
     start: input.start.getTime(),
     duration: input.lengthInMinutes,
     reservationUid: input.reservationUid,
+    now: resolved.busyAt?.at.now,
+    busy: resolved.busyAt?.busy,
     db: prisma,
   });
   if (!slot) throw slotUnavailable(input.surface);
@@ -231,7 +233,9 @@ function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | un
  * or bookings are pending). Notifications are queued in the same transaction.
  */
 export async function createBooking(auth: AuthContext, input: BookingCreateInput): Promise<BookingRecord> {
-  const resolved = await resolveEventType({ id: input.eventTypeId });
+  // The hosts' busy time around this slot comes with the event type: one round trip for the check.
+  const busyAt = { start: input.start.getTime(), minutes: input.lengthInMinutes, now: Date.now(), ignoreReservationUid: input.reservationUid };
+  const resolved = await resolveEventType({ id: input.eventTypeId }, undefined, busyAt);
   checkDuration(resolved, input.lengthInMinutes);
   const prisma = await getPrisma();
   const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation;

@@ -1,7 +1,7 @@
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { type Caller } from "../../support/fixtures";
-import { createBooking, createHostWithEventType } from "../../support/scheduling";
+import { createBooking, createEventType, createHostWithEventType } from "../../support/scheduling";
 
 useTestDatabase();
 
@@ -59,6 +59,17 @@ describe("POST /v2/bookings — bad input", () => {
       expect(result.status).toBe(409);
       expect(result.body.error.message).toMatch(/GET \/v2\/slots/);
     }
+  });
+
+  it("refuses a slot in another booking's buffer, or a longer booking that runs into the next one's", async () => {
+    const padded = await createEventType(host.user.id, { afterEventBuffer: 60 });
+    await createBooking(host.user.id, "2027-03-24T08:00:00Z", "2027-03-24T08:30:00Z", { eventTypeId: padded.id }); // 09:00–09:30 Berlin, +1 h
+    expect((await book({ eventTypeId, start: "2027-03-24T08:30:00Z", attendee })).status).toBe(409);
+    expect((await book({ eventTypeId, start: "2027-03-24T09:30:00Z", attendee })).status).toBe(201);
+    const paddedBefore = await createEventType(host.user.id, { beforeEventBuffer: 45 });
+    await createBooking(host.user.id, "2027-03-24T12:30:00Z", "2027-03-24T13:00:00Z", { eventTypeId: paddedBefore.id }); // 13:30 Berlin, busy from 12:45 Berlin
+    expect((await book({ eventTypeId, start: "2027-03-24T11:00:00Z", attendee, lengthInMinutes: 60 })).status).toBe(409);
+    expect((await book({ eventTypeId, start: "2027-03-24T11:00:00Z", attendee, lengthInMinutes: 30 })).status).toBe(201);
   });
 
   it("accepts only the event type's durations", async () => {
