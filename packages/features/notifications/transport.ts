@@ -67,12 +67,24 @@ function fileName(email: OutgoingEmail): string {
 }
 
 /** Builds the message with nodemailer and writes it to the outbox folder as an .eml file. */
+let emlBuilder: Transporter | undefined;
+
+/** Writes the file, making its folder on first use (or when someone removed it). */
+async function writeInto(dir: string, file: string, content: Buffer): Promise<void> {
+  try {
+    await writeFile(file, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, content);
+  }
+}
+
 async function writeEml(email: OutgoingEmail, settings: NotificationSettings): Promise<DeliveryReceipt> {
-  const transporter = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  const info = await transporter.sendMail(toMailOptions(email, settings.emailFrom));
-  await mkdir(settings.outboxDir, { recursive: true });
+  emlBuilder ??= createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const info = await emlBuilder.sendMail(toMailOptions(email, settings.emailFrom));
   const file = path.join(/* turbopackIgnore: true */ settings.outboxDir, fileName(email));
-  await writeFile(file, info.message as Buffer);
+  await writeInto(settings.outboxDir, file, info.message as Buffer);
   notificationLog.info(`Email "${email.subject}" to ${email.to.address} written to ${file} (EMAIL_SERVER is not set)`, { path: file });
   return { transport: "file", path: file };
 }
