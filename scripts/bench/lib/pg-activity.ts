@@ -18,7 +18,7 @@ export interface ActivitySummary {
 }
 
 /** Samples every `intervalMs` until stop(); connects on start. */
-export async function sampleActivity(url: string, intervalMs = 50): Promise<{ stop(): Promise<ActivitySummary> }> {
+export async function sampleActivity(url: string, intervalMs = 200): Promise<{ stop(): Promise<ActivitySummary> }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   const byState: Record<string, number> = {};
