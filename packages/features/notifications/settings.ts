@@ -35,14 +35,18 @@ function workerEnabled(env: NodeJS.ProcessEnv): boolean {
   return env.NODE_ENV !== "test";
 }
 
+/** What a kick needs (it runs after every booking change: no file system lookups). */
+export function workerSettings(env: NodeJS.ProcessEnv = process.env): Pick<NotificationSettings, "workerEnabled" | "pollMs"> {
+  return { workerEnabled: workerEnabled(env), pollMs: positiveInt(env.NOTIFICATIONS_POLL_MS, 30_000) };
+}
+
 export function notificationSettings(env: NodeJS.ProcessEnv = process.env): NotificationSettings {
   return {
     emailServer: env.EMAIL_SERVER?.trim() || undefined,
     emailFrom: env.EMAIL_FROM?.trim() || DEFAULT_EMAIL_FROM,
     outboxDir: env.EMAIL_OUTBOX_DIR?.trim() || path.join(/* turbopackIgnore: true */ findRepoRoot(), ".slotbase-data", "mail"),
     sendTimeoutMs: positiveInt(env.NOTIFICATIONS_SEND_TIMEOUT_MS, 20_000),
-    pollMs: positiveInt(env.NOTIFICATIONS_POLL_MS, 30_000),
-    workerEnabled: workerEnabled(env),
+    ...workerSettings(env),
   };
 }
 

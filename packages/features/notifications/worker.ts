@@ -1,6 +1,6 @@
 import { errorText, notificationLog } from "./log";
 import { deliverDueNotifications } from "./outbox";
-import { notificationSettings } from "./settings";
+import { workerSettings } from "./settings";
 
 const PASS_LIMIT = 50;
 
@@ -56,7 +56,7 @@ function ensurePoller(pollMs: number): void {
  */
 export function kickNotificationDelivery(): void {
   try {
-    const settings = notificationSettings();
+    const settings = workerSettings();
     if (!settings.workerEnabled) return;
     ensurePoller(settings.pollMs);
     if (running) again = true;
