@@ -228,9 +228,10 @@ function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | un
 
 /**
  * Books a slot: the engine checks it (rules, notice, window, buffers, holds, other
- * bookings) inside the transaction, and the database has the last word (an exclusion
- * constraint on each host's accepted bookings; a per-host lock where seats are counted
- * or bookings are pending). Notifications are queued in the same transaction.
+ * bookings) and the database has the last word (an exclusion constraint on each host's
+ * accepted bookings, written under the host's lock). A plain accepted booking is checked,
+ * then written with its queued notifications in one statement; seated and pending ones,
+ * which must be counted, are checked and written in one transaction under the lock.
  */
 export async function createBooking(auth: AuthContext, input: BookingCreateInput): Promise<BookingRecord> {
   // The hosts' busy time around this slot comes with the event type: one round trip for the check.
