@@ -46,7 +46,7 @@ import { sampleActivity, type ActivitySummary } from "./lib/pg-activity";
 import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
 import { summarize, type LatencyStats } from "./lib/stats";
-import { benchRun, expect, prepareBench, runBench } from "./lib/run";
+import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/run";
 import { checkSeed, outboxStatus, verify, waitForDelivery } from "./bookings-checks";
 import { inProcess } from "./bookings-in-process";
 
@@ -58,10 +58,7 @@ const { say, noteLoad, loadAtStart } = run;
 
 const { values: flags } = parseArgs({
   options: {
-    "skip-build": { type: "boolean", default: false },
-    quick: { type: "boolean", default: false },
-    out: { type: "string" },
-    markdown: { type: "boolean", default: false },
+    ...COMMON_OPTIONS,
     concurrency: { type: "string" },
     duration: { type: "string" },
     notifications: { type: "string", default: "on" },

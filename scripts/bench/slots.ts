@@ -33,7 +33,7 @@ import { environment, formatMarkdown, formatTable, passed, writeJson, type Resul
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
 import { measureAsync, measureSync, type LoopOptions } from "./lib/stats";
 import { benchRange, BOOKINGS_PER_HOST, RANGE_DAYS, seedSlotsBench, TEAM_SIZE, type SeededScenario, type SlotsBenchData } from "./slots-data";
-import { benchRun, expect, prepareBench, runBench } from "./lib/run";
+import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/run";
 
 const DAY_MS = 86_400_000;
 const TARGET_P50_MS = { single: 15, team: 60 } as const;
@@ -48,10 +48,7 @@ const { say, noteLoad, loadAtStart } = run;
 
 const { values: flags } = parseArgs({
   options: {
-    "skip-build": { type: "boolean", default: false },
-    quick: { type: "boolean", default: false },
-    out: { type: "string" },
-    markdown: { type: "boolean", default: false },
+    ...COMMON_OPTIONS,
   },
 });
 const quick = flags.quick ?? false;

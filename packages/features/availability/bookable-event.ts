@@ -130,21 +130,11 @@ function toSchedule(row: ScheduleJson): ScheduleWithRules {
 /** Each user's schedule: the one wanted (the host's or event type's choice, else the user's default), else their first. One round trip. */
 export async function loadSchedules(wanted: Map<number, number | null>, db?: Db): Promise<Map<number, ScheduleWithRules | null>> {
   const prisma = db ?? (await getPrisma());
-  const ids = [...wanted.values()].filter((id): id is number => id !== null);
-  // A user's own schedules too: the fallback when the chosen one no longer exists.
-  const rows = await prisma.$queryRaw<{ schedule: ScheduleJson }[]>(Prisma.sql`
-    SELECT ${scheduleJson} AS schedule FROM "Schedule" s
-    WHERE s.id = ANY(${ids}::int[]) OR s."userId" = ANY(${[...wanted.keys()]}::int[])
-    ORDER BY s.id
+  const rows = await prisma.$queryRaw<{ userId: number; schedule: ScheduleJson | null }[]>(Prisma.sql`
+    SELECT w."userId", ${scheduleOf(Prisma.sql`w."userId"`, Prisma.sql`w.chosen`)} AS schedule
+    FROM unnest(${[...wanted.keys()]}::int[], ${[...wanted.values()]}::int[]) AS w("userId", chosen)
   `);
-  const schedules = rows.map((row) => toSchedule(row.schedule));
-  const byId = new Map(schedules.map((s) => [s.id, s]));
-  const result = new Map<number, ScheduleWithRules | null>();
-  for (const [userId, scheduleId] of wanted) {
-    const chosen = (scheduleId !== null ? byId.get(scheduleId) : undefined) ?? schedules.find((s) => s.userId === userId);
-    result.set(userId, chosen ?? null);
-  }
-  return result;
+  return new Map(rows.map((row) => [row.userId, row.schedule && toSchedule(row.schedule)]));
 }
 
 function bookingPeriod(eventType: EventTypeModel, timeZone: string): BookingPeriod {
@@ -187,7 +177,7 @@ export interface ResolvedEventType {
 export async function resolveEventType(ref: EventTypeRef, db?: Db, busyAt?: BusyAt): Promise<ResolvedEventType> {
   const resolved = await resolveHosts(ref, db, busyAt);
   // Users added by name (collective by usernames) are not among the hosts whose busy time the query read.
-  const addedByName = resolved.eventType.teamId === null && resolved.hostRows.length > 1;
+  const addedByName = "usernames" in ref && ref.usernames.length > 1;
   if (!busyAt || addedByName) return resolved;
   return { ...resolved, busyAt: { at: busyAt, busy: busyFromRows(resolved.hostRows.map((h) => h.user.id), resolved.eventType.busy ?? null) } };
 }

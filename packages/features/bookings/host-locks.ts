@@ -7,9 +7,9 @@ export const HOST_LOCK_NAMESPACE = 0x5107; // pg_advisory_xact_lock(namespace, h
 export const hostLockSql = (hostId: number) => Prisma.sql`pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${hostId}::int)`;
 
 /**
- * Hosts whose bookings must be counted, not merely constrained: seats are filled by
- * counting attendees, and pending bookings are outside the exclusion constraint. Those
- * creates take a per-host transaction lock first, so they run one at a time per host.
+ * Takes the hosts' locks (in id order) for the rest of the transaction: creates of seated and
+ * pending bookings, which are counted rather than constrained, run one at a time per host,
+ * and racing inserts never deadlock in the exclusion-constraint check.
  */
 export async function lockHosts(tx: Db, hostIds: number[]): Promise<void> {
   for (const id of [...hostIds].sort((a, b) => a - b)) {

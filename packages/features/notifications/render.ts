@@ -1,3 +1,4 @@
+import { isValidTimeZone } from "@slotbase/scheduling";
 import { buildBookingIcs, type IcsMethod } from "./ics";
 import type { BookingEmailPayload } from "./payload";
 
@@ -20,22 +21,8 @@ const FORMAT_OPTIONS: Record<FormatKind, (hour12: boolean) => Intl.DateTimeForma
 // rendering an email): one per zone and kind, kept for the process (zones are a closed set).
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-const zones = new Map<string, string>();
-
 /** The zone, or UTC for one this runtime does not know (stored before validation existed). */
-function validZone(timeZone: string): string {
-  let zone = zones.get(timeZone);
-  if (zone === undefined) {
-    try {
-      new Intl.DateTimeFormat("en-GB", { timeZone });
-      zone = timeZone;
-    } catch {
-      zone = "UTC";
-    }
-    zones.set(timeZone, zone);
-  }
-  return zone;
-}
+const validZone = (timeZone: string) => (isValidTimeZone(timeZone) ? timeZone : "UTC");
 
 function formatter(kind: FormatKind, timeZone: string, hour12: boolean): Intl.DateTimeFormat {
   const zone = validZone(timeZone);

@@ -8,6 +8,14 @@ import { buildApp } from "./server";
 /** A failed step, an unexpected response or a wrong result: the figures would be worthless. */
 export class BrokenRun extends Error {}
 
+/** The command-line options every benchmark takes (parseArgs). */
+export const COMMON_OPTIONS = {
+  "skip-build": { type: "boolean", default: false },
+  quick: { type: "boolean", default: false },
+  out: { type: "string" },
+  markdown: { type: "boolean", default: false },
+} as const;
+
 export function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new BrokenRun(message);
 }

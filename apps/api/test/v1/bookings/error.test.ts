@@ -146,17 +146,21 @@ describe("GET /v1/bookings — bad filters", () => {
   });
 });
 
+/** Every operation on one booking id, in turn. */
+async function everyOperation(params: { id: string | number }) {
+  return [
+    await api("GET /v1/bookings/{id}", { key: host.key, params }),
+    await api("PATCH /v1/bookings/{id}", { key: host.key, params, body: { title: "x" } }),
+    await api("DELETE /v1/bookings/{id}", { key: host.key, params }),
+    await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params, body: NO_BODY }),
+    await api("POST /v1/bookings/{id}/confirm", { key: host.key, params }),
+  ];
+}
+
 describe("/v1/bookings/{id} — bad ids and unknown bookings", () => {
   it("names a bad id on every operation", async () => {
     for (const id of ["abc", "0", "-1", "1.5", "99999999999"]) {
-      const params = { id };
-      for (const result of [
-        await api("GET /v1/bookings/{id}", { key: host.key, params }),
-        await api("PATCH /v1/bookings/{id}", { key: host.key, params, body: { title: "x" } }),
-        await api("DELETE /v1/bookings/{id}", { key: host.key, params }),
-        await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params, body: NO_BODY }),
-        await api("POST /v1/bookings/{id}/confirm", { key: host.key, params }),
-      ]) {
+      for (const result of await everyOperation({ id })) {
         expect(result.status).toBe(400);
         expect(fields(result)).toContain("query.id");
       }
@@ -164,14 +168,7 @@ describe("/v1/bookings/{id} — bad ids and unknown bookings", () => {
   });
 
   it("answers 404 for a booking that does not exist", async () => {
-    const params = { id: 2_000_000_000 };
-    for (const result of [
-      await api("GET /v1/bookings/{id}", { key: host.key, params }),
-      await api("PATCH /v1/bookings/{id}", { key: host.key, params, body: { title: "x" } }),
-      await api("DELETE /v1/bookings/{id}", { key: host.key, params }),
-      await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params, body: NO_BODY }),
-      await api("POST /v1/bookings/{id}/confirm", { key: host.key, params }),
-    ]) {
+    for (const result of await everyOperation({ id: 2_000_000_000 })) {
       expect(result.status).toBe(404);
       expect(result.body).toMatchObject({ code: "not_found", message: "Booking not found." });
     }
