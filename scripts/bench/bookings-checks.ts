@@ -1,6 +1,6 @@
 // bench:bookings, the checks around the measurements: the seed is what it claims, the database
 // agrees with the responses (no double booking), and the outbox has drained.
-import { findAvailableSlots } from "@slotbase/features/availability/slot-service";
+import { findAvailableSlots } from "@slotbase/features/slots/slot-service";
 import { iso, raceSlot, SLOT_MINUTES, SLOTS_PER_DAY, type BookingsBenchData } from "./bookings-data";
 import { withPgClient } from "./lib/database";
 import { expect } from "./lib/run";

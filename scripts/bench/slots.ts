@@ -21,9 +21,9 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
-import { loadBookableEvent, type BookableEvent } from "@slotbase/features/availability/bookable-event";
-import { loadBusyTimes, type HostBusy } from "@slotbase/features/availability/busy-times";
-import { engineHosts, findAvailableSlots } from "@slotbase/features/availability/slot-service";
+import { loadBookableEvent, type BookableEvent } from "@slotbase/features/slots/bookable-event";
+import { loadBusyTimes, type HostBusy } from "@slotbase/features/slots/busy-times";
+import { engineHosts, findAvailableSlots } from "@slotbase/features/slots/slot-service";
 import { poolSettingsFromEnv, type Database } from "@slotbase/prisma";
 import { availableSlots, scheduleIntervals, type AvailabilityRequest } from "@slotbase/scheduling";
 import { analyze, describeDatabase, withPgClient } from "./lib/database";

@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { HttpError } from "../errors/http-error";
 import { parseApiKey } from "../api-keys/key-format";
 import { verifiedKeyCache, type VerifiedKey } from "../api-keys/verified-key-cache";
-import { runInBackground } from "../api-keys/background-writes";
+import { runInBackground } from "../common/background";
 import type { AuthContext } from "./auth-context";
 
 // lastUsedAt is informational: write it at most this often per key, off the request path.

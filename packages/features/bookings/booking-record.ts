@@ -1,5 +1,5 @@
 import { getPrisma, type Prisma } from "@slotbase/prisma";
-import type { Db } from "../availability/bookable-event";
+import type { Db } from "../slots/bookable-event";
 import { notFound } from "../errors/http-error";
 
 /** Everything the v1 and v2 mappings show of a booking, loaded in one query. */

@@ -1,5 +1,5 @@
 import { Prisma } from "@slotbase/prisma";
-import type { Db } from "../availability/bookable-event";
+import type { Db } from "../slots/bookable-event";
 
 export const HOST_LOCK_NAMESPACE = 0x5107; // pg_advisory_xact_lock(namespace, hostId): one lock per host
 

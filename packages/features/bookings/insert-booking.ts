@@ -1,5 +1,5 @@
 import { Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
-import type { Db } from "../availability/bookable-event";
+import type { Db } from "../slots/bookable-event";
 import { columnList } from "../common/column-list";
 import { hostLockSql } from "./host-locks";
 import type { NotificationRow } from "../notifications";

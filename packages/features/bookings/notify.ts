@@ -1,4 +1,4 @@
-import type { Db } from "../availability/bookable-event";
+import type { Db } from "../slots/bookable-event";
 import { enqueueBookingNotifications, kickNotificationDelivery, type BookingChange } from "../notifications";
 
 /** Queue the emails of a booking change in the change's own transaction (durable outbox). */

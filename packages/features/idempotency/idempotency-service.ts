@@ -3,7 +3,8 @@ import { getPrisma, Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { HttpError } from "../errors/http-error";
 import { isUniqueViolation } from "../errors/database-errors";
-import { runInBackground } from "../api-keys/background-writes";
+import { runInBackground } from "../common/background";
+import { log } from "../logging/logger";
 
 /**
  * Idempotency keys (`Idempotency-Key` header) for operations that create or change things.
@@ -121,7 +122,7 @@ const mismatch = () =>
   });
 
 function warn(msg: string, error: unknown): void {
-  console.error(JSON.stringify({ level: "warn", msg, error: String(error) }));
+  log.warn(msg, { error });
 }
 
 /**

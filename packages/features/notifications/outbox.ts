@@ -1,5 +1,6 @@
 import { getPrisma, Prisma, type PrismaClient } from "@slotbase/prisma";
-import { errorText, notificationLog } from "./log";
+import { log } from "../logging/logger";
+import { errorText } from "./error-text";
 import { BookingEmailPayloadSchema } from "./payload";
 import { renderBookingEmail, type RenderedEmail } from "./render";
 import { notificationSettings, type NotificationSettings } from "./settings";
@@ -91,12 +92,12 @@ async function deliverOne(prisma: PrismaClient, row: Row, token: Date, clock: ()
   const lastError = errorText(failure);
   if (failure instanceof PermanentError || attempts >= MAX_DELIVERY_ATTEMPTS) {
     await prisma.notification.updateMany({ where: held, data: { status: "FAILED", attempts, lastError } });
-    notificationLog.error("notification given up", { notificationId: row.id, template: row.template, attempts, error: lastError });
+    log.error("notification given up", { notificationId: row.id, template: row.template, attempts, error: lastError });
     return "failed";
   }
   const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts));
   await prisma.notification.updateMany({ where: held, data: { attempts, lastError, nextAttemptAt } });
-  notificationLog.warn("notification send failed, will retry", { notificationId: row.id, template: row.template, attempts, nextAttemptAt, error: lastError });
+  log.warn("notification send failed, will retry", { notificationId: row.id, template: row.template, attempts, nextAttemptAt, error: lastError });
   return "retried";
 }
 
@@ -140,7 +141,7 @@ export async function deliverDueNotifications(options: { limit?: number; now?: D
   await forEachLimited(rows, SEND_CONCURRENCY, async (row) => {
     const outcome = await deliverOne(prisma, row, token, clock, settings, leaseMs).catch((error: unknown) => {
       // The database failed us: the row stays claimed and is retried when its lease runs out.
-      notificationLog.error("notification bookkeeping failed", { notificationId: row.id, error: errorText(error) });
+      log.error("notification bookkeeping failed", { notificationId: row.id, error: errorText(error) });
       return "skipped" as const;
     });
     if (outcome !== "skipped") result[outcome] += 1;

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTransport, type SendMailOptions, type Transporter } from "nodemailer";
-import { notificationLog } from "./log";
+import { log } from "../logging/logger";
 import type { RenderedEmail } from "./render";
 import { parseAddress, type NotificationSettings } from "./settings";
 
@@ -85,7 +85,7 @@ async function writeEml(email: OutgoingEmail, settings: NotificationSettings): P
   const info = await emlBuilder.sendMail(toMailOptions(email, settings.emailFrom));
   const file = path.join(/* turbopackIgnore: true */ settings.outboxDir, fileName(email));
   await writeInto(settings.outboxDir, file, info.message as Buffer);
-  notificationLog.info(`Email "${email.subject}" to ${email.to.address} written to ${file} (EMAIL_SERVER is not set)`, { path: file });
+  log.info(`Email "${email.subject}" to ${email.to.address} written to ${file} (EMAIL_SERVER is not set)`, { path: file });
   return { transport: "file", path: file };
 }
 

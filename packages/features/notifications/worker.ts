@@ -1,4 +1,5 @@
-import { errorText, notificationLog } from "./log";
+import { log } from "../logging/logger";
+import { errorText } from "./error-text";
 import { deliverDueNotifications } from "./outbox";
 import { workerSettings } from "./settings";
 
@@ -24,7 +25,7 @@ function start(): void {
     return;
   }
   running = drain()
-    .catch((error: unknown) => notificationLog.warn("notification delivery pass failed", { error: errorText(error) }))
+    .catch((error: unknown) => log.warn("notification delivery pass failed", { error: errorText(error) }))
     .finally(() => {
       running = undefined;
       if (again) {
@@ -62,7 +63,7 @@ export function kickNotificationDelivery(): void {
     if (running) again = true;
     else schedule();
   } catch (error) {
-    notificationLog.warn("notification delivery could not be scheduled", { error: errorText(error) });
+    log.warn("notification delivery could not be scheduled", { error: errorText(error) });
   }
 }
 

@@ -4,8 +4,8 @@ import { getPrisma, type SlotReservationModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { forbidden, HttpError, notFound } from "../errors/http-error";
 import { acceptedRoleIn, TEAM_MANAGER_ROLES } from "../teams/team-access";
-import { findFreeSlot } from "../availability/slot-service";
-import type { BookableEvent } from "../availability/bookable-event";
+import { findFreeSlot } from "../slots/slot-service";
+import type { BookableEvent } from "../slots/bookable-event";
 
 export const DEFAULT_HOLD_MINUTES = 5;
 export const MAX_HOLD_MINUTES = 60;

@@ -10,7 +10,7 @@ import {
   toPublicAvailability,
   type AvailabilityRuleInput,
   type PublicAvailability,
-} from "../availabilities/availability-rule";
+} from "../availability-rules/availability-rule";
 
 /**
  * v1 schedules: named sets of availability rules in one IANA time zone, owned by a user.

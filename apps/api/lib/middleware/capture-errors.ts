@@ -1,7 +1,7 @@
-import { HttpError } from "@slotbase/features";
+import { HttpError, log } from "@slotbase/features";
 import type { Middleware } from "../http/types";
 import { internalError, sendError } from "../http/error-response";
-import { log } from "../http/log";
+
 
 /**
  * Outermost error boundary: an HttpError becomes its documented response; anything else

@@ -1,4 +1,4 @@
-import { authenticateApiKey, resumeNotificationDelivery } from "@slotbase/features";
+import { authenticateApiKey } from "@slotbase/features";
 import type { ApiRequest, Middleware } from "../http/types";
 
 /** The key from `Authorization: Bearer <key>` (v1 and v2), else the `apiKey` query parameter (v1). */
@@ -16,7 +16,6 @@ export function extractApiKey(req: ApiRequest): string | undefined {
 export const verifyApiKey: Middleware = async (req, _res, next) => {
   if (req.method !== "OPTIONS") {
     req.auth = await authenticateApiKey(extractApiKey(req));
-    resumeNotificationDelivery();
   }
   await next();
 };

@@ -5,6 +5,7 @@ import { requestId } from "./request-id";
 import { captureErrors } from "./capture-errors";
 import { httpMethods } from "./http-methods";
 import { verifyApiKey } from "./verify-api-key";
+import { startBackgroundWork } from "./start-background-work";
 
 /**
  * Middlewares in order of concern. next-api-middleware never settles a handler whose
@@ -15,8 +16,13 @@ type LibraryMiddleware = Parameters<typeof label>[0][string];
 const asLibrary = (middleware: Middleware) => middleware as unknown as LibraryMiddleware;
 
 const chain = label(
-  { requestId: asLibrary(requestId), captureErrors: asLibrary(captureErrors), verifyApiKey: asLibrary(verifyApiKey) },
-  ["requestId", "captureErrors"],
+  {
+    requestId: asLibrary(requestId),
+    captureErrors: asLibrary(captureErrors),
+    startBackgroundWork: asLibrary(startBackgroundWork),
+    verifyApiKey: asLibrary(verifyApiKey),
+  },
+  ["requestId", "captureErrors", "startBackgroundWork"],
 );
 
 export type MethodHandler = (req: ApiRequest, res: ApiResponse) => Promise<void>;

@@ -1,6 +1,6 @@
 import { createMocks, type RequestMethod } from "node-mocks-http";
 import type { NextApiRequest, NextApiResponse } from "next";
-import { HttpError } from "@slotbase/features";
+import { captureLogs, HttpError } from "@slotbase/features";
 import { withMiddleware } from "../../lib/middleware/with-middleware";
 import { useTestDatabase } from "../support/database";
 import { createCaller } from "../support/fixtures";
@@ -22,10 +22,8 @@ const failing = (error: unknown) => withMiddleware({ GET: async () => { throw er
 describe("middleware chain", () => {
   it("turns an unexpected error into a 500 that reveals nothing but the request id", async () => {
     const leaky = new Error('relation "User" does not exist: SELECT "hashedKey" FROM "ApiKey"');
-    const serverLog = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    const result = await call(failing(leaky), { url: "/v1/anything" });
-    expect(serverLog).toHaveBeenCalledWith(expect.stringContaining(result.body.requestId));
-    serverLog.mockRestore();
+    const { result, lines } = await captureLogs(() => call(failing(leaky), { url: "/v1/anything" }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: "error", requestId: result.body.requestId }));
     expect(result.status).toBe(500);
     expect(result.body.code).toBe("internal_error");
     expect(JSON.stringify(result.body)).not.toMatch(/SELECT|hashedKey|relation|stack/);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@slotbase/prisma/testing";
 import { deliverDueNotifications, enqueueBookingNotifications } from "../../notifications";
+import { captureLogs } from "../../logging/logger";
 import { createBooking, createHost } from "./fixtures";
 import { icsValue, readMail } from "./mail-server";
 
@@ -29,23 +30,14 @@ describe("file transport (no EMAIL_SERVER)", () => {
     const booking = await createBooking(db.prisma, { hostId: host.id, start: "2030-03-04T15:00:00Z", title: "Quarterly review, part 2; budget" });
     await db.prisma.$transaction((tx) => enqueueBookingNotifications(tx, { kind: "confirmed", bookingId: booking.id }));
 
-    process.env.LOG_IN_TESTS = "1";
-    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
-    let calls: unknown[][];
-    try {
-      expect(await deliverDueNotifications()).toEqual({ sent: 3, retried: 0, failed: 0 });
-    } finally {
-      calls = [...log.mock.calls];
-      log.mockRestore();
-      delete process.env.LOG_IN_TESTS;
-    }
+    const { result, lines: logged } = await captureLogs(() => deliverDueNotifications());
+    expect(result).toEqual({ sent: 3, retried: 0, failed: 0 });
 
     const files = readdirSync(process.env.EMAIL_OUTBOX_DIR!).filter((f) => f.endsWith(".eml"));
     expect(files).toHaveLength(3);
     const rows = await db.prisma.notification.findMany({ where: { bookingId: booking.id } });
     for (const row of rows) expect(files.some((f) => f.endsWith(`-${row.id}.eml`))).toBe(true);
 
-    const logged = calls.map((call) => JSON.parse(String(call[0])) as { level: string; msg: string; path: string });
     expect(logged).toHaveLength(3);
     for (const line of logged) {
       expect(line.level).toBe("info");

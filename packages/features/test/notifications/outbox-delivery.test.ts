@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@slotbase/prisma/testing";
+import { captureLogs } from "../../logging/logger";
 import {
   deliverDueNotifications,
   enqueueBookingNotifications,
@@ -93,10 +94,9 @@ describe("outbox delivery", () => {
     }
     expect([30_000, 120_000, 600_000, 3_600_000].map((_, i) => retryDelayMs(i + 1))).toEqual([30_000, 120_000, 600_000, 3_600_000]);
 
-    const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(await deliverDueNotifications({ now })).toEqual({ sent: 0, retried: 0, failed: 3 });
-    expect(quiet).toHaveBeenCalledTimes(3); // "notification given up" is logged as an error
-    quiet.mockRestore();
+    const { result, lines } = await captureLogs(() => deliverDueNotifications({ now }));
+    expect(result).toEqual({ sent: 0, retried: 0, failed: 3 });
+    expect(lines.filter((line) => line.level === "error" && line.msg === "notification given up")).toHaveLength(3);
     for (const row of await rowsOf(bookingId)) {
       expect(row).toMatchObject({ status: "FAILED", attempts: MAX_DELIVERY_ATTEMPTS, sentAt: null });
       expect(row.lastError).toMatch(/550|unavailable/i);

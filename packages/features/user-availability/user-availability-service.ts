@@ -3,9 +3,9 @@ import { scheduleIntervals, subtractIntervals, type Interval } from "@slotbase/s
 import type { AuthContext } from "../auth/auth-context";
 import { notFound } from "../errors/http-error";
 import { assertTeamReader, TEAM_MANAGER_ROLES } from "../teams/team-access";
-import { loadSchedules } from "./bookable-event";
-import { loadBusySources, loadBusyTimes, type BusySource } from "./busy-times";
-import { toScheduleRules } from "./schedule-rules";
+import { loadSchedules } from "../slots/bookable-event";
+import { loadBusySources, loadBusyTimes, type BusySource } from "../slots/busy-times";
+import { toScheduleRules } from "../slots/schedule-rules";
 
 export type AvailabilitySubject = { userId: number } | { username: string };
 

@@ -1,3 +1,5 @@
+import { log } from "../logging/logger";
+
 /**
  * Writes that must not delay a response (e.g. lastUsedAt). They are tracked so tests and
  * graceful shutdown can wait for them; failures are logged, never thrown at a caller.
@@ -8,7 +10,7 @@ export function runInBackground(label: string, work: () => Promise<unknown>): vo
   const promise = Promise.resolve()
     .then(work)
     .catch((error: unknown) => {
-      console.error(JSON.stringify({ level: "warn", msg: `${label} failed`, error: String(error) }));
+      log.warn(`${label} failed`, { error });
     })
     .finally(() => pending.delete(promise));
   pending.add(promise);
