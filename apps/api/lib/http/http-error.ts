@@ -1,0 +1,1 @@
+export { HttpError, type ErrorCode, type ErrorDetail } from "@slotbase/features";
