@@ -2,6 +2,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  skipTrailingSlashRedirect: true,
   output: process.env.NEXT_OUTPUT_STANDALONE === "1" ? "standalone" : undefined,
   transpilePackages: ["@slotbase/features", "@slotbase/prisma", "@slotbase/scheduling"],
   // Native/WASM database drivers must stay plain Node modules, not bundled.
@@ -15,7 +16,15 @@ const nextConfig = {
         { source: "/openapi.json", destination: "/api/openapi" },
         { source: "/v1/:path*", destination: "/api/v1/:path*" },
         { source: "/v2/:path*", destination: "/api/v2/:path*" },
+        // Next's built-in pages (the HTML 404 and error pages) are not part of this API.
+        { source: "/:page(404|500|_error|_app|_document)", destination: "/api/:page" },
       ],
+      // Checked only after every page, public file and dynamic route has failed to match:
+      // any other path (`/nope`) goes to the unknown-path catch-all, pages/api/[...path].ts,
+      // which answers a JSON 404 in the error shape (paths under /api, /v1 and /v2 reach it
+      // directly, as the most general dynamic route). The handler still sees the URL the client
+      // asked for in req.url.
+      fallback: [{ source: "/:path*", destination: "/api/:path*" }],
     };
   },
 };

@@ -26,7 +26,7 @@ export async function inProcess(url: string, prisma: Database, data: BookingsBen
   // The profile host's slots, one after another (the load and race hosts are other users).
   const input = (): BookingCreateInput => {
     n += 1;
-    return { eventTypeId: data.profile.eventTypeId, start: new Date(data.firstSlot + n * SLOT_MINUTES * 60_000), attendee: benchAttendee(-n), surface: "v2" };
+    return { eventTypeId: data.profile.eventTypeId, start: new Date(data.firstSlot + n * SLOT_MINUTES * 60_000), attendee: benchAttendee(-n) };
   };
   const create = () => createBooking(auth, input());
 

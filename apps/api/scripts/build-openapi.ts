@@ -16,6 +16,7 @@ import { queryComponents, schemaComponents } from "../lib/openapi/components";
 import { routeTable, type RouteFile } from "../lib/openapi/route-table";
 import { zodObjectToParameters, zodToOpenApi, type OpenApiSchema } from "../lib/openapi/zod-to-openapi";
 import { ROUTE_MARKER, type RouteInfo } from "../lib/middleware/with-middleware";
+import type { EndpointInfo } from "../lib/route/endpoint";
 import { surfaceOf } from "../lib/http/surface";
 
 export const API_ROOT = path.resolve(__dirname, "..");
@@ -62,11 +63,21 @@ with scopes can call only operations whose scope it holds (403 \`insufficient_sc
 naming the missing scope); a key without scopes can do whatever its user may. Each
 operation's description states the scope it needs (also as \`x-scope\`).
 
+## Parameters
+Each operation lists the query parameters it accepts; any other is a 400 \`validation_error\` whose
+detail names it (\`query.<name>\`, rule \`unrecognized_key\`) and lists the accepted ones, so a filter
+this API does not support is never silently ignored. \`apiKey\` is accepted everywhere. A list
+parameter may be repeated (\`attendeeEmail=a@x.com&attendeeEmail=b@x.com\`) or sent with brackets
+(\`attendeeEmail[]=a@x.com\`). Path and query values must be percent-encoded UTF-8 without NUL
+characters, and JSON bodies UTF-8 text (rules \`invalid_encoding\`, \`invalid_characters\`); path
+parameters are named like query parameters (\`query.bookingUid\`).
+
 ## Errors
 Every non-2xx response has one shape: \`{ "message", "code", "details": [{ "field", "rule", "message" }], "requestId" }\`
 (v2 paths wrap it: \`{ "status": "error", "timestamp", "path", "error": { "code", "message", "details", "requestId" } }\`).
 \`code\` is machine-readable (\`validation_error\`, \`unauthorized\`, \`insufficient_scope\`, \`not_found\`, ...);
-validation errors name each offending field (e.g. \`body.email\`) and rule. Every response,
+validation errors name each offending field (e.g. \`body.email\`) and rule. A path this API does not
+serve is a 404 \`not_found\` in the same shape, whatever the method. Every response,
 errors included, carries an \`X-Request-Id\` header; quote it when reporting a problem.`;
 
 const IDEMPOTENCY_NOTE =
@@ -141,6 +152,80 @@ function schemaRefsIn(node: unknown): Set<string> {
   return names;
 }
 
+/** The names a zod object is registered under (by identity), in a component registry. */
+function namesOf(schema: object, registry: Record<string, object>): string[] {
+  return Object.entries(registry)
+    .filter(([, registered]) => registered === schema)
+    .map(([name]) => name);
+}
+
+function schemaRefName(node: Json): string | undefined {
+  const ref = node?.content?.["application/json"]?.schema?.$ref;
+  return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : undefined;
+}
+
+/**
+ * The documentation cannot drift from the code: an operation built with endpoint() must
+ * document, by component name, the very zod objects it validates and answers with (compared
+ * by identity against lib/openapi/components.ts): `x-query` its query schema, the
+ * requestBody its body schema, the success response (the endpoint's status, the only 2xx
+ * documented) its response schema; every one of them must be a registered component, and
+ * every `{parameter}` of the path must be a key of its query schema (or the operation would
+ * refuse its own path). `x-idempotent` must say what the endpoint does.
+ */
+export function endpointDrift(label: string, template: string, operation: Json, endpoint: EndpointInfo): string[] {
+  const problems: string[] = [];
+  const registered = (schema: object, registry: Record<string, object>, what: string, file: string): string[] => {
+    const names = namesOf(schema, registry);
+    if (names.length === 0) problems.push(`${label}: endpoint()'s ${what} schema is not registered in ${file} (lib/openapi/components.ts)`);
+    return names;
+  };
+  const show = (names: string[]) => names.join(" / ");
+
+  const queryName = operation["x-query"] as string | undefined;
+  if (endpoint.query) {
+    const names = registered(endpoint.query, queryComponents, "query", "queryComponents");
+    if (names.length > 0 && (queryName === undefined || !names.includes(queryName))) {
+      problems.push(`${label}: x-query is ${queryName ?? "(none)"} but endpoint() validates the query with ${show(names)}`);
+    }
+    const keys = new Set(Object.keys(endpoint.query.shape));
+    for (const [, parameter] of template.matchAll(/\{([^}]+)\}/g)) {
+      if (!keys.has(parameter!)) problems.push(`${label}: path parameter ${parameter} is not a key of endpoint()'s query schema`);
+    }
+  } else {
+    if (queryName !== undefined) problems.push(`${label}: x-query is ${queryName} but endpoint() takes no query parameters`);
+    const parameter = template.match(/\{([^}]+)\}/)?.[1];
+    if (parameter) problems.push(`${label}: path parameter ${parameter} but endpoint() has no query schema to validate it`);
+  }
+
+  const bodyName = schemaRefName(operation.requestBody);
+  if (endpoint.body) {
+    const names = registered(endpoint.body, schemaComponents, "body", "schemaComponents");
+    if (names.length > 0 && (bodyName === undefined || !names.includes(bodyName))) {
+      problems.push(`${label}: requestBody is ${bodyName ?? "(none)"} but endpoint() validates the body with ${show(names)}`);
+    }
+  } else if (operation.requestBody) {
+    problems.push(`${label}: documents a requestBody (${bodyName ?? "inline"}) but endpoint() reads no body`);
+  }
+
+  const responses = (operation.responses ?? {}) as Record<string, Json>;
+  const success = Object.keys(responses).filter((status) => status.startsWith("2"));
+  const status = String(endpoint.status);
+  const names = registered(endpoint.response, schemaComponents, "response", "schemaComponents");
+  if (success.length !== 1 || success[0] !== status) {
+    problems.push(`${label}: documents success ${success.join(", ") || "(none)"} but endpoint() answers ${status}`);
+  }
+  const responseName = schemaRefName(responses[status]);
+  if (names.length > 0 && responses[status] && (responseName === undefined || !names.includes(responseName))) {
+    problems.push(`${label}: response ${status} is ${responseName ?? "(not a component $ref)"} but endpoint() answers with ${show(names)}`);
+  }
+
+  if ((operation["x-idempotent"] === true) !== endpoint.idempotent) {
+    problems.push(`${label}: x-idempotent is ${operation["x-idempotent"] === true} but endpoint() says idempotent: ${endpoint.idempotent}`);
+  }
+  return problems;
+}
+
 export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): Promise<BuildResult> {
   const problems: string[] = [];
   const pkg = JSON.parse(readFileSync(path.join(API_ROOT, "package.json"), "utf8")) as { version: string };
@@ -168,6 +253,11 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
       continue;
     }
     const documented = Object.keys(items);
+    if (info.notFound) {
+      // The unknown-path fallback (withMiddleware({}, { notFound: true })) is no operation.
+      if (documented.length > 0) problems.push(`${where}: the unknown-path fallback must not document operations (found ${documented.join(", ")})`);
+      continue;
+    }
     if (documented.length === 0) {
       problems.push(`${where}: no @swagger block; document ${route.template} in a JSDoc comment with @swagger`);
       continue;
@@ -193,7 +283,8 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         problems.push(`${label}: documented but not served`);
         continue;
       }
-      const declared = info.methods[method.toUpperCase() as keyof RouteInfo["methods"]]?.scope;
+      const servedMethod = info.methods[method.toUpperCase() as keyof RouteInfo["methods"]];
+      const declared = servedMethod?.scope;
       const documentedScope = operation["x-scope"] as string | undefined;
       if (documentedScope !== declared) {
         problems.push(`${label}: x-scope is ${documentedScope ?? "(none)"} but the handler declares ${declared ?? "(none)"}`);
@@ -202,6 +293,15 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         operation.security = [];
       } else if (Array.isArray(operation.security) && operation.security.length === 0) {
         problems.push(`${label}: says security: [] but the route is not public`);
+      }
+      if (!info.public && !servedMethod?.endpoint) {
+        problems.push(`${label}: an authenticated operation must be built with endpoint() (lib/route/endpoint.ts)`);
+      }
+      if (servedMethod?.endpoint) {
+        problems.push(...endpointDrift(label, route.template, operation, servedMethod.endpoint));
+        // endpoint() refuses unknown query parameters, NUL and invalid encodings with a 400.
+        operation.responses ??= {};
+        operation.responses["400"] ??= { $ref: "#/components/responses/ValidationError" };
       }
       if (operation.requestBody) {
         // Every body is read by lib/http/read-json-body.ts, which can answer these two.

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { ROUTE_MARKER, type RouteInfo } from "../lib/middleware/with-middleware";
 import { routeTable } from "../lib/openapi/route-table";
+import { queryComponents, schemaComponents } from "../lib/openapi/components";
 import { assertMatchesDocumentedResponse, loadOpenApiDocument, OPENAPI_DOCUMENT_PATH } from "./support/response-validator";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -60,7 +61,11 @@ function servedRoutes() {
 
 const document = loadOpenApiDocument(); // throws "run yarn generate" when missing
 const operations = documentedOperations(document);
-const served = servedRoutes();
+const allRoutes = servedRoutes();
+// The unknown-path fallback (pages/api/[...path].ts, RouteInfo.notFound) answers 404 to
+// whatever no route serves: it is no operation, so it is left out of the comparison below.
+const fallbacks = allRoutes.filter((route) => route.info?.notFound);
+const served = allRoutes.filter((route) => !route.info?.notFound);
 
 describe("the generated OpenAPI document", () => {
   it("is valid OpenAPI 3.1 (SwaggerParser.validate)", async () => {
@@ -75,6 +80,13 @@ describe("the generated OpenAPI document", () => {
   it("is current: rebuilding from the sources gives the same document (else run yarn generate)", async () => {
     const result = await runScript(path.join(BIN, "tsx"), ["scripts/build-openapi.ts", "--check"]);
     expect(result.ok ? "current" : result.stderr).toBe("current");
+  });
+
+  it("leaves out the unknown-path fallback, which it recognises by its RouteInfo", () => {
+    expect(fallbacks.map((route) => ({ template: route.template, info: route.info }))).toEqual([
+      { template: "/{...path}", info: { public: true, notFound: true, methods: {} } },
+    ]);
+    expect(Object.keys(document.paths).filter((template) => template.includes("..."))).toEqual([]);
   });
 
   it("documents every served route and method, and serves every documented one", () => {
@@ -115,6 +127,49 @@ describe("the generated OpenAPI document", () => {
     expect(document.security).toEqual([{ ApiKeyQuery: [] }, { BearerAuth: [] }]);
   });
 
+  it("names, for every operation, the very zod objects its endpoint() validates and answers with", () => {
+    const namesOf = (schema: object, registry: Record<string, object>) =>
+      Object.entries(registry)
+        .filter(([, registered]) => registered === schema)
+        .map(([name]) => name);
+    const refName = (node: Json) => String(node?.content?.["application/json"]?.schema?.$ref ?? "").replace("#/components/schemas/", "") || undefined;
+    const problems: string[] = [];
+    let checked = 0;
+    for (const route of served) {
+      for (const [method, info] of Object.entries(route.info!.methods)) {
+        const operation = document.paths[route.template]?.[method.toLowerCase()];
+        if (!operation || route.info!.public) continue;
+        const key = `${method} ${route.template}`;
+        const endpoint = info.endpoint;
+        if (!endpoint) {
+          problems.push(`${key}: not built with endpoint()`);
+          continue;
+        }
+        checked += 1;
+        const query = endpoint.query ? namesOf(endpoint.query, queryComponents) : [];
+        if (endpoint.query && query.length === 0) problems.push(`${key}: query schema not registered in queryComponents`);
+        if (endpoint.query ? !query.includes(operation["x-query"]) : operation["x-query"] !== undefined) {
+          problems.push(`${key}: x-query ${operation["x-query"]} but endpoint() uses ${query.join("/") || "none"}`);
+        }
+        const body = endpoint.body ? namesOf(endpoint.body, schemaComponents) : [];
+        if (endpoint.body && body.length === 0) problems.push(`${key}: body schema not registered in schemaComponents`);
+        const bodyRef = refName(operation.requestBody);
+        if (endpoint.body ? !body.includes(bodyRef ?? "") : operation.requestBody !== undefined) {
+          problems.push(`${key}: requestBody ${bodyRef} but endpoint() uses ${body.join("/") || "none"}`);
+        }
+        const response = namesOf(endpoint.response, schemaComponents);
+        if (response.length === 0) problems.push(`${key}: response schema not registered in schemaComponents`);
+        const success = Object.keys(operation.responses ?? {}).filter((status) => status.startsWith("2"));
+        if (success.join() !== String(endpoint.status)) problems.push(`${key}: documents ${success.join()} but answers ${endpoint.status}`);
+        const responseRef = refName(operation.responses?.[String(endpoint.status)]);
+        if (!response.includes(responseRef ?? "")) problems.push(`${key}: response ${responseRef} but endpoint() answers with ${response.join("/")}`);
+        if (!operation.responses?.["400"]) problems.push(`${key}: does not document 400 (unknown parameters, bad encodings)`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(60);
+  });
+
   it("gives every operation a unique operationId, a summary and tags", () => {
     const problems = operations.flatMap(({ key, operation }) => [
       ...(typeof operation.operationId === "string" && operation.operationId ? [] : [`${key}: no operationId`]),
@@ -151,8 +206,8 @@ describe("assertMatchesDocumentedResponse", () => {
   const user = {
     id: 1, username: null, name: null, email: "a@example.com", emailVerified: null, bio: null, avatarUrl: null,
     timeZone: "Europe/London", weekStart: "Monday", timeFormat: 24, locale: "en", brandColor: null, darkBrandColor: null,
-    theme: null, hideBranding: false, allowDynamicBooking: true, away: false, locked: false, defaultScheduleId: null,
-    bufferTime: 0, role: "USER", createdDate: "2027-01-01T00:00:00.000Z", updatedAt: "2027-01-01T00:00:00.000Z",
+    theme: null, hideBranding: false, allowDynamicBooking: true, away: false, defaultScheduleId: null,
+    bufferTime: 0, role: "USER", createdDate: "2027-01-01T00:00:00.000Z", updatedAt: "2027-01-01T00:00:00.000Z", pendingEmail: null,
   };
 
   it("accepts a documented body and resolves shared responses", () => {
@@ -192,9 +247,116 @@ describe("the OpenAPI build", () => {
     return file;
   }
 
-  it("fails, readably, on a route without @swagger, a scope mismatch, an undocumented method and an unknown x-query", async () => {
+  async function problemsOf(routes: { template: string; file: string }[]): Promise<string> {
+    const build = path.join(API_ROOT, "scripts", "build-openapi.ts");
+    const code = `const { buildOpenApiDocument } = require(${JSON.stringify(build)});
+      buildOpenApiDocument(${JSON.stringify(routes)}).then((r) => { console.log(JSON.stringify(r.problems)); process.exit(0); });`;
+    const result = await runScript(path.join(BIN, "tsx"), ["-e"], code);
+    expect(result.ok ? "ok" : result.stderr).toBe("ok");
+    return (JSON.parse(result.stdout.trim().split("\n").pop()!) as string[]).join("\n");
+  }
+
+  it("fails when the document names other zod objects than the endpoint() uses, or ones that are not components", async () => {
+    const lib = (...parts: string[]) => JSON.stringify(path.resolve(__dirname, "..", "lib", ...parts));
+    const imports = `import { endpoint } from ${lib("route", "endpoint")};
+import { IdQuery, DeletedResponse } from ${lib("schemas", "common")};
+import { ListUsersQuery, UserResponse, UserListResponse, UserCreateBody, UserUpdateBody } from ${lib("schemas", "users")};
+`;
+    const block = (template: string, method: string, lines: string) =>
+      `/**\n * @swagger\n * ${template}:\n *   ${method}:\n *     operationId: op${method}\n *     summary: Op\n *     tags: [test]\n *     x-scope: users:read\n${lines
+        .trim()
+        .split("\n")
+        .map((line) => ` *     ${line}`)
+        .join("\n")}\n */\n`;
+    const routes = [
+      {
+        // Right: the very objects, by their component names.
+        template: "/v1/drift/{id}",
+        file: routeFile(
+          "right.ts",
+          imports +
+            block(
+              "/v1/drift/{id}",
+              "patch",
+              `x-query: IdQuery
+requestBody:
+  content: { application/json: { schema: { $ref: "#/components/schemas/UserUpdateBody" } } }
+responses:
+  200: { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/UserResponse" } } } }`,
+            ) +
+            `export default withMiddleware({ PATCH: endpoint({ scope: "users:read", query: IdQuery, body: UserUpdateBody, response: UserResponse, handler: async () => ({}) as never }) });`,
+        ),
+      },
+      {
+        // Wrong: another query, another body, another response, another status.
+        template: "/v1/drift",
+        file: routeFile(
+          "wrong.ts",
+          imports +
+            block(
+              "/v1/drift",
+              "post",
+              `x-query: IdQuery
+requestBody:
+  content: { application/json: { schema: { $ref: "#/components/schemas/UserUpdateBody" } } }
+responses:
+  201: { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/UserListResponse" } } } }`,
+            ) +
+            `export default withMiddleware({ POST: endpoint({ scope: "users:read", query: ListUsersQuery, body: UserCreateBody, response: UserResponse, status: 201, handler: async () => ({}) as never }) });`,
+        ),
+      },
+      {
+        // Unregistered schemas, a path parameter the query schema lacks, a body the endpoint does not read.
+        template: "/v1/unregistered/{name}",
+        file: routeFile(
+          "unregistered.ts",
+          imports +
+            block(
+              "/v1/unregistered/{name}",
+              "put",
+              `x-query: IdQuery
+requestBody:
+  content: { application/json: { schema: { $ref: "#/components/schemas/UserUpdateBody" } } }
+responses:
+  201: { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/DeletedResponse" } } } }`,
+            ) +
+            `export default withMiddleware({ PUT: endpoint({ scope: "users:read", query: IdQuery.extend({}), response: DeletedResponse.extend({}), handler: async () => ({ message: "x" }) }) });`,
+        ),
+      },
+    ];
+    const text = await problemsOf(routes);
+    expect(text).not.toMatch(/right\.ts/);
+    expect(text).toMatch(/POST \/v1\/drift .*x-query is IdQuery but endpoint\(\) validates the query with ListUsersQuery/);
+    expect(text).toMatch(/POST \/v1\/drift .*requestBody is UserUpdateBody but endpoint\(\) validates the body with UserCreateBody/);
+    expect(text).toMatch(/POST \/v1\/drift .*response 201 is UserListResponse but endpoint\(\) answers with UserResponse/);
+    expect(text).toMatch(/PUT \/v1\/unregistered\/\{name\} .*documents success 201 but endpoint\(\) answers 200/);
+    expect(text).toMatch(/PUT \/v1\/unregistered\/\{name\} .*endpoint\(\)'s query schema is not registered in queryComponents/);
+    expect(text).toMatch(/PUT \/v1\/unregistered\/\{name\} .*endpoint\(\)'s response schema is not registered in schemaComponents/);
+    expect(text).toMatch(/PUT \/v1\/unregistered\/\{name\} .*path parameter name is not a key of endpoint\(\)'s query schema/);
+    expect(text).toMatch(/PUT \/v1\/unregistered\/\{name\} .*documents a requestBody \(UserUpdateBody\) but endpoint\(\) reads no body/);
+  });
+
+  it("fails, readably, on a route without @swagger, a scope mismatch, an undocumented method, an unknown x-query and a documented fallback", async () => {
     const scoped = (scope: string) => `Object.assign(async () => {}, { scope: ${JSON.stringify(scope)} })`;
     const routes = [
+      // The unknown-path fallback needs no @swagger block (it is no operation) ...
+      { template: "/v1/{...rest}", file: routeFile("fallback.ts", `export default withMiddleware({}, { notFound: true });`) },
+      // ... and must not have one.
+      {
+        template: "/v2/{...rest}",
+        file: routeFile(
+          "documented-fallback.ts",
+          `/**
+ * @swagger
+ * /v2/{...rest}:
+ *   get:
+ *     operationId: fallback
+ *     responses:
+ *       404: { description: not found }
+ */
+export default withMiddleware({}, { notFound: true });`,
+        ),
+      },
       { template: "/v1/quiet", file: routeFile("quiet.ts", `export default withMiddleware({ GET: ${scoped("users:read")} });`) },
       {
         template: "/v1/loud",
@@ -226,5 +388,7 @@ export default withMiddleware({ GET: ${scoped("users:read")}, POST: ${scoped("us
     expect(text).toMatch(/GET \/v1\/loud .*x-scope is users:write but the handler declares users:read/);
     expect(text).toMatch(/POST \/v1\/loud is served but not documented/);
     expect(text).toMatch(/x-query NoSuchQuery is not in queryComponents/);
+    expect(text).toMatch(/documented-fallback\.ts: the unknown-path fallback must not document operations/);
+    expect(text).not.toMatch(/(^|\/)fallback\.ts/m);
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { createMocks, type RequestMethod } from "node-mocks-http";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { ROUTE_MARKER, type RouteInfo } from "../lib/middleware/with-middleware";
@@ -15,10 +16,16 @@ import { assertMatchesDocumentedResponse, loadOpenApiDocument } from "./support/
 const PAGES_DIR = path.resolve(PAGES_API_DIR, "..");
 const ALLOWED_EXPORTS = new Set(["default", "config"]);
 
-const pageFiles = readdirSync(PAGES_DIR, { recursive: true, withFileTypes: true })
+const relative = (file: string) => path.relative(PAGES_DIR, file).split(path.sep).join("/");
+const allPageFiles = readdirSync(PAGES_DIR, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => path.join(entry.parentPath, entry.name));
-const relative = (file: string) => path.relative(PAGES_DIR, file).split(path.sep).join("/");
+/**
+ * pages/_error.tsx is Next's error page, never a route: Next renders it for the few requests
+ * it refuses before routing (a path it cannot decode), and it answers those in JSON.
+ */
+const ERROR_PAGE = "_error.tsx";
+const pageFiles = allPageFiles.filter((file) => relative(file) !== ERROR_PAGE);
 
 type Handler = ((req: NextApiRequest, res: NextApiResponse) => Promise<void>) & { [ROUTE_MARKER]?: RouteInfo };
 
@@ -50,6 +57,13 @@ describe("only route files are routable", () => {
     expect(underscored).toEqual([]);
   });
 
+  it("every route file turns Next's body parser off (bodies are read by lib/http/read-json-body.ts)", () => {
+    // Next's parser answers malformed JSON with a plain-text 400 and ignores our 413/415, even
+    // on routes that read no body; so every route, the catch-all included, exports exactly this.
+    const wrong = pageFiles.filter((file) => !isDeepStrictEqual(load(file).config, { api: { bodyParser: false } })).map(relative);
+    expect(wrong).toEqual([]);
+  });
+
   it("route files export nothing but the route and its config", () => {
     const extra = pageFiles.flatMap((file) =>
       Object.keys(load(file))
@@ -57,6 +71,70 @@ describe("only route files are routable", () => {
         .map((name) => `${relative(file)}: export ${name}`),
     );
     expect(extra).toEqual([]);
+  });
+});
+
+describe("pages/_error.tsx", () => {
+  it("is the only file under pages/ outside pages/api", () => {
+    expect(allPageFiles.map(relative).filter((file) => !file.startsWith("api/"))).toEqual([ERROR_PAGE]);
+  });
+
+  it("answers JSON in the surface's error shape and renders nothing", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const page = require(path.join(PAGES_DIR, ERROR_PAGE)).default as { getInitialProps: (ctx: unknown) => unknown } & (() => unknown);
+    for (const [url, surface] of [["/v1/%zz", "v1"], ["/v2/bookings/%FF", "v2"]] as const) {
+      const { req, res } = createMocks({ method: "GET", url });
+      res.statusCode = 400;
+      page.getInitialProps({ req, res });
+      expect(res._getStatusCode()).toBe(400);
+      expect(res.getHeader("content-type")).toMatch(/^application\/json/);
+      const body = JSON.parse(res._getData());
+      const error = surface === "v2" ? body.error : body;
+      expect(error).toMatchObject({ code: "bad_request", details: [expect.objectContaining({ field: "path", rule: "invalid_encoding" })] });
+      expect(error.requestId).toBe(res.getHeader("x-request-id"));
+    }
+    expect(page()).toBeNull();
+  });
+});
+
+describe("the unknown-path fallback", () => {
+  const routes = pageFiles.map((file) => ({ file: relative(file), info: (load(file).default as Handler)[ROUTE_MARKER] }));
+
+  it("is exactly one route, pages/api/[...path].ts, marked notFound: public, serving no method", () => {
+    const fallbacks = routes.filter((route) => route.info?.notFound);
+    expect(fallbacks).toEqual([{ file: "api/[...path].ts", info: { public: true, notFound: true, methods: {} } }]);
+    // Every other route serves methods of its own.
+    expect(routes.filter((route) => !route.info?.notFound && Object.keys(route.info?.methods ?? {}).length === 0)).toEqual([]);
+  });
+
+  const fallback = () => load(path.join(PAGES_API_DIR, "[...path].ts")).default as Handler;
+
+  async function call(method: RequestMethod, url: string, options: { headers?: Record<string, string>; body?: unknown } = {}) {
+    const { req, res } = createMocks({ method, url, headers: options.headers ?? {}, body: options.body as never });
+    await fallback()(req as unknown as NextApiRequest, res as unknown as NextApiResponse);
+    const data = res._getData() as unknown;
+    return { status: res._getStatusCode(), headers: res.getHeaders(), body: typeof data === "string" && data ? JSON.parse(data) : data };
+  }
+
+  it("answers every method with a v1 404 in the error shape, without a key", async () => {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as RequestMethod[]) {
+      const result = await call(method, "/v1/nope?x=1", { headers: { "content-type": "application/json" }, body: { a: 1 } });
+      expect({ method, status: result.status }).toEqual({ method, status: 404 });
+      expect(result.body).toEqual({ message: expect.any(String), code: "not_found", details: [], requestId: result.headers["x-request-id"] });
+      expect(result.headers["access-control-allow-origin"]).toBeDefined();
+    }
+  });
+
+  it("answers a v2 path in the v2 shape, naming the path without its query", async () => {
+    const result = await call("GET", "/v2/bookings/abc/nope?apiKey=cal_x", { headers: { "x-request-id": "caller-chosen-id-1" } });
+    expect(result.status).toBe(404);
+    expect(result.headers["x-request-id"]).toBe("caller-chosen-id-1");
+    expect(result.body).toEqual({
+      status: "error",
+      timestamp: expect.any(String),
+      path: "/v2/bookings/abc/nope",
+      error: { code: "not_found", message: expect.any(String), details: [], requestId: "caller-chosen-id-1" },
+    });
   });
 });
 

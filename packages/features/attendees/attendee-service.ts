@@ -1,10 +1,11 @@
 import { getPrisma, type AttendeeModel, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, notFound } from "../errors/http-error";
+import { accessOf, type Access } from "../access/access";
+import { readableAttendeesWhere, visibleAttendees } from "../access/booking-rules";
+import { conflict, notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
-import { viewerOf, type Viewer } from "../bookings/booking-access";
-import { assertCanManage, assertCanRead, bookingAccessSelect, bookingToChange, lockBooking, onVisibleBooking, type Db } from "./booking-child-access";
+import { assertOnRowBooking, bookingToChange, childBookingSelect, lockBooking, type Db } from "../bookings/booking-children";
 
 /**
  * v1 attendees: the people booked with a booking's host. Whoever may see the booking (its
@@ -30,7 +31,7 @@ export interface AttendeeFilter {
 
 const emailOnBooking = (email: string) =>
   conflict(`${email} is already an attendee of this booking.`, [
-    { field: "body.email", rule: "unique", message: "Already an attendee of this booking" },
+    { field: "email", rule: "unique", message: "Already an attendee of this booking" },
   ]);
 
 /** Deleted by someone else in between: a 404, never a 500. */
@@ -47,73 +48,75 @@ async function assertEmailFree(db: Db, bookingId: number, email: string, exceptI
 }
 
 async function findAttendee(db: Db, id: number) {
-  return db.attendee.findUnique({ where: { id }, include: { booking: { select: bookingAccessSelect } } });
+  return db.attendee.findUnique({ where: { id }, include: { booking: { select: childBookingSelect } } });
 }
 
 /** The attendee, locked on its booking, for a change by the organizer side (404 / 403 otherwise). */
-async function attendeeToChange(db: Db, viewer: Viewer, id: number): Promise<AttendeeModel> {
+async function attendeeToChange(db: Db, access: Access, id: number): Promise<AttendeeModel> {
   const first = await findAttendee(db, id);
   if (!first) throw notFound("Attendee");
-  assertCanManage(viewer, first.booking, "Attendee");
+  assertOnRowBooking(access, first.booking, "manage", "Attendee");
   if (first.bookingId !== null) await lockBooking(db, first.bookingId);
   const row = first.bookingId !== null ? await findAttendee(db, id) : first;
   if (!row) throw notFound("Attendee");
-  assertCanManage(viewer, row.booking, "Attendee");
+  assertOnRowBooking(access, row.booking, "manage", "Attendee");
   const { booking: _booking, ...attendee } = row;
   return attendee;
 }
 
 export async function listAttendees(auth: AuthContext, query: PageRequest & AttendeeFilter): Promise<AttendeeModel[]> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   return prisma.attendee.findMany({
-    where: onVisibleBooking(viewer, query.bookingId) satisfies Prisma.AttendeeWhereInput,
+    where: { AND: [readableAttendeesWhere(access), query.bookingId !== undefined ? { bookingId: query.bookingId } : {}] } satisfies Prisma.AttendeeWhereInput,
     orderBy: { id: "asc" },
     ...toSkipTake(query),
   });
 }
 
 export async function getAttendee(auth: AuthContext, id: number): Promise<AttendeeModel> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   const row = await findAttendee(prisma, id);
   if (!row) throw notFound("Attendee");
-  assertCanRead(viewer, row.booking, "Attendee");
+  assertOnRowBooking(access, row.booking, "read", "Attendee");
+  // Another seat's attendee of a seated booking is not theirs to see.
+  if (row.booking && !visibleAttendees(access, row.booking).some((a) => a.email.toLowerCase() === row.email.toLowerCase())) throw notFound("Attendee");
   const { booking: _booking, ...attendee } = row;
   return attendee;
 }
 
 export async function createAttendee(auth: AuthContext, input: AttendeeCreateInput): Promise<AttendeeModel> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   const email = input.email.toLowerCase();
   return prisma.$transaction(async (db) => {
-    const { booking } = await bookingToChange(db, viewer, { id: input.bookingId }, "body.bookingId");
+    const booking = await bookingToChange(db, access, { id: input.bookingId }, "bookingId");
     await assertEmailFree(db, booking.id, email);
     const seats = booking.eventType?.seatsPerTimeSlot ?? null;
     if (seats !== null && booking.attendees.length >= seats) {
-      throw conflict(`All ${seats} seats of this booking are taken.`, [{ field: "body.bookingId", rule: "seats_full", message: "No seat left" }]);
+      throw conflict(`All ${seats} seats of this booking are taken.`, [{ field: "bookingId", rule: "seats_full", message: "No seat left" }]);
     }
     return db.attendee.create({ data: { ...input, email, bookingId: booking.id } });
   });
 }
 
 export async function updateAttendee(auth: AuthContext, id: number, input: AttendeeUpdateInput): Promise<AttendeeModel> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   const email = input.email?.toLowerCase();
   return prisma.$transaction(async (db) => {
-    const attendee = await attendeeToChange(db, viewer, id);
+    const attendee = await attendeeToChange(db, access, id);
     if (email !== undefined && attendee.bookingId !== null) await assertEmailFree(db, attendee.bookingId, email, attendee.id);
     return db.attendee.update({ where: { id }, data: { ...input, ...(email !== undefined ? { email } : {}) } }).catch(gone);
   });
 }
 
 export async function deleteAttendee(auth: AuthContext, id: number): Promise<void> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   await prisma.$transaction(async (db) => {
-    const attendee = await attendeeToChange(db, viewer, id);
+    const attendee = await attendeeToChange(db, access, id);
     if (attendee.bookingId !== null && (await db.attendee.count({ where: { bookingId: attendee.bookingId } })) <= 1) {
       throw conflict("A booking keeps at least one attendee: add another before removing this one, or cancel the booking.", [
         { rule: "last_attendee", message: "This is the booking's last attendee" },

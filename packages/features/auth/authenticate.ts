@@ -1,5 +1,5 @@
 import { getPrisma } from "@slotbase/prisma";
-import { HttpError } from "../errors/http-error";
+import { UnauthenticatedError, type UnauthenticatedReason } from "../errors/domain-errors";
 import { parseApiKey } from "../api-keys/key-format";
 import { verifiedKeyCache, type VerifiedKey } from "../api-keys/verified-key-cache";
 import { runInBackground } from "../common/background";
@@ -8,7 +8,7 @@ import type { AuthContext } from "./auth-context";
 // lastUsedAt is informational: write it at most this often per key, off the request path.
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 
-const unauthorized = (message: string) => new HttpError("unauthorized", message);
+const unauthorized = (reason: UnauthenticatedReason, message: string) => new UnauthenticatedError(reason, message);
 
 /**
  * Verifies a raw API key and returns who is calling. Every failure is a 401 whose message
@@ -16,19 +16,17 @@ const unauthorized = (message: string) => new HttpError("unauthorized", message)
  */
 export async function authenticateApiKey(rawKey: string | undefined, now = new Date()): Promise<AuthContext> {
   if (!rawKey) {
-    throw unauthorized("No API key provided. Pass it as the apiKey query parameter or an Authorization: Bearer header.");
+    throw unauthorized("missing", "No API key provided. Pass it as the apiKey query parameter or an Authorization: Bearer header.");
   }
   const parsed = parseApiKey(rawKey);
   if (!parsed.ok) {
-    throw unauthorized(
-      parsed.reason === "wrong_prefix"
-        ? "The API key does not have this server's key prefix."
-        : "The API key is malformed.",
-    );
+    throw parsed.reason === "wrong_prefix"
+      ? unauthorized("wrong_prefix", "The API key does not have this server's key prefix.")
+      : unauthorized("malformed", "The API key is malformed.");
   }
   const key = verifiedKeyCache.get(parsed.hashedKey) ?? (await loadKey(parsed.hashedKey));
-  if (!key) throw unauthorized("The API key is not valid.");
-  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) throw unauthorized("The API key has expired.");
+  if (!key) throw unauthorized("unknown", "The API key is not valid.");
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) throw unauthorized("expired", "The API key has expired.");
   recordUse(key, now);
   return {
     userId: key.userId,

@@ -1,6 +1,8 @@
 import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, notFound } from "../errors/http-error";
+import { accessOf } from "../access/access";
+import { ownedRowsWhere } from "../access/owner-rules";
+import { conflict, notFound } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
 import { findVisibleSchedule } from "../schedules/schedule-service";
@@ -33,13 +35,13 @@ export interface AvailabilityFilter {
   scheduleId?: number;
 }
 
-function visibleRules(auth: AuthContext): Prisma.AvailabilityWhereInput {
-  return { schedule: auth.isAdmin ? { userId: { not: null } } : { userId: auth.userId } };
+async function visibleRules(auth: AuthContext): Promise<Prisma.AvailabilityWhereInput> {
+  return { schedule: ownedRowsWhere(await accessOf(auth)) };
 }
 
 async function findVisibleRule(auth: AuthContext, id: number) {
   const prisma = await getPrisma();
-  const row = await prisma.availability.findFirst({ where: { AND: [{ id }, visibleRules(auth)] } });
+  const row = await prisma.availability.findFirst({ where: { AND: [{ id }, await visibleRules(auth)] } });
   if (!row) throw notFound("Availability");
   return row;
 }
@@ -48,7 +50,7 @@ async function assertRoomFor(scheduleId: number): Promise<void> {
   const prisma = await getPrisma();
   if ((await prisma.availability.count({ where: { scheduleId } })) >= MAX_RULES_PER_SCHEDULE) {
     throw conflict(`Schedule ${scheduleId} already has ${MAX_RULES_PER_SCHEDULE} availability rules, the most a schedule may have.`, [
-      { field: "body.scheduleId", rule: "too_many", message: `At most ${MAX_RULES_PER_SCHEDULE} rules per schedule` },
+      { field: "scheduleId", rule: "too_many", message: `At most ${MAX_RULES_PER_SCHEDULE} rules per schedule` },
     ]);
   }
 }
@@ -59,7 +61,7 @@ const scheduleGone = (scheduleId: number) => notFound(`Schedule ${scheduleId}`);
 export async function listAvailabilities(auth: AuthContext, page: PageRequest, filter: AvailabilityFilter = {}): Promise<PublicAvailability[]> {
   const prisma = await getPrisma();
   const rows = await prisma.availability.findMany({
-    where: { AND: [visibleRules(auth), filter.scheduleId !== undefined ? { scheduleId: filter.scheduleId } : {}] },
+    where: { AND: [await visibleRules(auth), filter.scheduleId !== undefined ? { scheduleId: filter.scheduleId } : {}] },
     orderBy: { id: "asc" },
     ...toSkipTake(page),
   });
@@ -72,7 +74,7 @@ export async function getAvailability(auth: AuthContext, id: number): Promise<Pu
 
 export async function createAvailability(auth: AuthContext, input: AvailabilityCreateInput): Promise<PublicAvailability> {
   const { scheduleId, ...rule } = input;
-  const schedule = await findVisibleSchedule(auth, scheduleId, "body.scheduleId");
+  const schedule = await findVisibleSchedule(auth, scheduleId, "scheduleId");
   const data = ruleData(mergeRule(undefined, rule));
   await assertRoomFor(scheduleId);
   const prisma = await getPrisma();
@@ -96,7 +98,7 @@ export async function updateAvailability(auth: AuthContext, id: number, input: A
   const data = ruleData(mergeRule(ruleValuesOf(existing), patch));
   let move: { scheduleId: number; userId: number | null } | undefined;
   if (scheduleId !== undefined && scheduleId !== existing.scheduleId) {
-    const target = await findVisibleSchedule(auth, scheduleId, "body.scheduleId");
+    const target = await findVisibleSchedule(auth, scheduleId, "scheduleId");
     await assertRoomFor(scheduleId);
     move = { scheduleId, userId: target.userId };
   }

@@ -1,5 +1,5 @@
 import type { AvailabilityModel } from "@slotbase/prisma";
-import { HttpError, type ErrorDetail } from "../errors/http-error";
+import { invalid as invalidInput, type FieldIssue } from "../errors/domain-errors";
 
 /**
  * One availability rule (Prisma model Availability), as v1 `availabilities` and the rules
@@ -126,9 +126,8 @@ export function ruleValuesOf(row: AvailabilityModel): RuleValues {
   };
 }
 
-function invalid(details: ErrorDetail[]): HttpError {
-  const message = `Invalid request. ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}.`;
-  return new HttpError("validation_error", message, { details });
+function invalid(details: FieldIssue[]) {
+  return invalidInput(details.map((d) => `${d.field}: ${d.message}`).join("; "), details);
 }
 
 function parseTimeField(value: string, field: string, allowEndOfDay: boolean): number {
@@ -142,10 +141,10 @@ function parseTimeField(value: string, field: string, allowEndOfDay: boolean): n
 /**
  * Applies a patch (or, with `base` undefined, a whole create body) and checks the result.
  * Setting `date` on a weekly rule without mentioning `days` turns it into a dated rule,
- * and the other way round; `null` clears either. `prefix` names fields in errors (`body`).
+ * and the other way round; `null` clears either. `prefix` names fields in errors (e.g. `availability.0` inside a schedule).
  */
-export function mergeRule(base: RuleValues | undefined, patch: AvailabilityRulePatch, prefix = "body"): RuleValues {
-  const field = (name: string) => `${prefix}.${name}`;
+export function mergeRule(base: RuleValues | undefined, patch: AvailabilityRulePatch, prefix = ""): RuleValues {
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const merged: RuleValues = base
     ? { ...base }
     : { days: [], date: null, startTime: Number.NaN, endTime: Number.NaN, unavailable: false };
@@ -163,9 +162,9 @@ export function mergeRule(base: RuleValues | undefined, patch: AvailabilityRuleP
 }
 
 /** The rules every stored rule obeys; a 400 naming the field otherwise. */
-export function checkRule(rule: RuleValues, prefix = "body"): void {
-  const field = (name: string) => `${prefix}.${name}`;
-  const details: ErrorDetail[] = [];
+export function checkRule(rule: RuleValues, prefix = ""): void {
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const details: FieldIssue[] = [];
   const hasDays = rule.days.length > 0;
   const hasDate = rule.date !== null;
   if (hasDays && hasDate) {

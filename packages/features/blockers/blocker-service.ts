@@ -1,6 +1,8 @@
 import { getPrisma, type BlockerModel, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { forbidden, HttpError, notFound } from "../errors/http-error";
+import { invalidField, notFound } from "../errors/domain-errors";
+import { accessOf } from "../access/access";
+import { assertMayActFor, assertOwnedBy, ownedRowsWhere } from "../access/owner-rules";
 import { isForeignKeyViolation, isRecordNotFound } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
 
@@ -60,22 +62,14 @@ function checkRange(startTime: Date, endTime: Date): void {
   const length = endTime.getTime() - startTime.getTime();
   const problem =
     length <= 0 ? "Must be after startTime" : length > MAX_BLOCKER_MS ? `A blocker lasts at most ${MAX_BLOCKER_DAYS} days` : undefined;
-  if (problem) {
-    throw new HttpError("validation_error", `Invalid request. body.endTime: ${problem}.`, {
-      details: [{ field: "body.endTime", rule: length <= 0 ? "after_start" : "too_big", message: problem }],
-    });
-  }
-}
-
-function visibleBlockers(auth: AuthContext): Prisma.BlockerWhereInput {
-  return auth.isAdmin ? { userId: { not: null } } : { userId: auth.userId };
+  if (problem) throw invalidField("endTime", length <= 0 ? "after_start" : "too_big", problem);
 }
 
 async function findVisibleBlocker(auth: AuthContext, id: number): Promise<BlockerModel> {
   const prisma = await getPrisma();
-  const row = await prisma.blocker.findUnique({ where: { id } });
-  if (!row || row.userId === null || (!auth.isAdmin && row.userId !== auth.userId)) throw notFound("Blocker");
-  return row;
+  const [row, access] = await Promise.all([prisma.blocker.findUnique({ where: { id } }), accessOf(auth)]);
+  assertOwnedBy(access, row?.userId ?? null, "Blocker");
+  return row!;
 }
 
 export async function listBlockers(auth: AuthContext, page: PageRequest, filter: BlockerFilter = {}): Promise<PublicBlocker[]> {
@@ -83,7 +77,7 @@ export async function listBlockers(auth: AuthContext, page: PageRequest, filter:
   const rows = await prisma.blocker.findMany({
     where: {
       AND: [
-        visibleBlockers(auth),
+        ownedRowsWhere(await accessOf(auth)) satisfies Prisma.BlockerWhereInput,
         filter.userId !== undefined ? { userId: filter.userId } : {},
         filter.dateFrom ? { endTime: { gt: filter.dateFrom } } : {},
         filter.dateTo ? { startTime: { lt: filter.dateTo } } : {},
@@ -102,11 +96,10 @@ export async function getBlocker(auth: AuthContext, id: number): Promise<PublicB
 export async function createBlocker(auth: AuthContext, input: BlockerCreateInput): Promise<PublicBlocker> {
   const { userId, ...data } = input;
   const ownerId = userId ?? auth.userId;
-  if (ownerId !== auth.userId && !auth.isAdmin) throw forbidden("Only admins can create blockers for other users.");
+  assertMayActFor(await accessOf(auth), ownerId, "Only admins can create blockers for other users.");
   checkRange(data.startTime, data.endTime);
   const prisma = await getPrisma();
-  const userMissing = () =>
-    new HttpError("not_found", "User not found.", { details: [{ field: "body.userId", rule: "not_found", message: `No user ${ownerId}` }] });
+  const userMissing = () => notFound("User", { field: "userId", rule: "not_found", message: `No user ${ownerId}` });
   if (!(await prisma.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) throw userMissing();
   try {
     return toPublicBlocker(await prisma.blocker.create({ data: { ...data, userId: ownerId } }));

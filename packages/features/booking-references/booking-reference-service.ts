@@ -1,20 +1,11 @@
 import { getPrisma, type BookingReferenceModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { notFound } from "../errors/http-error";
+import { accessOf, type Access } from "../access/access";
+import { bookingRole, mayOnBooking, onReadableBooking } from "../access/booking-rules";
+import { notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
-import { viewerOf, type Viewer } from "../bookings/booking-access";
-import {
-  assertCanManage,
-  assertCanRead,
-  bookingAccessSelect,
-  bookingToChange,
-  canManage,
-  onVisibleBooking,
-  roleOnRow,
-  type AccessBooking,
-  type Db,
-} from "../attendees/booking-child-access";
+import { assertOnRowBooking, bookingToChange, childBookingSelect, type ChildBooking, type Db } from "../bookings/booking-children";
 
 /**
  * v1 booking references: where a booking lives in other systems (a video meeting, a calendar
@@ -42,11 +33,12 @@ export interface BookingReferenceFilter {
 /** A reference as the caller may see it: without `meetingPassword` unless they manage the booking. */
 export type PublicBookingReference = Omit<BookingReferenceModel, "meetingPassword"> & { meetingPassword?: string | null };
 
-type RowWithBooking = BookingReferenceModel & { booking: AccessBooking | null };
+type RowWithBooking = BookingReferenceModel & { booking: ChildBooking | null };
 
-function present(viewer: Viewer, row: RowWithBooking): PublicBookingReference {
+function present(access: Access, row: RowWithBooking): PublicBookingReference {
   const { booking, meetingPassword, ...reference } = row;
-  return canManage(roleOnRow(viewer, booking)) ? { ...reference, meetingPassword } : reference;
+  const role = booking ? bookingRole(access, booking) : access.seesEverything ? "admin" : null;
+  return mayOnBooking(role, "manage") ? { ...reference, meetingPassword } : reference;
 }
 
 /** Deleted by someone else in between: a 404, never a 500. */
@@ -54,61 +46,61 @@ const gone = (error: unknown): never => {
   throw isRecordNotFound(error) ? notFound("Booking reference") : error;
 };
 
-const withBooking = { booking: { select: bookingAccessSelect } } as const;
+const withBooking = { booking: { select: childBookingSelect } } as const;
 
-async function referenceToChange(db: Db, viewer: Viewer, id: number): Promise<RowWithBooking> {
+async function referenceToChange(db: Db, access: Access, id: number): Promise<RowWithBooking> {
   const row = await db.bookingReference.findUnique({ where: { id }, include: withBooking });
   if (!row) throw notFound("Booking reference");
-  assertCanManage(viewer, row.booking, "Booking reference");
+  assertOnRowBooking(access, row.booking, "manage", "Booking reference");
   return row;
 }
 
 export async function listBookingRefs(auth: AuthContext, query: PageRequest & BookingReferenceFilter): Promise<PublicBookingReference[]> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   const rows = await prisma.bookingReference.findMany({
-    where: onVisibleBooking(viewer, query.bookingId),
+    where: { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) },
     include: withBooking,
     orderBy: { id: "asc" },
     ...toSkipTake(query),
   });
-  return rows.map((row) => present(viewer, row));
+  return rows.map((row) => present(access, row));
 }
 
 export async function getBookingRef(auth: AuthContext, id: number): Promise<PublicBookingReference> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   const row = await prisma.bookingReference.findUnique({ where: { id }, include: withBooking });
   if (!row) throw notFound("Booking reference");
-  assertCanRead(viewer, row.booking, "Booking reference");
-  return present(viewer, row);
+  assertOnRowBooking(access, row.booking, "read", "Booking reference");
+  return present(access, row);
 }
 
 export async function createBookingRef(auth: AuthContext, input: BookingReferenceCreateInput): Promise<PublicBookingReference> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   return prisma.$transaction(async (db) => {
-    const { booking } = await bookingToChange(db, viewer, { id: input.bookingId }, "body.bookingId");
+    const booking = await bookingToChange(db, access, { id: input.bookingId }, "bookingId");
     const row = await db.bookingReference.create({ data: { ...input, bookingId: booking.id } });
-    return present(viewer, { ...row, booking });
+    return present(access, { ...row, booking });
   });
 }
 
 export async function updateBookingRef(auth: AuthContext, id: number, input: BookingReferenceUpdateInput): Promise<PublicBookingReference> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   return prisma.$transaction(async (db) => {
-    const { booking } = await referenceToChange(db, viewer, id);
+    const { booking } = await referenceToChange(db, access, id);
     const row = await db.bookingReference.update({ where: { id }, data: input }).catch(gone);
-    return present(viewer, { ...row, booking });
+    return present(access, { ...row, booking });
   });
 }
 
 export async function deleteBookingRef(auth: AuthContext, id: number): Promise<void> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   await prisma.$transaction(async (db) => {
-    await referenceToChange(db, viewer, id);
+    await referenceToChange(db, access, id);
     await db.bookingReference.delete({ where: { id } }).catch(gone);
   });
 }

@@ -1,10 +1,12 @@
 import { minutesBetween } from "@slotbase/scheduling";
 import { getPrisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, HttpError } from "../errors/http-error";
+import { accessOf } from "../access/access";
+import { assertBooking, assertMayMoveEverySeat, seatsToRelease, visibleAttendees, type BookingAction } from "../access/booking-rules";
+import type { Access } from "../access/access";
+import { conflict, invalidField } from "../errors/domain-errors";
 import { resolveEventType } from "../slots/bookable-event";
 import { findFreeSlot } from "../slots/slot-service";
-import { assertRole, viewerOf } from "./booking-access";
 import { asBookingConflict } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
 import { createRescheduledBooking } from "./create-booking";
@@ -16,52 +18,58 @@ export type BookingKey = { id: number } | { uid: string };
 const ACTIVE = ["ACCEPTED", "PENDING"] as const;
 const isActive = (status: string) => (ACTIVE as readonly string[]).includes(status);
 
-function invalidState(message: string) {
-  return new HttpError("conflict", message);
+const invalidState = (message: string) => conflict(message, [{ rule: "state", message }]);
+
+/** Loads the booking and checks the caller may do `action` to it (access/booking-rules). */
+async function bookingFor(auth: AuthContext, key: BookingKey, action: BookingAction) {
+  const [access, booking] = await Promise.all([accessOf(auth), loadBookingRecord(key)]);
+  const role = assertBooking(access, booking, action);
+  return { access, booking, role };
 }
 
-/** Loads the booking and checks the caller's right to it ("attend": attendees too; "manage": the organizer's side). */
-async function bookingFor(auth: AuthContext, key: BookingKey, need: "read" | "attend" | "manage") {
-  const [viewer, booking] = await Promise.all([viewerOf(auth), loadBookingRecord(key)]);
-  const role = assertRole(viewer, booking, need);
-  return { viewer, booking, role };
+/** The booking as the caller may see it: a seated booking's attendee sees no other seat's attendee. */
+export function asSeenBy(access: Access, booking: BookingRecord): BookingRecord {
+  const attendees = visibleAttendees(access, booking);
+  return attendees === booking.attendees ? booking : { ...booking, attendees };
 }
 
 export async function getBooking(auth: AuthContext, key: BookingKey): Promise<BookingRecord> {
-  return (await bookingFor(auth, key, "read")).booking;
+  const { access, booking } = await bookingFor(auth, key, "read");
+  return asSeenBy(access, booking);
 }
 
 /** Cancels; a cancelled or declined booking frees its slot at once (it leaves the exclusion constraint). */
 export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?: string | null): Promise<BookingRecord> {
-  const { viewer, booking, role } = await bookingFor(auth, key, "attend");
+  const { access, booking, role } = await bookingFor(auth, key, "cancel");
   if (!isActive(booking.status)) throw invalidState(`This booking is already ${booking.status.toLowerCase()}.`);
   if (booking.endTime.getTime() <= Date.now()) throw invalidState("A booking that has ended cannot be cancelled.");
   const prisma = await getPrisma();
-  const ownSeat = booking.attendees.find((a) => a.email.toLowerCase() === viewer.email);
-  if (role === "attendee" && booking.eventType?.seatsPerTimeSlot && ownSeat && booking.attendees.length > 1) {
-    // One attendee of a seated booking gives up their seat; the others keep theirs.
+  const released = seatsToRelease(access, role, booking);
+  if (released) {
+    // A seat holder gives up their own seats; the others keep theirs.
+    const ids = released.map((attendee) => attendee.id);
     await prisma.$transaction(async (tx) => {
-      await notifyInTransaction(tx, { kind: "cancelled", bookingId: booking.id, attendeeIds: [ownSeat.id], includeHost: false });
-      await tx.attendee.delete({ where: { id: ownSeat.id } });
+      await notifyInTransaction(tx, { kind: "cancelled", bookingId: booking.id, attendeeIds: ids, includeHost: false });
+      await tx.attendee.deleteMany({ where: { id: { in: ids }, bookingId: booking.id } });
     });
     notifyAfterCommit();
-    // What they see is their own seat, cancelled; the others' names are no longer theirs to see.
-    return { ...booking, status: "CANCELLED", cancellationReason: reason ?? null, attendees: [ownSeat] };
+    // What they see is their own seats, cancelled; the others' names are not theirs to see.
+    return { ...booking, status: "CANCELLED", cancellationReason: reason ?? null, attendees: released };
   }
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: { in: [...ACTIVE] } },
-      data: { status: "CANCELLED", cancellationReason: reason ?? null, cancelledBy: viewer.email, iCalSequence: { increment: 1 } },
+      data: { status: "CANCELLED", cancellationReason: reason ?? null, cancelledBy: access.email, iCalSequence: { increment: 1 } },
     });
     if (count === 0) throw invalidState("This booking was changed meanwhile; fetch it again.");
     await notifyInTransaction(tx, { kind: "cancelled", bookingId: booking.id });
   });
   notifyAfterCommit();
-  return loadBookingRecord({ id: booking.id });
+  return asSeenBy(access, await loadBookingRecord({ id: booking.id }));
 }
 
 /** Pending → accepted, under the same guarantee as a new booking: an overlap is a 409. */
-export async function confirmBooking(auth: AuthContext, key: BookingKey, surface: "v1" | "v2" = "v2"): Promise<BookingRecord> {
+export async function confirmBooking(auth: AuthContext, key: BookingKey): Promise<BookingRecord> {
   const { booking } = await bookingFor(auth, key, "manage");
   if (booking.status !== "PENDING") throw invalidState(`Only a pending booking can be confirmed; this one is ${booking.status.toLowerCase()}.`);
   const prisma = await getPrisma();
@@ -72,7 +80,7 @@ export async function confirmBooking(auth: AuthContext, key: BookingKey, surface
       await notifyInTransaction(tx, { kind: "confirmed", bookingId: booking.id });
     });
   } catch (error) {
-    throw asBookingConflict(error, surface);
+    throw asBookingConflict(error);
   }
   notifyAfterCommit();
   return loadBookingRecord({ id: booking.id });
@@ -99,8 +107,9 @@ export async function declineBooking(auth: AuthContext, key: BookingKey, reason?
  * `fromReschedule` is the old uid; the old one is cancelled and marked rescheduled), same
  * attendees, same host when free, same calendar event (iCalUID, SEQUENCE + 1).
  */
-export async function rescheduleBooking(auth: AuthContext, key: BookingKey, input: { start: Date; reason?: string | null; surface?: "v1" | "v2" }): Promise<BookingRecord> {
-  const { viewer, booking } = await bookingFor(auth, key, "attend");
+export async function rescheduleBooking(auth: AuthContext, key: BookingKey, input: { start: Date; reason?: string | null }): Promise<BookingRecord> {
+  const { access, booking, role } = await bookingFor(auth, key, "reschedule");
+  assertMayMoveEverySeat(access, role, booking);
   if (!isActive(booking.status)) throw invalidState(`A ${booking.status.toLowerCase()} booking cannot be rescheduled.`);
   if (booking.eventTypeId === null) throw invalidState("This booking has no event type to reschedule within.");
   const length = minutesBetween(booking.startTime, booking.endTime);
@@ -110,7 +119,7 @@ export async function rescheduleBooking(auth: AuthContext, key: BookingKey, inpu
     newId = await prisma.$transaction(async (tx) => {
       const { count } = await tx.booking.updateMany({
         where: { id: booking.id, status: { in: [...ACTIVE] } },
-        data: { status: "CANCELLED", rescheduled: true, cancellationReason: input.reason ?? null, rescheduledBy: viewer.email },
+        data: { status: "CANCELLED", rescheduled: true, cancellationReason: input.reason ?? null, rescheduledBy: access.email },
       });
       if (count === 0) throw invalidState("This booking was changed meanwhile; fetch it again.");
       const id = await createRescheduledBooking(
@@ -125,7 +134,6 @@ export async function rescheduleBooking(auth: AuthContext, key: BookingKey, inpu
           location: booking.location,
           metadata: (booking.metadata ?? {}) as Record<string, unknown>,
           responses: (booking.responses ?? {}) as Record<string, unknown>,
-          surface: input.surface,
           bookedById: booking.bookedById,
         },
         {
@@ -142,10 +150,10 @@ export async function rescheduleBooking(auth: AuthContext, key: BookingKey, inpu
       return id;
     }, { timeout: 15_000, maxWait: 15_000 });
   } catch (error) {
-    throw asBookingConflict(error, input.surface);
+    throw asBookingConflict(error);
   }
   notifyAfterCommit();
-  return loadBookingRecord({ id: newId });
+  return asSeenBy(access, await loadBookingRecord({ id: newId }));
 }
 
 export async function updateBookingLocation(auth: AuthContext, key: BookingKey, location: string): Promise<BookingRecord> {
@@ -176,9 +184,7 @@ export async function reassignBooking(auth: AuthContext, key: BookingKey, toUser
   const resolved = await resolveEventType({ id: booking.eventTypeId });
   const hostIds = resolved.hostRows.map((h) => h.user.id);
   if (toUserId !== undefined && !hostIds.includes(toUserId)) {
-    throw new HttpError("validation_error", `User ${toUserId} is not a host of this event type.`, {
-      details: [{ field: "path.userId", rule: "host", message: "Must be a host of the event type" }],
-    });
+    throw invalidField("toUserId", "host", `User ${toUserId} is not a host of this event type`);
   }
   if (toUserId === booking.userId) throw invalidState("The booking is already assigned to this user.");
   const length = minutesBetween(booking.startTime, booking.endTime);

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { getPrisma, Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
+import { getPrisma, Prisma, type BookingModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { HttpError } from "../errors/http-error";
+import { invalidField } from "../errors/domain-errors";
+import { accessOf } from "../access/access";
+import { visibleAttendees } from "../access/booking-rules";
 import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } from "../slots/bookable-event";
 import { findFreeSlot } from "../slots/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
@@ -33,8 +35,6 @@ export interface BookingCreateInput {
   responses?: Record<string, unknown>;
   /** The caller's hold on this slot: it does not block them, and is released. */
   reservationUid?: string | null;
-  /** Which slots endpoint a conflict message points to. */
-  surface?: "v1" | "v2";
   /** The user whose key makes the booking. */
   bookedById?: number | null;
 }
@@ -45,10 +45,6 @@ export interface CreateOptions {
 }
 
 const newUid = () => randomBytes(12).toString("base64url");
-
-function fieldError(field: string, message: string) {
-  return new HttpError("validation_error", message, { details: [{ field, rule: "invalid", message }] });
-}
 
 /** Pick the round-robin host: the preferred one when free, else the free host with the fewest upcoming bookings. */
 async function pickHost(tx: Db, free: number[], preferred: number | null, start: Date): Promise<number> {
@@ -98,23 +94,23 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
     rescheduleUid: options.rescheduling?.uid,
     db: tx,
   });
-  if (!slot) throw slotUnavailable(input.surface);
+  if (!slot) throw slotUnavailable();
   if (input.reservationUid) await tx.slotReservation.deleteMany({ where: { uid: input.reservationUid } });
 
   const attendees = attendeeRows(input, options.rescheduling);
   if (slot.seats?.bookingUid) {
     // A seated slot someone already booked: join that booking, one attendee per seat.
-    if (attendees.length > slot.seats.total - slot.seats.booked) throw slotUnavailable(input.surface);
+    if (attendees.length > slot.seats.total - slot.seats.booked) throw slotUnavailable();
     const existing = await tx.booking.findUniqueOrThrow({ where: { uid: slot.seats.bookingUid }, select: { id: true } });
     const newAttendeeIds: number[] = [];
     for (const attendee of attendees) {
       const row = await tx.attendee.create({ data: { ...attendee, bookingId: existing.id } });
-      await tx.bookingSeat.create({ data: { referenceUid: randomUUID(), bookingId: existing.id, attendeeId: row.id } });
+      await tx.bookingSeat.create({ data: { referenceUid: randomUUID(), bookingId: existing.id, attendeeId: row.id, bookedById: input.bookedById ?? null } });
       newAttendeeIds.push(row.id);
     }
     return { bookingId: existing.id, kind: "created", newAttendeeIds };
   }
-  if (seated && attendees.length > eventType.seatsPerTimeSlot!) throw slotUnavailable(input.surface);
+  if (seated && attendees.length > eventType.seatsPerTimeSlot!) throw slotUnavailable();
 
   const hostId = await pickHost(tx, slot.hostIds, options.rescheduling?.preferredHostId ?? null, input.start);
   const values = newBookingValues(resolved, input, slot, hostId, attendees, options.rescheduling);
@@ -131,10 +127,12 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
   });
   const saved = await tx.attendee.createManyAndReturn({ data: attendees.map((attendee) => ({ ...attendee, bookingId: booking.id })) });
   saved.sort((a, b) => a.id - b.id);
+  const bookedById = input.bookedById ?? null;
   if (seated) {
-    await tx.bookingSeat.createMany({ data: saved.map((row) => ({ referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id })) });
+    await tx.bookingSeat.createMany({ data: saved.map((row) => ({ referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id, bookedById })) });
   }
-  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created", record: recordOf(resolved, { ...booking, attendees: saved }) };
+  const withSeats = saved.map((row) => ({ ...row, bookingSeat: seated ? { bookedById } : null }));
+  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created", record: recordOf(resolved, { ...booking, attendees: withSeats }) };
 }
 
 /** The new booking's columns, whichever way it is written. */
@@ -167,13 +165,13 @@ function newBookingValues(
 const hostOf = (resolved: ResolvedEventType, hostId: number) => resolved.hostRows.find((h) => h.user.id === hostId)!.user;
 
 /** A new booking, as the API shows it, built from the rows just written (no read-back). */
-function recordOf(resolved: ResolvedEventType, booking: BookingModel & { attendees: AttendeeModel[] }): BookingRecord {
+function recordOf(resolved: ResolvedEventType, booking: BookingModel & { attendees: BookingRecord["attendees"] }): BookingRecord {
   const host = hostOf(resolved, booking.userId!);
-  const { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot } = resolved.eventType;
+  const { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot, seatsShowAttendees } = resolved.eventType;
   return {
     ...booking,
     user: { id: host.id, name: host.name, email: host.email, username: host.username, timeZone: host.timeZone },
-    eventType: { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot },
+    eventType: { id, title, slug, userId, teamId, length, schedulingType, seatsPerTimeSlot, seatsShowAttendees },
     references: [],
     rescheduledToUid: null,
   };
@@ -196,7 +194,7 @@ async function createAcceptedBooking(resolved: ResolvedEventType, input: Booking
     busy: resolved.busyAt?.busy,
     db: prisma,
   });
-  if (!slot) throw slotUnavailable(input.surface);
+  if (!slot) throw slotUnavailable();
   const hostId = await pickHost(prisma, slot.hostIds, null, input.start);
   const attendees = attendeeRows(input, undefined);
   const values = newBookingValues(resolved, input, slot, hostId, attendees);
@@ -215,14 +213,15 @@ async function createAcceptedBooking(resolved: ResolvedEventType, input: Booking
     { kind: "created", bookingId: 0 },
   );
   const written = await insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null);
-  return recordOf(resolved, written);
+  // Not seated (seated bookings are counted, in a transaction): no attendee holds a seat.
+  return recordOf(resolved, { ...written, attendees: written.attendees.map((row) => ({ ...row, bookingSeat: null })) });
 }
 
 /** Checks the duration the client asked for against the event type's. */
 function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | undefined): void {
   const durations = allowedDurations(resolved.eventType);
   if (lengthInMinutes !== undefined && !durations.includes(lengthInMinutes)) {
-    throw fieldError("body.lengthInMinutes", `This event type can be booked for ${durations.join(", ")} minutes.`);
+    throw invalidField("lengthInMinutes", "duration", `This event type can be booked for ${durations.join(", ")} minutes`);
   }
 }
 
@@ -252,9 +251,13 @@ export async function createBooking(auth: AuthContext, input: BookingCreateInput
       return made;
     }, { timeout: 15_000, maxWait: 15_000 });
     notifyAfterCommit();
-    return created.record ?? (await loadBookingRecord({ id: created.bookingId }));
+    if (created.record) return created.record;
+    // Joined a seated booking: the joiner sees the seats they took, not other people's.
+    const joined = await loadBookingRecord({ id: created.bookingId });
+    const attendees = visibleAttendees(await accessOf(auth), joined, created.newAttendeeIds);
+    return { ...joined, attendees };
   } catch (error) {
-    throw asBookingConflict(error, input.surface);
+    throw asBookingConflict(error);
   }
 }
 

@@ -1,8 +1,9 @@
 import type { Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { forbidden } from "../errors/http-error";
-import { viewerOf, visibleBookingsWhere } from "./booking-access";
+import { accessOf } from "../access/access";
+import { assertMayFilterByHost, readableBookingsWhere } from "../access/booking-rules";
 import { loadBookingRecords, type BookingRecord } from "./booking-record";
+import { asSeenBy } from "./booking-lifecycle";
 
 export type BookingStatusFilter = "upcoming" | "recurring" | "past" | "cancelled" | "unconfirmed";
 
@@ -40,12 +41,10 @@ function statusWhere(status: BookingStatusFilter, now: Date): Prisma.BookingWher
 
 /** The caller's bookings (as host, attendee, event type owner or team OWNER/ADMIN; admins: all), filtered and paged. */
 export async function listBookings(auth: AuthContext, query: BookingListQuery): Promise<BookingRecord[]> {
-  if (query.userId !== undefined && !auth.isAdmin && query.userId !== auth.userId) {
-    throw forbidden("Only admins can list another user's bookings.");
-  }
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
+  if (query.userId !== undefined) assertMayFilterByHost(access, query.userId);
   const now = new Date();
-  const and: Prisma.BookingWhereInput[] = [visibleBookingsWhere(viewer)];
+  const and: Prisma.BookingWhereInput[] = [readableBookingsWhere(access)];
   if (query.status?.length) and.push({ OR: query.status.map((s) => statusWhere(s, now)) });
   if (query.attendeeEmails?.length) and.push({ attendees: { some: { email: { in: query.attendeeEmails.map((e) => e.toLowerCase()) } } } });
   if (query.attendeeName) and.push({ attendees: { some: { name: { contains: query.attendeeName, mode: "insensitive" } } } });
@@ -58,5 +57,6 @@ export async function listBookings(auth: AuthContext, query: BookingListQuery): 
     ...(query.sort ?? [{ field: "startTime" as const, order: "asc" as const }]).map((s) => ({ [s.field]: s.order })),
     { id: "asc" },
   ];
-  return loadBookingRecords({ AND: and }, { skip: query.skip, take: query.take, orderBy });
+  const records = await loadBookingRecords({ AND: and }, { skip: query.skip, take: query.take, orderBy });
+  return records.map((record) => asSeenBy(access, record));
 }

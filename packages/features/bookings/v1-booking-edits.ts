@@ -1,7 +1,8 @@
 import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { HttpError, notFound } from "../errors/http-error";
-import { assertRole, viewerOf } from "./booking-access";
+import { conflict, notFound } from "../errors/domain-errors";
+import { accessOf } from "../access/access";
+import { assertBooking } from "../access/booking-rules";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
 
 /**
@@ -21,8 +22,8 @@ export interface BookingDetailsChange {
 const ACTIVE = ["ACCEPTED", "PENDING"] as const;
 
 async function managedBooking(auth: AuthContext, key: { id: number }): Promise<BookingRecord> {
-  const [viewer, booking] = await Promise.all([viewerOf(auth), loadBookingRecord(key)]);
-  assertRole(viewer, booking, "manage");
+  const [access, booking] = await Promise.all([accessOf(auth), loadBookingRecord(key)]);
+  assertBooking(access, booking, "manage");
   return booking;
 }
 
@@ -35,7 +36,7 @@ async function managedBooking(auth: AuthContext, key: { id: number }): Promise<B
 export async function updateBookingDetails(auth: AuthContext, key: { id: number }, change: BookingDetailsChange): Promise<BookingRecord> {
   const booking = await managedBooking(auth, key);
   if (!(ACTIVE as readonly string[]).includes(booking.status)) {
-    throw new HttpError("conflict", `A ${booking.status.toLowerCase()} booking cannot be changed.`);
+    throw conflict(`A ${booking.status.toLowerCase()} booking cannot be changed.`);
   }
   const visible = change.title !== undefined || change.description !== undefined || change.location !== undefined;
   const data: Prisma.BookingUpdateManyMutationInput = {
@@ -47,7 +48,7 @@ export async function updateBookingDetails(auth: AuthContext, key: { id: number 
   };
   const prisma = await getPrisma();
   const { count } = await prisma.booking.updateMany({ where: { id: booking.id, status: { in: [...ACTIVE] } }, data });
-  if (count === 0) throw new HttpError("conflict", "This booking was changed meanwhile; fetch it again.");
+  if (count === 0) throw conflict("This booking was changed meanwhile; fetch it again.");
   return loadBookingRecord({ id: booking.id });
 }
 

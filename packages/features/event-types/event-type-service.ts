@@ -1,9 +1,11 @@
 import { getPrisma, Prisma, type EventTypeModel, type HostModel, type PeriodType } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { badRequest, conflict, forbidden, HttpError, notFound, type ErrorDetail } from "../errors/http-error";
+import { accessOf, type Access } from "../access/access";
+import { assertEventType, assertMayUseOwner, readableEventTypesWhere } from "../access/event-type-rules";
+import { assertTeam } from "../access/team-rules";
+import { conflict, invalid as invalidInput, notFound, type FieldIssue } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
-import { acceptedTeamIds, assertTeamManager, assertTeamReader, keyAllowsTeam } from "../teams/team-access";
 
 export interface EventTypeLocation {
   type: string;
@@ -89,22 +91,15 @@ const withHosts = {
 
 const EVENT_TYPE = "Event type";
 
-/**
- * Only an admin whose key is not restricted to a team may act on other users' personal
- * event types; a team-restricted key never reaches beyond its own user and its team.
- */
-const isUnrestrictedAdmin = (auth: AuthContext) => auth.isAdmin && auth.teamId === null;
+const detail = (field: string, rule: string, message: string): FieldIssue => ({ field, rule, message });
 
-const detail = (field: string, rule: string, message: string): ErrorDetail => ({ field, rule, message });
-
-function invalid(details: ErrorDetail[]): HttpError {
-  const shown = details.slice(0, 3).map((d) => `${d.field}: ${d.message}`).join("; ");
-  return badRequest(`Invalid request. ${shown}${details.length > 3 ? ` (and ${details.length - 3} more)` : ""}.`, details);
+function invalid(details: FieldIssue[]) {
+  return invalidInput(details.map((d) => `${d.field}: ${d.message}`).join("; "), details);
 }
 
-function slugTaken(slug: string, teamOwned: boolean): HttpError {
+function slugTaken(slug: string, teamOwned: boolean) {
   return conflict(`An event type with the slug "${slug}" already exists for this ${teamOwned ? "team" : "user"}.`, [
-    detail("body.slug", "unique", "Slug already in use by this owner"),
+    detail("slug", "unique", "Slug already in use by this owner"),
   ]);
 }
 
@@ -114,33 +109,21 @@ function clientError(error: unknown, slug: string, teamOwned: boolean): unknown 
   if (isRecordNotFound(error)) return notFound(EVENT_TYPE);
   if (isForeignKeyViolation(error)) {
     // A user, team or schedule named by the request was deleted while it was being written.
-    return badRequest("A user, team or schedule the request refers to no longer exists.", [
-      detail("body", "reference", "Refers to something that no longer exists"),
+    return invalidInput("A user, team or schedule the request refers to no longer exists.", [
+      { rule: "reference", message: "Refers to something that no longer exists" },
     ]);
   }
   return error;
 }
 
 /**
- * Team access for event types. A system admin passes the membership check for any team
- * id, so for them the team must also exist (a 404 rather than an empty list or a failed
- * write).
+ * A system admin passes the team rules for any team id, so for them the team must also exist
+ * (a 404 rather than an empty list or a failed write).
  */
-async function teamAccess(auth: AuthContext, teamId: number, level: "read" | "manage", what = "Team"): Promise<void> {
-  const access = level === "manage" ? await assertTeamManager(auth, teamId, what) : await assertTeamReader(auth, teamId, what);
-  if (access.role === null) {
-    const prisma = await getPrisma();
-    if (!(await prisma.team.findUnique({ where: { id: teamId }, select: { id: true } }))) throw notFound(what);
-  }
-}
-
-/** Where clause of the event types the caller may see. */
-async function visibleWhere(auth: AuthContext): Promise<Prisma.EventTypeWhereInput> {
-  if (isUnrestrictedAdmin(auth)) return {};
-  const teamIds = auth.isAdmin
-    ? [auth.teamId as number]
-    : (await acceptedTeamIds(auth.userId)).filter((teamId) => keyAllowsTeam(auth, teamId));
-  return { OR: [{ userId: auth.userId, teamId: null }, { teamId: { in: teamIds } }] };
+async function assertTeamExists(access: Access, teamId: number, what = "Team"): Promise<void> {
+  if (access.teamRoles.has(teamId)) return;
+  const prisma = await getPrisma();
+  if (!(await prisma.team.findUnique({ where: { id: teamId }, select: { id: true } }))) throw notFound(what);
 }
 
 async function findEventType(id: number): Promise<EventTypeWithHosts> {
@@ -150,23 +133,9 @@ async function findEventType(id: number): Promise<EventTypeWithHosts> {
   return row;
 }
 
-/** Personal types: the owner (or an unrestricted admin); anyone else gets a 404. */
-function assertPersonalAccess(auth: AuthContext, row: EventTypeModel): void {
-  if (row.userId !== auth.userId && !isUnrestrictedAdmin(auth)) throw notFound(EVENT_TYPE);
-}
-
-async function findReadable(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
-  const row = await findEventType(id);
-  if (row.teamId !== null) await teamAccess(auth, row.teamId, "read", EVENT_TYPE);
-  else assertPersonalAccess(auth, row);
-  return row;
-}
-
-/** Team types: OWNER/ADMIN edit, plain members 403, strangers 404. */
-async function findEditable(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
-  const row = await findEventType(id);
-  if (row.teamId !== null) await teamAccess(auth, row.teamId, "manage", EVENT_TYPE);
-  else assertPersonalAccess(auth, row);
+async function findAccessible(auth: AuthContext, id: number, need: "read" | "manage"): Promise<EventTypeWithHosts> {
+  const [row, access] = await Promise.all([findEventType(id), accessOf(auth)]);
+  assertEventType(access, row, need);
   return row;
 }
 
@@ -181,44 +150,44 @@ interface Merged {
 }
 
 /** Rules across fields, checked on the event type as it will be after the write. */
-function crossFieldDetails(merged: Merged, input: EventTypeFields): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
+function crossFieldDetails(merged: Merged, input: EventTypeFields): FieldIssue[] {
+  const details: FieldIssue[] = [];
   if (merged.periodType === "ROLLING" && merged.periodDays === null) {
-    details.push(detail("body.periodDays", "required", "periodType ROLLING needs periodDays (1-3650)"));
+    details.push(detail("periodDays", "required", "periodType ROLLING needs periodDays (1-3650)"));
   }
   if (merged.periodType === "RANGE") {
-    if (merged.periodStartDate === null) details.push(detail("body.periodStartDate", "required", "periodType RANGE needs periodStartDate"));
-    if (merged.periodEndDate === null) details.push(detail("body.periodEndDate", "required", "periodType RANGE needs periodEndDate"));
+    if (merged.periodStartDate === null) details.push(detail("periodStartDate", "required", "periodType RANGE needs periodStartDate"));
+    if (merged.periodEndDate === null) details.push(detail("periodEndDate", "required", "periodType RANGE needs periodEndDate"));
     if (merged.periodStartDate && merged.periodEndDate && merged.periodEndDate.getTime() < merged.periodStartDate.getTime()) {
-      details.push(detail("body.periodEndDate", "after_start", "periodEndDate must not be before periodStartDate"));
+      details.push(detail("periodEndDate", "after_start", "periodEndDate must not be before periodStartDate"));
     }
   }
   if (merged.teamId !== null) {
     if (merged.schedulingType === null) {
-      details.push(detail("body.schedulingType", "required", "Team event types need a schedulingType: ROUND_ROBIN or COLLECTIVE"));
+      details.push(detail("schedulingType", "required", "Team event types need a schedulingType: ROUND_ROBIN or COLLECTIVE"));
     }
     if (input.scheduleId != null) {
-      details.push(detail("body.scheduleId", "team_type", "Team event types have no schedule of their own: each host uses theirs"));
+      details.push(detail("scheduleId", "team_type", "Team event types have no schedule of their own: each host uses theirs"));
     }
   } else {
     if (merged.schedulingType !== null) {
-      details.push(detail("body.schedulingType", "team_only", "Only team event types have a schedulingType"));
+      details.push(detail("schedulingType", "team_only", "Only team event types have a schedulingType"));
     }
     if (input.hosts && input.hosts.length > 0) {
-      details.push(detail("body.hosts", "team_only", "Only team event types have hosts"));
+      details.push(detail("hosts", "team_only", "Only team event types have hosts"));
     }
   }
   return details;
 }
 
 /** References: the type's schedule, and each host's membership and schedule. */
-async function referenceDetails(merged: Merged, input: EventTypeFields): Promise<ErrorDetail[]> {
+async function referenceDetails(merged: Merged, input: EventTypeFields): Promise<FieldIssue[]> {
   const prisma = await getPrisma();
-  const details: ErrorDetail[] = [];
+  const details: FieldIssue[] = [];
   if (merged.teamId === null && input.scheduleId != null) {
     const schedule = await prisma.schedule.findUnique({ where: { id: input.scheduleId }, select: { userId: true } });
     if (!schedule || schedule.userId === null || schedule.userId !== merged.ownerId) {
-      details.push(detail("body.scheduleId", "reference", `No schedule ${input.scheduleId} belongs to the event type's owner`));
+      details.push(detail("scheduleId", "reference", `No schedule ${input.scheduleId} belongs to the event type's owner`));
     }
   }
   if (merged.teamId !== null && input.hosts && input.hosts.length > 0) {
@@ -235,9 +204,9 @@ async function referenceDetails(merged: Merged, input: EventTypeFields): Promise
     const scheduleOwner = new Map(schedules.map((s) => [s.id, s.userId]));
     input.hosts.forEach((host, index) => {
       if (!memberIds.has(host.userId)) {
-        details.push(detail(`body.hosts.${index}.userId`, "team_member", `User ${host.userId} is not an accepted member of the team`));
+        details.push(detail(`hosts.${index}.userId`, "team_member", `User ${host.userId} is not an accepted member of the team`));
       } else if (host.scheduleId != null && scheduleOwner.get(host.scheduleId) !== host.userId) {
-        details.push(detail(`body.hosts.${index}.scheduleId`, "reference", `No schedule ${host.scheduleId} belongs to user ${host.userId}`));
+        details.push(detail(`hosts.${index}.scheduleId`, "reference", `No schedule ${host.scheduleId} belongs to user ${host.userId}`));
       }
     });
   }
@@ -277,14 +246,16 @@ export async function listEventTypes(
   page: PageRequest,
   filter: EventTypeListFilter = {},
 ): Promise<EventTypeWithHosts[]> {
-  if (filter.userId !== undefined && filter.userId !== auth.userId && !isUnrestrictedAdmin(auth)) {
-    throw forbidden("Only admins can list another user's event types.");
+  const access = await accessOf(auth);
+  if (filter.userId !== undefined) assertMayUseOwner(access, filter.userId, "Only admins can list another user's event types.");
+  if (filter.teamId !== undefined) {
+    assertTeam(access, filter.teamId, "read");
+    await assertTeamExists(access, filter.teamId);
   }
-  if (filter.teamId !== undefined) await teamAccess(auth, filter.teamId, "read");
   const prisma = await getPrisma();
   const where: Prisma.EventTypeWhereInput = {
     AND: [
-      await visibleWhere(auth),
+      readableEventTypesWhere(access),
       filter.userId !== undefined ? { userId: filter.userId, teamId: null } : {},
       filter.teamId !== undefined ? { teamId: filter.teamId } : {},
     ],
@@ -294,33 +265,32 @@ export async function listEventTypes(
 
 /** A team's event types, for its accepted members (and admins); anyone else gets a 404. */
 export async function listTeamEventTypes(auth: AuthContext, teamId: number, page: PageRequest): Promise<EventTypeWithHosts[]> {
-  await teamAccess(auth, teamId, "read");
+  const access = await accessOf(auth);
+  assertTeam(access, teamId, "read");
+  await assertTeamExists(access, teamId);
   const prisma = await getPrisma();
   return prisma.eventType.findMany({ where: { teamId }, include: withHosts, orderBy: { id: "asc" }, ...toSkipTake(page) });
 }
 
 export async function getEventType(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
-  return findReadable(auth, id);
+  return findAccessible(auth, id, "read");
 }
 
 export async function createEventType(auth: AuthContext, input: EventTypeCreateInput): Promise<EventTypeWithHosts> {
-  const prisma = await getPrisma();
+  const [prisma, access] = await Promise.all([getPrisma(), accessOf(auth)]);
   const teamId = input.teamId ?? null;
   let ownerId: number | null = null;
   if (teamId !== null) {
     if (input.userId !== undefined) {
-      throw invalid([detail("body.userId", "exclusive", "An event type belongs to a user or to a team, not both: leave out userId")]);
+      throw invalid([detail("userId", "exclusive", "An event type belongs to a user or to a team, not both: leave out userId")]);
     }
-    await teamAccess(auth, teamId, "manage");
+    assertTeam(access, teamId, "manage");
+    await assertTeamExists(access, teamId);
   } else {
     ownerId = input.userId ?? auth.userId;
-    if (ownerId !== auth.userId && !isUnrestrictedAdmin(auth)) {
-      throw forbidden("Only admins can create event types for other users.");
-    }
+    assertMayUseOwner(access, ownerId, "Only admins can create event types for other users.");
     const owner = await prisma.user.findUnique({ where: { id: ownerId }, select: { id: true } });
-    if (!owner) {
-      throw new HttpError("not_found", "User not found.", { details: [detail("body.userId", "reference", "No such user")] });
-    }
+    if (!owner) throw notFound("User", detail("userId", "reference", "No such user"));
   }
   await assertValid(
     {
@@ -353,7 +323,7 @@ export async function createEventType(auth: AuthContext, input: EventTypeCreateI
 }
 
 export async function updateEventType(auth: AuthContext, id: number, input: EventTypeUpdateInput): Promise<EventTypeWithHosts> {
-  const existing = await findEditable(auth, id);
+  const existing = await findAccessible(auth, id, "manage");
   await assertValid(
     {
       teamId: existing.teamId,
@@ -385,7 +355,7 @@ export async function updateEventType(auth: AuthContext, id: number, input: Even
 }
 
 export async function deleteEventType(auth: AuthContext, id: number): Promise<void> {
-  await findEditable(auth, id);
+  await findAccessible(auth, id, "manage");
   const prisma = await getPrisma();
   const { count } = await prisma.eventType.deleteMany({ where: { id } });
   if (count === 0) throw notFound(EVENT_TYPE);

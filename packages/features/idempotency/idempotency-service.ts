@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { getPrisma, Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { HttpError } from "../errors/http-error";
+import { ConflictError, invalidField, UnprocessableError } from "../errors/domain-errors";
 import { isUniqueViolation } from "../errors/database-errors";
 import { runInBackground } from "../common/background";
 import { log } from "../logging/logger";
@@ -17,7 +17,7 @@ import { log } from "../logging/logger";
  *    (fingerprint, method or path) → 422; still running → 409 with `Retry-After: 1`;
  *    completed → its stored status and body, replayed without doing the work.
  * 3. The work's 2xx result is stored on the row (replayed for 24 hours). Any failure, an
- *    HttpError or anything else, deletes the row, so a retry with the same key does the
+ *    domain error or anything else, deletes the row, so a retry with the same key does the
  *    work again: only successes are replayed (a 422 "slot taken" may well succeed later).
  *
  * A claim whose request died without finishing (process killed) would block its key for
@@ -31,18 +31,18 @@ const SWEEP_INTERVAL_MS = 60 * 1000;
 const SWEEP_BATCH = 100;
 const CLAIM_ATTEMPTS = 3;
 
-const KEY_FIELD = "header.Idempotency-Key";
+/** The key's name as an input (the API layer says it is the Idempotency-Key header). */
+const KEY_FIELD = "idempotencyKey";
 // Printable ASCII (space to tilde), not blank.
 const KEY_PATTERN = /^[\x20-\x7E]*[\x21-\x7E][\x20-\x7E]*$/;
 
 /**
- * The header's value when sent (undefined when absent), or a 400 naming
- * `header.Idempotency-Key`: 1–255 printable ASCII characters, sent once.
+ * The header's value when sent (undefined when absent), or an invalid-input error naming
+ * `idempotencyKey`: 1–255 printable ASCII characters, sent once.
  */
 export function parseIdempotencyKey(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const invalid = (rule: string, message: string) =>
-    new HttpError("validation_error", `Invalid request. ${KEY_FIELD}: ${message}.`, { details: [{ field: KEY_FIELD, rule, message }] });
+  const invalid = (rule: string, message: string) => invalidField(KEY_FIELD, rule, message);
   if (typeof value !== "string") throw invalid("invalid_type", "Send one Idempotency-Key header");
   if (value.length > IDEMPOTENCY_KEY_MAX_LENGTH) throw invalid("too_big", `At most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
   if (!KEY_PATTERN.test(value)) {
@@ -111,15 +111,16 @@ export interface IdempotentOutcome extends IdempotentResult {
 }
 
 const inProgress = () =>
-  new HttpError("conflict", "A request with this Idempotency-Key is still being processed. Retry in a moment.", {
-    headers: { "Retry-After": "1" },
-    details: [{ field: KEY_FIELD, rule: "in_progress", message: "The first request with this key has not finished yet" }],
-  });
+  new ConflictError(
+    "A request with this Idempotency-Key is still being processed. Retry in a moment.",
+    [{ field: KEY_FIELD, rule: "in_progress", message: "The first request with this key has not finished yet" }],
+    { reason: "in_progress", retryAfterSeconds: 1 },
+  );
 
 const mismatch = () =>
-  new HttpError("unprocessable_entity", "This Idempotency-Key was used with a different request. Use a new key for a new request.", {
-    details: [{ field: KEY_FIELD, rule: "request_mismatch", message: "Already used with another method, path or body" }],
-  });
+  new UnprocessableError("This Idempotency-Key was used with a different request. Use a new key for a new request.", [
+    { field: KEY_FIELD, rule: "request_mismatch", message: "Already used with another method, path or body" },
+  ]);
 
 function warn(msg: string, error: unknown): void {
   log.warn(msg, { error });

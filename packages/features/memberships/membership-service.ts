@@ -1,9 +1,16 @@
 import { getPrisma, type MembershipModel, type MembershipRole, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, HttpError, notFound, type ErrorDetail } from "../errors/http-error";
+import { accessOf, withCurrentTeamRole, type Access } from "../access/access";
+import {
+  assertMayChangeMembership,
+  assertMayInvite,
+  assertMayRemoveMembership,
+  assertMembershipVisible,
+  visibleMembershipsWhere,
+} from "../access/membership-rules";
+import { conflict, notFound } from "../errors/domain-errors";
 import { isForeignKeyViolation, isUniqueViolation } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
-import { acceptedTeamIds, assertTeamManager, keyAllowsTeam, TEAM_MANAGER_ROLES } from "../teams/team-access";
 
 /**
  * Memberships: a user in a team with a role (OWNER / ADMIN / MEMBER) and `accepted`.
@@ -38,35 +45,16 @@ export interface MembershipFilter {
 
 type Db = Prisma.TransactionClient;
 
-const forbiddenField = (message: string, field: string) =>
-  new HttpError("forbidden", message, { details: [{ field, rule: "forbidden", message }] });
-
-const notFoundField = (what: string, detail: ErrorDetail) => new HttpError("not_found", `${what} not found.`, { details: [detail] });
-
 const lastOwner = () =>
   conflict("A team must keep at least one accepted OWNER: make someone else OWNER first, or delete the team.", [
     { rule: "last_owner", message: "This is the team's last OWNER" },
   ]);
 
-const isManager = (role: MembershipRole | null) => role !== null && TEAM_MANAGER_ROLES.includes(role);
-
-/** The caller's standing in the team: their accepted role (null when none or pending). */
-async function callerRoleIn(db: Db, auth: AuthContext, teamId: number): Promise<MembershipRole | null> {
-  const own = await db.membership.findUnique({
-    where: { userId_teamId: { userId: auth.userId, teamId } },
-    select: { role: true, accepted: true },
-  });
-  return own?.accepted ? own.role : null;
-}
-
-/** The membership, if the caller may see it, with the caller's role in its team; otherwise 404. */
-async function findVisible(db: Db, auth: AuthContext, key: MembershipKey): Promise<{ membership: MembershipModel; callerRole: MembershipRole | null }> {
-  if (!keyAllowsTeam(auth, key.teamId)) throw notFound("Membership");
+/** The membership, if the caller may see it (404 otherwise). */
+async function findVisible(db: Db, access: Access, key: MembershipKey): Promise<MembershipModel> {
   const membership = await db.membership.findUnique({ where: { userId_teamId: key } });
-  if (!membership) throw notFound("Membership");
-  const callerRole = await callerRoleIn(db, auth, key.teamId);
-  if (!auth.isAdmin && membership.userId !== auth.userId && callerRole === null) throw notFound("Membership");
-  return { membership, callerRole };
+  assertMembershipVisible(access, membership, key);
+  return membership!;
 }
 
 /** Serialises membership changes of one team (PostgreSQL row lock, held until commit). */
@@ -85,20 +73,17 @@ async function assertNotLastOwner(db: Db, membership: MembershipModel): Promise<
  * (pending invitations included); system admins: all. A team-restricted key: that team only.
  */
 export async function listMemberships(auth: AuthContext, page: PageRequest, filter: MembershipFilter = {}): Promise<MembershipModel[]> {
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const conditions: Prisma.MembershipWhereInput[] = [];
+  const conditions: Prisma.MembershipWhereInput[] = [visibleMembershipsWhere(access)];
   if (filter.teamId !== undefined) conditions.push({ teamId: filter.teamId });
   if (filter.userId !== undefined) conditions.push({ userId: filter.userId });
-  if (auth.teamId !== null) conditions.push({ teamId: auth.teamId });
-  if (!auth.isAdmin) {
-    conditions.push({ OR: [{ teamId: { in: await acceptedTeamIds(auth.userId) } }, { userId: auth.userId }] });
-  }
   return prisma.membership.findMany({ where: { AND: conditions }, orderBy: { id: "asc" }, ...toSkipTake(page) });
 }
 
 export async function getMembership(auth: AuthContext, key: MembershipKey): Promise<MembershipModel> {
   const prisma = await getPrisma();
-  return (await findVisible(prisma, auth, key)).membership;
+  return findVisible(prisma, await accessOf(auth), key);
 }
 
 /**
@@ -107,21 +92,9 @@ export async function getMembership(auth: AuthContext, key: MembershipKey): Prom
  */
 export async function createMembership(auth: AuthContext, input: MembershipCreateInput): Promise<MembershipModel> {
   const { userId, teamId, role = "MEMBER", accepted = false } = input;
-  const teamMissing = () => notFoundField("Team", { field: "body.teamId", rule: "exists", message: "No such team" });
-  const userMissing = () => notFoundField("User", { field: "body.userId", rule: "exists", message: "No user with this id" });
-  let access;
-  try {
-    access = await assertTeamManager(auth, teamId);
-  } catch (error) {
-    if (error instanceof HttpError && error.code === "not_found") throw teamMissing();
-    throw error;
-  }
-  if (role === "OWNER" && !access.isSystemAdmin && access.role !== "OWNER") {
-    throw forbiddenField("Only a team OWNER can add an OWNER.", "body.role");
-  }
-  if (accepted && !access.isSystemAdmin) {
-    throw forbiddenField("Only system admins can add accepted members; invite the user and let them accept.", "body.accepted");
-  }
+  const teamMissing = () => notFound("Team", { field: "teamId", rule: "exists", message: "No such team" });
+  const userMissing = () => notFound("User", { field: "userId", rule: "exists", message: "No user with this id" });
+  assertMayInvite(await accessOf(auth), teamId, { role, accepted });
   const prisma = await getPrisma();
   const [team, user] = await Promise.all([
     prisma.team.findUnique({ where: { id: teamId }, select: { id: true } }),
@@ -134,7 +107,7 @@ export async function createMembership(auth: AuthContext, input: MembershipCreat
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict(`User ${userId} is already a member of team ${teamId} (or has a pending invitation).`, [
-        { field: "body.userId", rule: "unique", message: "Already a member or invited" },
+        { field: "userId", rule: "unique", message: "Already a member or invited" },
       ]);
     }
     if (isForeignKeyViolation(error)) throw userMissing();
@@ -149,30 +122,12 @@ export async function createMembership(auth: AuthContext, input: MembershipCreat
  */
 export async function updateMembership(auth: AuthContext, key: MembershipKey, input: MembershipUpdateInput): Promise<MembershipModel> {
   const prisma = await getPrisma();
+  const access = await accessOf(auth);
   return prisma.$transaction(async (db) => {
     await lockTeam(db, key.teamId);
-    const { membership, callerRole } = await findVisible(db, auth, key);
-    const isSelf = membership.userId === auth.userId;
-    const manager = auth.isAdmin || isManager(callerRole);
-    const systemOrOwner = auth.isAdmin || callerRole === "OWNER";
-    if (!manager && !isSelf) throw new HttpError("forbidden", "Only a team OWNER or ADMIN can change memberships.");
-
-    if (input.role !== undefined) {
-      const changes = input.role !== membership.role;
-      if (!manager) {
-        if (changes) throw forbiddenField("Only a team OWNER or ADMIN can change roles.", "body.role");
-      } else if (!systemOrOwner && (membership.role === "OWNER" || input.role === "OWNER")) {
-        throw forbiddenField("Only a team OWNER can grant, remove or change the OWNER role.", "body.role");
-      }
-    }
-    if (input.accepted !== undefined && input.accepted !== membership.accepted) {
-      if (input.accepted && !isSelf && !auth.isAdmin) {
-        throw forbiddenField("Only the invited user can accept an invitation.", "body.accepted");
-      }
-      if (!input.accepted && !auth.isAdmin) {
-        throw forbiddenField("An accepted membership cannot become pending again; delete it to leave the team.", "body.accepted");
-      }
-    }
+    const current = await withCurrentTeamRole(db, access, key.teamId);
+    const membership = await findVisible(db, current, key);
+    assertMayChangeMembership(current, membership, input);
 
     const role = input.role ?? membership.role;
     const accepted = input.accepted ?? membership.accepted;
@@ -188,16 +143,12 @@ export async function updateMembership(auth: AuthContext, key: MembershipKey, in
  */
 export async function deleteMembership(auth: AuthContext, key: MembershipKey): Promise<void> {
   const prisma = await getPrisma();
+  const access = await accessOf(auth);
   await prisma.$transaction(async (db) => {
     await lockTeam(db, key.teamId);
-    const { membership, callerRole } = await findVisible(db, auth, key);
-    const isSelf = membership.userId === auth.userId;
-    if (!isSelf && !auth.isAdmin) {
-      if (!isManager(callerRole)) throw new HttpError("forbidden", "Only a team OWNER or ADMIN can remove members.");
-      if (membership.role === "OWNER" && callerRole !== "OWNER") {
-        throw new HttpError("forbidden", "Only a team OWNER can remove an OWNER.");
-      }
-    }
+    const current = await withCurrentTeamRole(db, access, key.teamId);
+    const membership = await findVisible(db, current, key);
+    assertMayRemoveMembership(current, membership);
     await assertNotLastOwner(db, membership);
     await db.membership.delete({ where: { userId_teamId: key } });
   });

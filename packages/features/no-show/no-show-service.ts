@@ -1,8 +1,8 @@
 import { getPrisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, HttpError, type ErrorDetail } from "../errors/http-error";
-import { viewerOf } from "../bookings/booking-access";
-import { bookingToChange } from "../attendees/booking-child-access";
+import { accessOf } from "../access/access";
+import { conflict, invalid as invalidInput, type FieldIssue } from "../errors/domain-errors";
+import { bookingToChange } from "../bookings/booking-children";
 
 /**
  * Marks (or unmarks) a booking's attendees and/or its host as no-shows, Cal.com's
@@ -28,8 +28,7 @@ export interface NoShowResult {
   noShowHost: boolean;
 }
 
-const invalid = (details: ErrorDetail[]) =>
-  new HttpError("validation_error", `Invalid request. ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}.`, { details });
+const invalid = (details: FieldIssue[]) => invalidInput(details.map((d) => `${d.field}: ${d.message}`).join("; "), details);
 
 function messageFor(attendees: NoShowResult["attendees"], noShowHost: boolean | undefined): string {
   if (attendees.length === 1 && noShowHost === undefined) {
@@ -41,17 +40,17 @@ function messageFor(attendees: NoShowResult["attendees"], noShowHost: boolean | 
 }
 
 export async function markNoShow(auth: AuthContext, input: NoShowInput, now: Date = new Date()): Promise<NoShowResult> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   return prisma.$transaction(async (db) => {
-    const { booking } = await bookingToChange(db, viewer, { uid: input.bookingUid }, "body.bookingUid");
+    const booking = await bookingToChange(db, access, { uid: input.bookingUid }, "bookingUid");
     if (booking.status !== "ACCEPTED") {
       throw conflict(`Only accepted bookings can be marked as no-show; this one is ${booking.status.toLowerCase()}.`, [
-        { field: "body.bookingUid", rule: "status", message: `The booking is ${booking.status}` },
+        { field: "bookingUid", rule: "status", message: `The booking is ${booking.status}` },
       ]);
     }
     if (booking.startTime.getTime() > now.getTime()) {
-      throw invalid([{ field: "body.bookingUid", rule: "not_started", message: "Cannot mark no-show before the meeting has started" }]);
+      throw invalid([{ field: "bookingUid", rule: "not_started", message: "Cannot mark no-show before the meeting has started" }]);
     }
 
     const requested = input.attendees ?? [];
@@ -59,7 +58,7 @@ export async function markNoShow(auth: AuthContext, input: NoShowInput, now: Dat
     const unknown = requested.flatMap((entry, index) =>
       onBooking.has(entry.email.toLowerCase())
         ? []
-        : [{ field: `body.attendees.${index}.email`, rule: "attendee", message: `${entry.email} is not an attendee of this booking` }],
+        : [{ field: `attendees.${index}.email`, rule: "attendee", message: `${entry.email} is not an attendee of this booking` }],
     );
     if (unknown.length > 0) throw invalid(unknown);
 

@@ -10,3 +10,5 @@ export { renderBookingEmail } from "./render";
 export type { RenderedEmail } from "./render";
 export { notificationSettings } from "./settings";
 export type { NotificationSettings } from "./settings";
+export { EMAIL_CHANGE_TEMPLATE, emailChangeNotification, renderEmailChangeEmail } from "./account-emails";
+export type { EmailChangePayload } from "./account-emails";

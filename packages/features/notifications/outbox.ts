@@ -1,7 +1,8 @@
 import { getPrisma, Prisma, type PrismaClient } from "@slotbase/prisma";
 import { log } from "../logging/logger";
 import { errorText } from "./error-text";
-import { BookingEmailPayloadSchema } from "./payload";
+import { BookingEmailPayloadSchema, type BookingEmailPayload } from "./payload";
+import { EMAIL_CHANGE_TEMPLATE, EmailChangePayloadSchema, renderEmailChangeEmail, scrubAfterSend, type EmailChangePayload } from "./account-emails";
 import { renderBookingEmail, type RenderedEmail } from "./render";
 import { notificationSettings, type NotificationSettings } from "./settings";
 import { sendEmail } from "./transport";
@@ -54,10 +55,11 @@ async function claimDue(prisma: PrismaClient, now: Date, leaseUntil: Date, limit
 }
 
 function render(row: Row): RenderedEmail {
-  const parsed = BookingEmailPayloadSchema.safeParse(row.payload);
+  const account = row.template === EMAIL_CHANGE_TEMPLATE;
+  const parsed = (account ? EmailChangePayloadSchema : BookingEmailPayloadSchema).safeParse(row.payload);
   if (!parsed.success) throw new PermanentError(`Unreadable ${row.template} payload: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   try {
-    return renderBookingEmail(parsed.data);
+    return account ? renderEmailChangeEmail(parsed.data as EmailChangePayload) : renderBookingEmail(parsed.data as BookingEmailPayload);
   } catch (error) {
     throw new PermanentError(errorText(error));
   }
@@ -86,7 +88,8 @@ async function deliverOne(prisma: PrismaClient, row: Row, token: Date, clock: ()
   }
   if (sent) {
     // Should this write fail, the row is sent again once its lease runs out (at-least-once).
-    await prisma.notification.updateMany({ where: held, data: { status: "SUCCEEDED", sentAt: clock(), attempts, lastError: null } });
+    const payload = scrubAfterSend(row.template, row.payload);
+    await prisma.notification.updateMany({ where: held, data: { status: "SUCCEEDED", sentAt: clock(), attempts, lastError: null, ...(payload ? { payload } : {}) } });
     return "sent";
   }
   const lastError = errorText(failure);

@@ -6,7 +6,8 @@ export interface RenderedEmail {
   to: { name: string; address: string };
   subject: string;
   text: string;
-  ics: { method: IcsMethod; filename: string; content: string };
+  /** Booking messages carry an invite; account messages do not. */
+  ics?: { method: IcsMethod; filename: string; content: string };
 }
 
 type FormatKind = "dateTime" | "time" | "day";

@@ -27,7 +27,7 @@ export function toMailOptions(email: OutgoingEmail, from: string): SendMailOptio
     to: { name: email.to.name, address: email.to.address },
     subject: email.subject,
     text: email.text,
-    icalEvent: { method: email.ics.method, filename: email.ics.filename, content: email.ics.content },
+    ...(email.ics ? { icalEvent: { method: email.ics.method, filename: email.ics.filename, content: email.ics.content } } : {}),
     // Stable across retries: a message resent after a lost reply keeps its Message-ID.
     messageId: `<${email.id}@${domain}>`,
     headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },

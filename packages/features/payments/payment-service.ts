@@ -1,9 +1,10 @@
 import { getPrisma, type PaymentModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { notFound } from "../errors/http-error";
+import { accessOf } from "../access/access";
+import { onReadableBooking } from "../access/booking-rules";
+import { notFound } from "../errors/domain-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
-import { viewerOf } from "../bookings/booking-access";
-import { assertCanRead, bookingAccessSelect, onVisibleBooking } from "../attendees/booking-child-access";
+import { assertOnRowBooking, childBookingSelect } from "../bookings/booking-children";
 
 /**
  * v1 payments, read-only (payments are written by the payment flow, never through the API):
@@ -32,10 +33,10 @@ const publicFields = {
 } as const;
 
 export async function listPayments(auth: AuthContext, query: PageRequest & PaymentFilter): Promise<PublicPayment[]> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
   return prisma.payment.findMany({
-    where: onVisibleBooking(viewer, query.bookingId),
+    where: { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) },
     select: publicFields,
     orderBy: { id: "asc" },
     ...toSkipTake(query),
@@ -43,11 +44,11 @@ export async function listPayments(auth: AuthContext, query: PageRequest & Payme
 }
 
 export async function getPayment(auth: AuthContext, id: number): Promise<PublicPayment> {
-  const viewer = await viewerOf(auth);
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const row = await prisma.payment.findUnique({ where: { id }, select: { ...publicFields, booking: { select: bookingAccessSelect } } });
+  const row = await prisma.payment.findUnique({ where: { id }, select: { ...publicFields, booking: { select: childBookingSelect } } });
   if (!row) throw notFound("Payment");
   const { booking, ...payment } = row;
-  assertCanRead(viewer, booking, "Payment");
+  assertOnRowBooking(access, booking, "read", "Payment");
   return payment;
 }

@@ -2,10 +2,11 @@ import { minutesBetween } from "@slotbase/scheduling";
 import { randomUUID } from "node:crypto";
 import { getPrisma, type SlotReservationModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { forbidden, HttpError, notFound } from "../errors/http-error";
-import { acceptedRoleIn, TEAM_MANAGER_ROLES } from "../teams/team-access";
+import { accessOf } from "../access/access";
+import { canManageEventType } from "../access/event-type-rules";
+import { assertOwnedBy } from "../access/owner-rules";
+import { forbidden, notFound, UnprocessableError } from "../errors/domain-errors";
 import { findFreeSlot } from "../slots/slot-service";
-import type { BookableEvent } from "../slots/bookable-event";
 
 export const DEFAULT_HOLD_MINUTES = 5;
 export const MAX_HOLD_MINUTES = 60;
@@ -33,8 +34,8 @@ export interface Hold {
 }
 
 const slotTaken = () =>
-  new HttpError("unprocessable_entity", "This slot is not available. Query GET /v2/slots for free slots.", {
-    details: [{ field: "body.slotStart", rule: "slot_available", message: "Not a free slot of this event type" }],
+  new UnprocessableError("This slot is not available.", [{ field: "slotStart", rule: "slot_available", message: "Not a free slot of this event type" }], {
+    reason: "slot_unavailable",
   });
 
 function toHold(row: SlotReservationModel): Hold {
@@ -50,14 +51,6 @@ function toHold(row: SlotReservationModel): Hold {
     hostId: row.userId,
     isSeat: row.isSeat,
   };
-}
-
-async function ownsEventType(auth: AuthContext, eventType: BookableEvent["eventType"]): Promise<boolean> {
-  if (auth.isAdmin) return true;
-  if (eventType.userId !== null) return eventType.userId === auth.userId;
-  if (eventType.teamId === null) return false;
-  const role = await acceptedRoleIn(auth.userId, eventType.teamId);
-  return role !== null && TEAM_MANAGER_ROLES.includes(role);
 }
 
 /** The host a hold takes: the one it already had when still free, else the first free one. */
@@ -77,8 +70,9 @@ async function takeSlot(auth: AuthContext, request: HoldRequest, existing?: Slot
   const search = { eventType: { id: request.eventTypeId }, start, duration: request.slotDuration, reservationUid: existing?.uid };
   const before = await findFreeSlot(search);
   const reservationDuration = request.reservationDuration ?? DEFAULT_HOLD_MINUTES;
-  if (reservationDuration > DEFAULT_HOLD_MINUTES && !(await ownsEventType(auth, before.event.eventType))) {
-    throw forbidden(`Only the event type's owner can hold a slot for longer than ${DEFAULT_HOLD_MINUTES} minutes.`);
+  if (reservationDuration > DEFAULT_HOLD_MINUTES && !canManageEventType(await accessOf(auth), before.event.eventType)) {
+    const message = `Only the event type's owner can hold a slot for longer than ${DEFAULT_HOLD_MINUTES} minutes.`;
+    throw forbidden(message, { field: "reservationDuration", rule: "forbidden", message });
   }
   if (!before.slot) throw slotTaken();
   const hostId = pickHost(before.slot.hostIds, existing?.userId ?? null);
@@ -120,10 +114,9 @@ export async function createHold(auth: AuthContext, request: HoldRequest): Promi
 /** A live hold the caller made (admins: anyone's); expired or someone else's → 404. */
 async function findOwnHold(auth: AuthContext, uid: string): Promise<SlotReservationModel> {
   const prisma = await getPrisma();
-  const row = await prisma.slotReservation.findUnique({ where: { uid } });
-  if (!row || row.releaseAt.getTime() <= Date.now() || (!auth.isAdmin && row.reservedById !== auth.userId)) {
-    throw notFound("Reservation");
-  }
+  const [row, access] = await Promise.all([prisma.slotReservation.findUnique({ where: { uid } }), accessOf(auth)]);
+  if (!row || row.releaseAt.getTime() <= Date.now()) throw notFound("Reservation");
+  assertOwnedBy(access, row.reservedById, "Reservation");
   return row;
 }
 

@@ -1,6 +1,8 @@
 import { getPrisma, type AvailabilityModel, type ScheduleModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, forbidden, HttpError, notFound } from "../errors/http-error";
+import { accessOf } from "../access/access";
+import { assertMayActFor, assertOwnedBy, ownedRowsWhere } from "../access/owner-rules";
+import { conflict, invalidField, notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
 import {
@@ -67,24 +69,22 @@ export function toPublicSchedule(row: ScheduleWithRules): PublicSchedule {
 
 /**
  * The v1 (user-owned) schedule `id` if the caller may see it, else a 404. `field` names the
- * request field that referred to it (e.g. body.scheduleId) in the error.
+ * input that referred to it (e.g. scheduleId) in the error.
  */
 export async function findVisibleSchedule(auth: AuthContext, id: number, field?: string): Promise<ScheduleModel> {
   const prisma = await getPrisma();
-  const schedule = await prisma.schedule.findUnique({ where: { id } });
-  if (!schedule || schedule.userId === null || (!auth.isAdmin && schedule.userId !== auth.userId)) {
-    throw field
-      ? new HttpError("not_found", `Schedule ${id} not found.`, {
-          details: [{ field, rule: "not_found", message: `No schedule ${id} that this key may use` }],
-        })
-      : notFound("Schedule");
+  const [schedule, access] = await Promise.all([prisma.schedule.findUnique({ where: { id } }), accessOf(auth)]);
+  try {
+    assertOwnedBy(access, schedule?.userId ?? null, "Schedule");
+  } catch (error) {
+    throw field ? notFound(`Schedule ${id}`, { field, rule: "not_found", message: `No schedule ${id} that this key may use` }) : error;
   }
-  return schedule;
+  return schedule!;
 }
 
 export async function listSchedules(auth: AuthContext, page: PageRequest, filter: ScheduleFilter = {}): Promise<PublicSchedule[]> {
   const prisma = await getPrisma();
-  const visible = auth.isAdmin ? { userId: { not: null } } : { userId: auth.userId };
+  const visible = ownedRowsWhere(await accessOf(auth));
   const rows = await prisma.schedule.findMany({
     where: { AND: [visible, filter.userId !== undefined ? { userId: filter.userId } : {}] },
     include: withRules,
@@ -104,25 +104,15 @@ export async function getSchedule(auth: AuthContext, id: number): Promise<Public
 
 export async function createSchedule(auth: AuthContext, input: ScheduleCreateInput): Promise<PublicSchedule> {
   const ownerId = input.userId ?? auth.userId;
-  if (ownerId !== auth.userId && !auth.isAdmin) throw forbidden("Only admins can create schedules for other users.");
-  const rules = (input.availability ?? DEFAULT_AVAILABILITY).map((rule, index) =>
-    ruleData(mergeRule(undefined, rule, `body.availability.${index}`)),
-  );
-  if (rules.length > MAX_RULES_PER_SCHEDULE) {
-    throw new HttpError("validation_error", `A schedule can have at most ${MAX_RULES_PER_SCHEDULE} availability rules.`, {
-      details: [{ field: "body.availability", rule: "too_big", message: `At most ${MAX_RULES_PER_SCHEDULE} rules` }],
-    });
-  }
+  assertMayActFor(await accessOf(auth), ownerId, "Only admins can create schedules for other users.");
+  const rules = (input.availability ?? DEFAULT_AVAILABILITY).map((rule, index) => ruleData(mergeRule(undefined, rule, `availability.${index}`)));
+  if (rules.length > MAX_RULES_PER_SCHEDULE) throw invalidField("availability", "too_big", `At most ${MAX_RULES_PER_SCHEDULE} rules per schedule`);
   const prisma = await getPrisma();
   const owner = await prisma.user.findUnique({ where: { id: ownerId }, select: { id: true, timeZone: true, defaultScheduleId: true } });
-  if (!owner) {
-    throw new HttpError("not_found", "User not found.", {
-      details: [{ field: "body.userId", rule: "not_found", message: `No user ${ownerId}` }],
-    });
-  }
+  if (!owner) throw notFound("User", { field: "userId", rule: "not_found", message: `No user ${ownerId}` });
   if ((await prisma.schedule.count({ where: { userId: ownerId } })) >= MAX_SCHEDULES_PER_USER) {
     throw conflict(`A user can have at most ${MAX_SCHEDULES_PER_USER} schedules; delete one first.`, [
-      { field: "body.userId", rule: "too_many", message: `At most ${MAX_SCHEDULES_PER_USER} schedules per user` },
+      { field: "userId", rule: "too_many", message: `At most ${MAX_SCHEDULES_PER_USER} schedules per user` },
     ]);
   }
   const row = await prisma.$transaction(async (tx) => {

@@ -1,7 +1,8 @@
 import { getPrisma, Prisma, type EventTypeModel } from "@slotbase/prisma";
 import type { BookingPeriod, EventSettings, ScheduleRules } from "@slotbase/scheduling";
 import { columnList } from "../common/column-list";
-import { HttpError, notFound } from "../errors/http-error";
+import { invalidField, notFound } from "../errors/domain-errors";
+import { assertJoinableByUsername } from "../access/booking-rules";
 import { busyFromRows, busySpansColumn, type BusyRow, type HostBusy } from "./busy-times";
 import { toScheduleRules, type AvailabilityRow } from "./schedule-rules";
 
@@ -193,11 +194,13 @@ async function resolveHosts(ref: EventTypeRef, db?: Db, busyAt?: BusyAt): Promis
   const others = "usernames" in ref ? ref.usernames.slice(1) : [];
   if (others.length === 0) return { eventType, hostRows, schedulingType: null };
   const prisma = db ?? (await getPrisma());
-  const users = await prisma.user.findMany({
+  const found = await prisma.user.findMany({
     where: { username: { in: others } },
-    select: { id: true, email: true, name: true, username: true, timeZone: true, timeFormat: true, defaultScheduleId: true },
+    select: { id: true, email: true, name: true, username: true, timeZone: true, timeFormat: true, defaultScheduleId: true, allowDynamicBooking: true },
   });
-  if (users.length !== new Set(others).size) throw notFound("User in usernameList");
+  if (found.length !== new Set(others).size) throw notFound("User in usernameList");
+  assertJoinableByUsername(found);
+  const users = found.map(({ allowDynamicBooking: _consent, ...user }) => user);
   hostRows.push(...users.map((user) => ({ user, fixed: true, scheduleId: null })));
   return { eventType, hostRows, schedulingType: "COLLECTIVE" };
 }
@@ -208,9 +211,7 @@ export async function completeBookableEvent(resolved: ResolvedEventType, options
   const durations = allowedDurations(eventType);
   const length = options.duration ?? eventType.length;
   if (!durations.includes(length)) {
-    throw new HttpError("validation_error", `This event type can be booked for ${durations.join(", ")} minutes.`, {
-      details: [{ field: "query.duration", rule: "one_of", message: `Must be one of ${durations.join(", ")}` }],
-    });
+    throw invalidField("duration", "one_of", `This event type can be booked for ${durations.join(", ")} minutes`);
   }
   // Read with the event type, except for users added by name (collective bookings by usernames).
   const unread = hostRows.filter((h) => h.schedule === undefined);

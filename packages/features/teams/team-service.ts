@@ -1,10 +1,11 @@
 import { getPrisma, Prisma, type MembershipModel, type TeamModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, forbidden, HttpError, notFound } from "../errors/http-error";
+import { accessOf } from "../access/access";
+import { assertCanCreateTeam, assertTeam, readableTeamIds } from "../access/team-rules";
+import { conflict, notFound } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
 import { verifiedKeyCache } from "../api-keys/verified-key-cache";
-import { assertTeamManager, assertTeamOwner, assertTeamReader } from "./team-access";
 
 /** Team fields a client may set. */
 export interface TeamFields {
@@ -36,7 +37,7 @@ export interface CreatedTeam {
 
 const slugTaken = (slug: string | null | undefined) =>
   conflict(`A team with the slug ${slug ?? "given"} already exists.`, [
-    { field: "body.slug", rule: "unique", message: "Slug already in use" },
+    { field: "slug", rule: "unique", message: "Slug already in use" },
   ]);
 
 /** `metadata: null` clears the column (Prisma needs DbNull for a nullable Json field). */
@@ -50,19 +51,17 @@ function toData<T extends TeamFields>(fields: T): Omit<T, "metadata"> & { metada
 
 /** Accepted members see their teams; system admins see all; a team-restricted key only its team. */
 export async function listTeams(auth: AuthContext, page: PageRequest): Promise<TeamModel[]> {
+  const teamIds = readableTeamIds(await accessOf(auth));
   const prisma = await getPrisma();
   return prisma.team.findMany({
-    where: {
-      ...(auth.isAdmin ? {} : { members: { some: { userId: auth.userId, accepted: true } } }),
-      ...(auth.teamId !== null ? { id: auth.teamId } : {}),
-    },
+    where: teamIds === null ? {} : { id: { in: teamIds } },
     orderBy: { id: "asc" },
     ...toSkipTake(page),
   });
 }
 
 export async function getTeam(auth: AuthContext, teamId: number): Promise<TeamModel> {
-  await assertTeamReader(auth, teamId);
+  assertTeam(await accessOf(auth), teamId, "read");
   const prisma = await getPrisma();
   const team = await prisma.team.findUnique({ where: { id: teamId } });
   if (!team) throw notFound("Team");
@@ -71,15 +70,11 @@ export async function getTeam(auth: AuthContext, teamId: number): Promise<TeamMo
 
 /** Creates the team and its creator's accepted OWNER membership in one (nested, atomic) write. */
 export async function createTeam(auth: AuthContext, input: TeamCreateInput): Promise<CreatedTeam> {
-  if (auth.teamId !== null) throw forbidden("A key restricted to one team cannot create teams.");
   const { ownerId: requestedOwner, ...fields } = input;
   const ownerId = requestedOwner ?? auth.userId;
-  if (ownerId !== auth.userId && !auth.isAdmin) throw forbidden("Only admins can create a team owned by another user.");
+  assertCanCreateTeam(await accessOf(auth), ownerId);
   const prisma = await getPrisma();
-  const unknownOwner = () =>
-    new HttpError("not_found", "User not found.", {
-      details: [{ field: "body.ownerId", rule: "exists", message: "No user with this id" }],
-    });
+  const unknownOwner = () => notFound("User", { field: "ownerId", rule: "exists", message: "No user with this id" });
   if (ownerId !== auth.userId && !(await prisma.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) {
     throw unknownOwner();
   }
@@ -98,7 +93,7 @@ export async function createTeam(auth: AuthContext, input: TeamCreateInput): Pro
 
 /** OWNER or ADMIN (or system admin); a plain member gets 403, anyone else 404. */
 export async function updateTeam(auth: AuthContext, teamId: number, input: TeamUpdateInput): Promise<TeamModel> {
-  await assertTeamManager(auth, teamId);
+  assertTeam(await accessOf(auth), teamId, "manage");
   const prisma = await getPrisma();
   try {
     return await prisma.team.update({ where: { id: teamId }, data: toData(input) });
@@ -111,7 +106,7 @@ export async function updateTeam(auth: AuthContext, teamId: number, input: TeamU
 
 /** OWNER only (or system admin). Memberships, team keys and team-owned data go with the team. */
 export async function deleteTeam(auth: AuthContext, teamId: number): Promise<void> {
-  await assertTeamOwner(auth, teamId);
+  assertTeam(await accessOf(auth), teamId, "own");
   const prisma = await getPrisma();
   const { count } = await prisma.team.deleteMany({ where: { id: teamId } });
   if (count === 0) throw notFound("Team");

@@ -1,8 +1,10 @@
 import { getPrisma } from "@slotbase/prisma";
 import { scheduleIntervals, subtractIntervals, type Interval } from "@slotbase/scheduling";
 import type { AuthContext } from "../auth/auth-context";
-import { notFound } from "../errors/http-error";
-import { assertTeamReader, TEAM_MANAGER_ROLES } from "../teams/team-access";
+import { accessOf } from "../access/access";
+import { seesBusyDetailsOf } from "../access/availability-rules";
+import { assertTeam, canManageTeam } from "../access/team-rules";
+import { notFound } from "../errors/domain-errors";
 import { loadSchedules } from "../slots/bookable-event";
 import { loadBusySources, loadBusyTimes, type BusySource } from "../slots/busy-times";
 import { toScheduleRules } from "../slots/schedule-rules";
@@ -43,20 +45,6 @@ async function availabilityOf(user: { id: number; timeZone: string; defaultSched
   };
 }
 
-/** Does the caller manage a team this user is an accepted member of? */
-async function managesTeamOf(auth: AuthContext, userId: number): Promise<boolean> {
-  const prisma = await getPrisma();
-  const shared = await prisma.membership.count({
-    where: {
-      userId,
-      accepted: true,
-      team: { members: { some: { userId: auth.userId, accepted: true, role: { in: [...TEAM_MANAGER_ROLES] } } } },
-      ...(auth.teamId !== null ? { teamId: auth.teamId } : {}),
-    },
-  });
-  return shared > 0;
-}
-
 /**
  * A user's working hours, free ranges and busy time. Anybody may see when a user is busy
  * (booking pages show as much); only the user, an OWNER/ADMIN of a team they are in, or a
@@ -64,19 +52,23 @@ async function managesTeamOf(auth: AuthContext, userId: number): Promise<boolean
  */
 export async function getUserAvailability(auth: AuthContext, subject: AvailabilitySubject, range: Interval): Promise<UserAvailability> {
   const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({
-    where: "userId" in subject ? { id: subject.userId } : { username: subject.username.toLowerCase() },
-    select: userColumns,
-  });
+  const [user, access] = await Promise.all([
+    prisma.user.findUnique({
+      where: "userId" in subject ? { id: subject.userId } : { username: subject.username.toLowerCase() },
+      select: { ...userColumns, memberships: { where: { accepted: true }, select: { teamId: true } } },
+    }),
+    accessOf(auth),
+  ]);
   if (!user) throw notFound("User");
-  const showTitles = auth.isAdmin || auth.userId === user.id || (await managesTeamOf(auth, user.id));
+  const showTitles = seesBusyDetailsOf(access, { id: user.id, teamIds: user.memberships.map((m) => m.teamId) });
   return availabilityOf(user, range, showTitles);
 }
 
 /** Every accepted member's availability; team members only (others: 404), titles for OWNER/ADMIN. */
 export async function getTeamAvailability(auth: AuthContext, teamId: number, range: Interval): Promise<{ userId: number; availability: UserAvailability }[]> {
-  const access = await assertTeamReader(auth, teamId);
-  const showTitles = access.isSystemAdmin || (access.role !== null && TEAM_MANAGER_ROLES.includes(access.role));
+  const access = await accessOf(auth);
+  assertTeam(access, teamId, "read");
+  const showTitles = canManageTeam(access, teamId);
   const prisma = await getPrisma();
   const members = await prisma.user.findMany({
     where: { memberships: { some: { teamId, accepted: true } } },

@@ -1,76 +1,116 @@
 import { getPrisma, type Prisma, type UserModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, forbidden, HttpError, notFound } from "../errors/http-error";
+import { accessOf } from "../access/access";
+import { assertUserAdmin, assertUserVisible, emailChangeIsTrusted, visibleUsersWhere } from "../access/owner-rules";
+import { conflict, notFound } from "../errors/domain-errors";
 import { isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
 import { verifiedKeyCache } from "../api-keys/verified-key-cache";
+import { applyEmailChange, deliverEmailChangeSoon, emailTaken, pendingEmailOf, requestEmailChange } from "./email-change";
 
 export type UserCreateInput = Omit<Prisma.UserCreateInput, "id">;
 export type UserUpdateInput = Prisma.UserUpdateInput;
 
-const emailTaken = (email: string) =>
-  conflict(`A user with the email ${email} already exists.`, [{ field: "body.email", rule: "unique", message: "Email already in use" }]);
-const usernameTaken = () =>
-  conflict("That username is taken.", [{ field: "body.username", rule: "unique", message: "Username already in use" }]);
+/** A user as the services hand it out: the row, and the address waiting for confirmation. */
+export type UserView = UserModel & { pendingEmail: string | null };
 
-function uniqueConflict(error: unknown, email?: string): HttpError | undefined {
+const usernameTaken = () => conflict("That username is taken.", [{ field: "username", rule: "unique", message: "Username already in use" }]);
+
+function uniqueConflict(error: unknown, email?: string): Error | undefined {
   if (!isUniqueViolation(error)) return undefined;
   const target = JSON.stringify((error as { meta?: unknown }).meta ?? "");
   if (target.includes("username")) return usernameTaken();
   return emailTaken(email ?? "that address");
 }
 
-/** A non-admin may only see and change themself; anyone else's id does not exist for them. */
-function assertCanAccess(auth: AuthContext, userId: number): void {
-  if (!auth.isAdmin && auth.userId !== userId) throw notFound("User");
+async function view(user: UserModel): Promise<UserView> {
+  return { ...user, pendingEmail: await pendingEmailOf(user.id) };
 }
 
-export async function getMe(auth: AuthContext): Promise<UserModel> {
+export async function getMe(auth: AuthContext): Promise<UserView> {
   return getUser(auth, auth.userId);
 }
 
-export async function listUsers(auth: AuthContext, page: PageRequest): Promise<UserModel[]> {
+export async function listUsers(auth: AuthContext, page: PageRequest): Promise<UserView[]> {
+  const access = await accessOf(auth);
   const prisma = await getPrisma();
-  return prisma.user.findMany({
-    where: auth.isAdmin ? {} : { id: auth.userId },
-    orderBy: { id: "asc" },
-    ...toSkipTake(page),
+  const users = await prisma.user.findMany({ where: visibleUsersWhere(access), orderBy: { id: "asc" }, ...toSkipTake(page) });
+  const pending = await prisma.emailChange.findMany({
+    where: { userId: { in: users.map((u) => u.id) }, expiresAt: { gt: new Date() } },
+    select: { userId: true, email: true },
   });
+  const pendingByUser = new Map(pending.map((p) => [p.userId, p.email]));
+  return users.map((user) => ({ ...user, pendingEmail: pendingByUser.get(user.id) ?? null }));
 }
 
-export async function getUser(auth: AuthContext, userId: number): Promise<UserModel> {
-  assertCanAccess(auth, userId);
+export async function getUser(auth: AuthContext, userId: number): Promise<UserView> {
+  assertUserVisible(await accessOf(auth), userId);
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { id: userId } });
   if (!user) throw notFound("User");
-  return user;
+  return view(user);
 }
 
-export async function createUser(auth: AuthContext, input: UserCreateInput): Promise<UserModel> {
-  if (!auth.isAdmin) throw forbidden("Only admins can create users.");
+/** Admins only. The email an admin sets is taken as confirmed: that is trust in the admin. */
+export async function createUser(auth: AuthContext, input: UserCreateInput): Promise<UserView> {
+  assertUserAdmin(await accessOf(auth), "Only admins can create users.");
   const prisma = await getPrisma();
   const email = input.email.toLowerCase();
   try {
-    return await prisma.user.create({ data: { ...input, email } });
+    return view(await prisma.user.create({ data: { ...input, email, emailVerified: new Date() } }));
   } catch (error) {
     throw uniqueConflict(error, email) ?? error;
   }
 }
 
-export async function updateUser(auth: AuthContext, userId: number, input: UserUpdateInput): Promise<UserModel> {
-  assertCanAccess(auth, userId);
-  if (!auth.isAdmin && input.role !== undefined) throw forbidden("Only admins can change a user's role.");
+/**
+ * Edits a user. A new email from the user themself is not applied: it is mailed a token and
+ * becomes the user's email when POST /v1/users/{id}/confirm-email sends it back (the user
+ * keeps the old one, and its rights, until then). An unrestricted admin sets emails directly.
+ */
+export async function updateUser(auth: AuthContext, userId: number, input: UserUpdateInput): Promise<UserView> {
+  const access = await accessOf(auth);
+  assertUserVisible(access, userId);
+  if (input.role !== undefined) assertUserAdmin(access, "Only admins can change a user's role.", "role");
   const prisma = await getPrisma();
+  const current = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, timeZone: true } });
+  if (!current) throw notFound("User");
   if (input.role === "USER") await assertNotLastAdmin(userId);
-  const email = typeof input.email === "string" ? input.email.toLowerCase() : undefined;
+  const { email: requested, ...fields } = input;
+  const email = typeof requested === "string" ? requested.toLowerCase() : undefined;
+  const changesEmail = email !== undefined && email !== current.email;
+  const trusted = emailChangeIsTrusted(access);
+  let mailQueued = false;
   try {
-    const user = await prisma.user.update({ where: { id: userId }, data: { ...input, ...(email ? { email } : {}) } });
+    const user = await prisma.$transaction(async (db) => {
+      const updated = await db.user.update({
+        where: { id: userId },
+        data: { ...fields, ...(changesEmail && trusted ? { email, emailVerified: new Date() } : {}) },
+      });
+      if (changesEmail && trusted) await db.emailChange.deleteMany({ where: { userId } });
+      if (changesEmail && !trusted) {
+        await requestEmailChange(db, current, email!);
+        mailQueued = true;
+      }
+      return updated;
+    });
     verifiedKeyCache.dropUser(userId);
-    return user;
+    if (mailQueued) deliverEmailChangeSoon();
+    return view(user);
   } catch (error) {
     if (isRecordNotFound(error)) throw notFound("User");
     throw uniqueConflict(error, email) ?? error;
   }
+}
+
+/** The user's own key sends back the token mailed to their new address: the email changes now. */
+export async function confirmEmailChange(auth: AuthContext, userId: number, token: string): Promise<UserView> {
+  const access = await accessOf(auth);
+  // Only the user proves their own mailbox; an admin has no need (they set emails directly).
+  if (access.userId !== userId) throw notFound("User");
+  await applyEmailChange(userId, token);
+  verifiedKeyCache.dropUser(userId);
+  return getUser(auth, userId);
 }
 
 /** Somebody must stay able to administer the installation. */
@@ -78,12 +118,12 @@ async function assertNotLastAdmin(userId: number): Promise<void> {
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (user?.role === "ADMIN" && (await prisma.user.count({ where: { role: "ADMIN" } })) <= 1) {
-    throw conflict("The last admin cannot be removed or demoted.");
+    throw conflict("The last admin cannot be removed or demoted.", [{ rule: "last_admin", message: "This is the last admin" }]);
   }
 }
 
 export async function deleteUser(auth: AuthContext, userId: number): Promise<void> {
-  assertCanAccess(auth, userId);
+  assertUserVisible(await accessOf(auth), userId);
   await assertNotLastAdmin(userId);
   const prisma = await getPrisma();
   const { count } = await prisma.user.deleteMany({ where: { id: userId } });

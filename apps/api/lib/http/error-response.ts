@@ -1,4 +1,4 @@
-import { HttpError, type ErrorDetail } from "@slotbase/features";
+import { HttpError, type ErrorDetail } from "./http-error";
 import type { ApiRequest, ApiResponse } from "./types";
 import { pathOf, surfaceOf } from "./surface";
 
@@ -9,18 +9,21 @@ import { pathOf, surfaceOf } from "./surface";
  */
 export function sendError(req: ApiRequest, res: ApiResponse, error: HttpError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  const requestId = req.requestId;
+  res.status(error.status).json(errorBody(req.url, error, req.requestId));
+}
+
+/** The body of an error answer to a request for `url`, in that surface's shape. */
+export function errorBody(url: string | undefined, error: HttpError, requestId: string): Record<string, unknown> {
   const details: ErrorDetail[] = error.details;
-  if (surfaceOf(req.url) === "v2") {
-    res.status(error.status).json({
+  if (surfaceOf(url) === "v2") {
+    return {
       status: "error",
       timestamp: new Date().toISOString(),
-      path: pathOf(req.url),
+      path: pathOf(url),
       error: { code: error.code, message: error.message, details, requestId },
-    });
-    return;
+    };
   }
-  res.status(error.status).json({ message: error.message, code: error.code, details, requestId });
+  return { message: error.message, code: error.code, details, requestId };
 }
 
 export function internalError(requestId: string): HttpError {

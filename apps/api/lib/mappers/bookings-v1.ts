@@ -1,5 +1,5 @@
 import { minutesBetween } from "@slotbase/scheduling";
-import { HttpError, toSkipTake, type BookingCreateInput, type BookingListQuery, type BookingRecord } from "@slotbase/features";
+import { toSkipTake, type BookingCreateInput, type BookingListQuery, type BookingRecord } from "@slotbase/features";
 import type { z } from "zod";
 import type { BookingCreateBodyV1, BookingListQueryV1, BookingV1 } from "../schemas/bookings-v1";
 
@@ -86,16 +86,5 @@ export function createInputFromV1(body: CreateBodyV1): BookingCreateInput {
     metadata: body.metadata,
     responses: { name, email, ...body.responses },
     reservationUid: body.reservationUid,
-    surface: "v1",
   };
-}
-
-/** Service errors in v1 terms: a wrong duration names body.end (v1 sends an end, not a length). */
-export function asV1Error(error: unknown): unknown {
-  if (!(error instanceof HttpError)) return error;
-  if (error.details.some((d) => d.field === "body.lengthInMinutes")) {
-    const message = error.message.replace(/^This event type can be booked for/, "body.end must be start plus");
-    return new HttpError("validation_error", message, { details: [{ field: "body.end", rule: "duration", message }] });
-  }
-  return error;
 }

@@ -54,7 +54,7 @@ export function listQueryFromV2(query: ListQueryV2): BookingListQuery {
     attendeeEmails: query.attendeeEmail ? [query.attendeeEmail] : undefined,
     attendeeName: query.attendeeName,
     eventTypeIds: [...(query.eventTypeId ? [query.eventTypeId] : []), ...(query.eventTypeIds ?? [])],
-    teamIds: query.teamsIds,
+    teamIds: query.teamId !== undefined ? [query.teamId, ...(query.teamsIds ?? [])] : query.teamsIds,
     afterStart: query.afterStart,
     beforeEnd: query.beforeEnd,
     sort: sort.length ? sort : undefined,

@@ -33,8 +33,10 @@ export function toSlotsV2(slots: AvailableSlot[], timeZone: string, format: "tim
 
 
 
-export function eventTypeRefV1(query: { eventTypeId?: number; eventTypeSlug?: string; usernameList?: string[] }): EventTypeRef {
+export function eventTypeRefV1(query: { eventTypeId?: number; eventTypeSlug?: string; usernameList?: string[]; isTeamEvent?: boolean }): EventTypeRef {
   if (query.eventTypeId !== undefined) return { id: query.eventTypeId };
+  // Cal.com: a team event type is named by the team's slug in usernameList.
+  if (query.isTeamEvent) return { slug: query.eventTypeSlug!, teamSlug: query.usernameList![0]! };
   return { slug: query.eventTypeSlug!, usernames: query.usernameList! };
 }
 

@@ -1,18 +1,25 @@
-import { HttpError } from "@slotbase/features";
-import type { HttpMethod, Middleware } from "../http/types";
+import { HttpError } from "../http/http-error";
+import type { ApiResponse, HttpMethod, Middleware } from "../http/types";
 
 const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, cal-api-version, X-Request-Id";
+
+/** The CORS headers every response carries (preflights get more, below). */
+export function setCorsResponseHeaders(res: ApiResponse): void {
+  res.setHeader("Access-Control-Allow-Origin", process.env.CORS_ORIGIN ?? "*");
+  res.setHeader("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed");
+}
 
 /**
  * Method guard. Runs before authentication so an unsupported method is a 405 (with an
  * Allow header) whoever calls, and a CORS preflight (OPTIONS) needs no key: the route's
- * dispatcher answers it with 204.
+ * dispatcher answers it with 204. HEAD is served wherever GET is (as HTTP requires): the
+ * dispatcher runs GET and Node sends its headers without the body.
  */
-export function httpMethods(allowed: readonly HttpMethod[]): Middleware {
+export function httpMethods(served: readonly HttpMethod[]): Middleware {
+  const allowed: string[] = served.includes("GET") ? [...served, "HEAD"] : [...served];
   const allow = [...allowed, "OPTIONS"].join(", ");
   return async (req, res, next) => {
-    res.setHeader("Access-Control-Allow-Origin", process.env.CORS_ORIGIN ?? "*");
-    res.setHeader("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed");
+    setCorsResponseHeaders(res);
     if (req.method === "OPTIONS") {
       res.setHeader("Access-Control-Allow-Methods", allow);
       res.setHeader("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS);
@@ -20,7 +27,7 @@ export function httpMethods(allowed: readonly HttpMethod[]): Middleware {
       res.setHeader("Allow", allow);
       return next();
     }
-    if (!allowed.includes(req.method as HttpMethod)) {
+    if (!allowed.includes(req.method ?? "")) {
       throw new HttpError("method_not_allowed", `Method ${req.method} is not allowed here. Allowed: ${allow}.`, {
         headers: { Allow: allow },
       });

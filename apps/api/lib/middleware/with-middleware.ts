@@ -1,11 +1,13 @@
 import { label } from "next-api-middleware";
 import type { NextApiHandler } from "next";
 import type { ApiRequest, ApiResponse, HttpMethod, Middleware } from "../http/types";
+import type { EndpointInfo } from "../route/endpoint";
 import { requestId } from "./request-id";
 import { captureErrors } from "./capture-errors";
-import { httpMethods } from "./http-methods";
+import { httpMethods, setCorsResponseHeaders } from "./http-methods";
 import { verifyApiKey } from "./verify-api-key";
 import { startBackgroundWork } from "./start-background-work";
+import { HttpError } from "../http/http-error";
 
 /**
  * Middlewares in order of concern. next-api-middleware never settles a handler whose
@@ -34,18 +36,49 @@ export const ROUTE_MARKER = Symbol.for("slotbase.route");
 export interface RouteOptions {
   /** Declared public routes only: `/`, `/docs`, the OpenAPI document. Everything else needs a key. */
   public?: true;
+  /**
+   * The unknown-path fallback (pages/api/[...path].ts, reached through next.config.mjs's
+   * rewrites): every method, OPTIONS included, is a 404 `not_found` in the surface's error
+   * shape. Public (no key is needed to learn that a path does not exist), serves no
+   * operation, and is not in the OpenAPI document. Takes no handlers.
+   */
+  notFound?: true;
 }
 
 /** Wraps a route's method handlers in the whole chain: request id, errors, method guard, API key. */
 export interface RouteInfo {
   public: boolean;
-  /** Methods served, with the key scope each needs (undefined on public routes). */
-  methods: Partial<Record<HttpMethod, { scope?: string }>>;
+  /** True only on the unknown-path fallback: it answers every path no route serves, and documents nothing. */
+  notFound?: boolean;
+  /**
+   * Methods served, with the key scope each needs (undefined on public routes) and, for
+   * operations built with endpoint(), the schemas it validates and answers with (the OpenAPI
+   * build checks the document against these very objects).
+   */
+  methods: Partial<Record<HttpMethod, { scope?: string; endpoint?: EndpointInfo }>>;
 }
 
 export type RouteHandler = NextApiHandler & { [ROUTE_MARKER]: RouteInfo };
 
+export const UNKNOWN_PATH_MESSAGE = "There is no such path in this API. The operations it serves are listed at /docs.";
+
+/** The unknown-path fallback: request id and error capture as everywhere, then a 404 (see RouteOptions.notFound). */
+function notFoundRoute(): RouteHandler {
+  const middleware = chain();
+  const answer = async (_req: ApiRequest, res: ApiResponse) => {
+    setCorsResponseHeaders(res); // a browser client may read the 404 like any other error
+    throw new HttpError("not_found", UNKNOWN_PATH_MESSAGE);
+  };
+  const handler = middleware(answer as never) as RouteHandler;
+  handler[ROUTE_MARKER] = { public: true, notFound: true, methods: {} };
+  return handler;
+}
+
 export function withMiddleware(handlers: MethodHandlers, options: RouteOptions = {}): RouteHandler {
+  if (options.notFound) {
+    if (Object.keys(handlers).length > 0) throw new Error("withMiddleware({}, { notFound: true }) takes no handlers");
+    return notFoundRoute();
+  }
   const methods = Object.keys(handlers) as HttpMethod[];
   const middleware = chain(asLibrary(httpMethods(methods)), ...(options.public ? [] : (["verifyApiKey"] as const)));
   const dispatch = async (req: ApiRequest, res: ApiResponse) => {
@@ -53,12 +86,18 @@ export function withMiddleware(handlers: MethodHandlers, options: RouteOptions =
       res.status(204).end();
       return;
     }
-    await handlers[req.method as HttpMethod]!(req, res);
+    const method = (req.method === "HEAD" ? "GET" : req.method) as HttpMethod;
+    await handlers[method]!(req, res);
   };
   const handler = middleware(dispatch as never) as RouteHandler;
   handler[ROUTE_MARKER] = {
     public: options.public === true,
-    methods: Object.fromEntries(methods.map((m) => [m, { scope: (handlers[m] as { scope?: string }).scope }])),
+    methods: Object.fromEntries(
+      methods.map((m) => {
+        const { scope, endpoint } = handlers[m] as { scope?: string; endpoint?: EndpointInfo };
+        return [m, endpoint ? { scope, endpoint } : { scope }];
+      }),
+    ),
   };
   return handler;
 }

@@ -1,4 +1,5 @@
 import {
+  DomainError,
   parseIdempotencyKey,
   requestFingerprint,
   requireScope,
@@ -10,9 +11,12 @@ import {
 import type { z } from "zod";
 import type { MethodHandler } from "../middleware/with-middleware";
 import type { ApiRequest, ApiResponse } from "../http/types";
-import { pathOf } from "../http/surface";
+import { pathOf, surfaceOf } from "../http/surface";
+import { locateIn, toHttpError } from "../http/domain-error-response";
 import { readJsonBody } from "../http/read-json-body";
-import { queryInput, validate } from "../validation/validate";
+import { validate } from "../validation/validate";
+import { readQuery } from "../validation/query-input";
+import { toResponseBody } from "../validation/response";
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -23,22 +27,50 @@ export interface EndpointContext<Q, B> {
   body: B;
 }
 
-export interface EndpointDefinition<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R> {
+export interface EndpointDefinition<Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, R extends z.ZodType> {
   /** The key scope this operation needs (also listed in the OpenAPI document). */
   scope: Scope;
-  /** Validates req.query (path parameters included, `apiKey` excluded). */
+  /**
+   * Validates req.query: path parameters (Next merges them in) and query parameters.
+   * `apiKey` is always accepted and never validated; any other parameter the schema does not
+   * declare is a 400 (`unrecognized_key`). Without it the operation takes no query parameters.
+   */
   query?: Q;
   /** Validates the JSON body. */
   body?: B;
+  /**
+   * The public schema of the success body (e.g. UserResponse): the handler's result is parsed
+   * by it and its output is what is sent, so only the fields it names leave the server.
+   */
+  response: R;
   /** Success status, 200 unless said otherwise. */
   status?: number;
-  handler: (ctx: EndpointContext<Output<Q>, Output<B>>) => Promise<R>;
+  handler: (ctx: EndpointContext<Output<Q>, Output<B>>) => Promise<z.input<R>>;
   /**
    * Honour an `Idempotency-Key` header (packages/features/idempotency): a retry with the
    * same key and request gets the first success replayed (`Idempotent-Replayed: true`)
    * without running the handler again. Document it with `x-idempotent: true`.
    */
   idempotent?: boolean;
+  /**
+   * Where inputs the services name differently from the wire were sent, e.g. v1's
+   * `{ lengthInMinutes: "body.end" }`. Other fields are found in the body or the query by
+   * name (http/domain-error-response.ts).
+   */
+  fields?: Record<string, string>;
+}
+
+/**
+ * What an operation built with endpoint() validates and answers with, exposed in the route's
+ * RouteInfo (ROUTE_MARKER) so the OpenAPI build can check that the document names these
+ * very zod objects (lib/openapi/components.ts).
+ */
+export interface EndpointInfo {
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status: number;
+  idempotent: boolean;
 }
 
 export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
@@ -70,26 +102,39 @@ function sendJsonText(res: ApiResponse, { status, body }: IdempotentResult): voi
 }
 
 /**
- * One authenticated operation: scope check, then query and body validation, then one call
- * into a feature service; its result is the JSON response. With `idempotent: true` and an
- * `Idempotency-Key` header, that call runs through runIdempotent() (claim, run, store).
+ * One authenticated operation: scope check, then strict query and body validation, then one
+ * call into a feature service; its result, parsed by the `response` schema, is the JSON
+ * response. With `idempotent: true` and an `Idempotency-Key` header, that call runs through
+ * runIdempotent() (claim, run, store), which stores and replays the same parsed body.
  */
-export function endpoint<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, R = unknown>(
+export function endpoint<Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodType>(
   definition: EndpointDefinition<Q, B, R>,
-): MethodHandler & { scope: Scope; idempotent: boolean } {
+): MethodHandler & { scope: Scope; idempotent: boolean; endpoint: EndpointInfo } {
+  const status = definition.status ?? 200;
+  const respond = async (ctx: EndpointContext<Output<Q>, Output<B>>) => toResponseBody(definition.response, await definition.handler(ctx));
   const run: MethodHandler = async (req, res) => {
+    const inputs: { query: Record<string, unknown>; body: unknown } = { query: {}, body: null };
+    try {
+      await serve(req, res, inputs);
+    } catch (error) {
+      // A service's domain error, in this surface's terms, naming fields where they were sent.
+      if (error instanceof DomainError) throw toHttpError(error, surfaceOf(req.url), locateIn(inputs, definition.fields));
+      throw error;
+    }
+  };
+  const serve = async (req: ApiRequest, res: ApiResponse, inputs: { query: Record<string, unknown>; body: unknown }) => {
     const auth = req.auth;
     if (!auth) throw new Error("endpoint() reached without authentication");
     requireScope(auth, definition.scope);
     const key = definition.idempotent ? parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]) : undefined;
-    const rawQuery = queryInput(req.query);
-    const query = (definition.query ? validate(definition.query, "query", rawQuery) : undefined) as Output<Q>;
+    const { raw: rawQuery, value: query } = readQuery(req, definition.query);
+    inputs.query = rawQuery;
     const rawBody = definition.body ? ((await readJsonBody(req)) ?? {}) : null;
+    inputs.body = rawBody;
     const body = (definition.body ? validate(definition.body, "body", rawBody) : undefined) as Output<B>;
-    const status = definition.status ?? 200;
+    const ctx = { req, auth, query: query as Output<Q>, body };
     if (key === undefined) {
-      const result = await definition.handler({ req, auth, query, body });
-      res.status(status).json(result);
+      res.status(status).json(await respond(ctx));
       return;
     }
     const method = (req.method ?? "").toUpperCase();
@@ -97,10 +142,17 @@ export function endpoint<Q extends z.ZodType | undefined = undefined, B extends 
     const requestHash = requestFingerprint({ method, path, query: rawQuery, body: rawBody });
     const outcome = await runIdempotent(auth, { key, method, path, requestHash }, async () => ({
       status,
-      body: toJsonText(await definition.handler({ req, auth, query, body })),
+      body: toJsonText(await respond(ctx)),
     }));
     if (outcome.replayed) res.setHeader(IDEMPOTENT_REPLAYED_HEADER, "true");
     sendJsonText(res, outcome);
   };
-  return Object.assign(run, { scope: definition.scope, idempotent: definition.idempotent === true });
+  const info: EndpointInfo = {
+    query: definition.query,
+    body: definition.body,
+    response: definition.response,
+    status,
+    idempotent: definition.idempotent === true,
+  };
+  return Object.assign(run, { scope: definition.scope, idempotent: info.idempotent, endpoint: info });
 }

@@ -3,8 +3,18 @@ import { ApiKeySchema } from "@slotbase/prisma/zod";
 import { ALL_SCOPES, type Scope } from "@slotbase/features";
 import { idParam, isoDateTime, paginationQuery } from "../validation/common";
 
-/** A key as the API shows it: never the secret, never its hash. */
-export const ApiKey = ApiKeySchema.omit({ hashedKey: true });
+/** A key as the API shows it (an explicit allow-list): never the secret, never its hash. */
+export const ApiKey = ApiKeySchema.pick({
+  id: true,
+  userId: true,
+  teamId: true,
+  prefix: true,
+  note: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  scopes: true,
+});
 /** Returned once, at creation: the key itself. */
 export const ApiKeyWithSecret = ApiKey.extend({
   key: z.string().describe("The API key. Shown only in this response; store it now."),

@@ -2,8 +2,16 @@ import { z } from "zod";
 import { AttendeeSchema } from "@slotbase/prisma/zod";
 import { idParam, int32, paginationQuery, timeZone } from "../validation/common";
 
-/** An attendee as the API shows it. */
-export const Attendee = AttendeeSchema.extend({
+/** An attendee as the API shows it (an explicit allow-list). */
+export const Attendee = AttendeeSchema.pick({
+  id: true,
+  email: true,
+  name: true,
+  timeZone: true,
+  phoneNumber: true,
+  locale: true,
+  bookingId: true,
+}).extend({
   noShow: z.boolean().describe("Set through POST /v1/no-show, not here."),
 });
 

@@ -2,8 +2,17 @@ import { z } from "zod";
 import { BookingReferenceSchema } from "@slotbase/prisma/zod";
 import { idParam, int32, paginationQuery } from "../validation/common";
 
-/** A booking reference as the API shows it: `meetingPassword` only to the booking's organizer side. */
-export const BookingReference = BookingReferenceSchema.extend({
+/** A booking reference as the API shows it (an explicit allow-list): `meetingPassword` only to the booking's organizer side. */
+export const BookingReference = BookingReferenceSchema.pick({
+  id: true,
+  type: true,
+  uid: true,
+  meetingId: true,
+  meetingUrl: true,
+  externalCalendarId: true,
+  deleted: true,
+  bookingId: true,
+}).extend({
   meetingPassword: z
     .string()
     .nullable()

@@ -183,7 +183,16 @@ const AttendeeV1 = AttendeeSchema.pick({ id: true, email: true, name: true, time
   locale: z.string().nullable(),
 });
 const HostV1 = UserSchema.pick({ id: true, name: true, email: true, username: true, timeZone: true });
-const BookingReferenceV1 = BookingReferenceSchema.omit({ meetingPassword: true }).describe(
+const BookingReferenceV1 = BookingReferenceSchema.pick({
+  id: true,
+  type: true,
+  uid: true,
+  meetingId: true,
+  meetingUrl: true,
+  externalCalendarId: true,
+  deleted: true,
+  bookingId: true,
+}).describe(
   "Without meetingPassword: the organizer's side reads it through GET /v1/booking-references.",
 );
 

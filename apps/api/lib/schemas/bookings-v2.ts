@@ -19,6 +19,7 @@ export const BookingListQueryV2 = z.object({
   eventTypeId: idParam.optional(),
   eventTypeIds: commaIds().optional().describe("Comma-separated event type ids."),
   teamsIds: commaIds().optional().describe("Comma-separated team ids."),
+  teamId: idParam.optional().describe("Bookings of this team's event types (Cal.com's single form of teamsIds; combined with it)."),
   afterStart: isoDateTime().optional().describe("Bookings starting at or after this instant."),
   beforeEnd: isoDateTime().optional().describe("Bookings ending at or before this instant."),
   sortStart: sortOrder(),
@@ -45,6 +46,10 @@ export const BookingCreateBodyV2 = z
 
 export const BookingUidQuery = z.object({ bookingUid: bookingUidParam() });
 export const BookingReassignQuery = z.object({ bookingUid: bookingUidParam(), userId: idParam });
+/** GET /v2/bookings/{bookingUid}/references: Cal.com's `type` filter. */
+export const BookingReferencesQueryV2 = BookingUidQuery.extend({
+  type: z.string().trim().min(1).max(100).optional().describe("Only references of this integration type, e.g. google_calendar or daily_video."),
+});
 
 export const CancelBodyV2 = z.object({ cancellationReason: reasonText().optional() }).strict();
 export const RescheduleBodyV2 = z.object({ start: isoDateTime(), reschedulingReason: reasonText().optional() }).strict();

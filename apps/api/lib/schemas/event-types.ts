@@ -3,10 +3,49 @@ import { EventTypeSchema, HostSchema, PeriodTypeSchema } from "@slotbase/prisma/
 import { idParam, INT32_MAX, int32, isoDateTime, paginationQuery } from "../validation/common";
 
 /** A host of a team event type as the API shows it. */
-export const EventTypeHost = HostSchema.omit({ eventTypeId: true });
+export const EventTypeHost = HostSchema.pick({ userId: true, isFixed: true, priority: true, weight: true, scheduleId: true });
 
-/** An event type as the API shows it: every model field, plus its hosts ([] for personal types). */
-export const EventType = EventTypeSchema.extend({ hosts: z.array(EventTypeHost) });
+/** An event type as the API shows it (an explicit allow-list of the model's fields), plus its hosts ([] for personal types). */
+export const EventType = EventTypeSchema.pick({
+  id: true,
+  title: true,
+  slug: true,
+  description: true,
+  position: true,
+  locations: true,
+  length: true,
+  hidden: true,
+  userId: true,
+  teamId: true,
+  calendarId: true,
+  scheduleId: true,
+  eventName: true,
+  timeZone: true,
+  periodType: true,
+  periodStartDate: true,
+  periodEndDate: true,
+  periodDays: true,
+  periodCountCalendarDays: true,
+  requiresConfirmation: true,
+  disableGuests: true,
+  hideCalendarNotes: true,
+  minimumBookingNotice: true,
+  beforeEventBuffer: true,
+  afterEventBuffer: true,
+  seatsPerTimeSlot: true,
+  seatsShowAttendees: true,
+  schedulingType: true,
+  price: true,
+  currency: true,
+  slotInterval: true,
+  successRedirectUrl: true,
+  bookingFields: true,
+  bookingLimits: true,
+  durationLimits: true,
+  metadata: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({ hosts: z.array(EventTypeHost) });
 
 /** A database id in a JSON body (a number: no coercion from strings, unlike path ids). */
 const bodyId = () => z.number().int().positive().max(INT32_MAX);

@@ -2,8 +2,16 @@ import { z } from "zod";
 import { MembershipRoleSchema, MembershipSchema } from "@slotbase/prisma/zod";
 import { INT32_MAX, idParam, int32, paginationQuery } from "../validation/common";
 
-/** A membership as the API shows it: a user in a team, with a role and whether they accepted. */
-export const Membership = MembershipSchema;
+/** A membership as the API shows it (an explicit allow-list): a user in a team, with a role and whether they accepted. */
+export const Membership = MembershipSchema.pick({
+  id: true,
+  userId: true,
+  teamId: true,
+  role: true,
+  accepted: true,
+  createdAt: true,
+  updatedAt: true,
+});
 
 const MEMBERSHIP_ID = /^[1-9][0-9]{0,9}_[1-9][0-9]{0,9}$/;
 

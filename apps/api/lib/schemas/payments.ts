@@ -2,8 +2,21 @@ import { z } from "zod";
 import { PaymentSchema } from "@slotbase/prisma/zod";
 import { idParam, paginationQuery } from "../validation/common";
 
-/** A payment as the API shows it: the model without the provider's internal `data`. */
-export const Payment = PaymentSchema.omit({ data: true });
+/** A payment as the API shows it (an explicit allow-list): never the provider's internal `data`. */
+export const Payment = PaymentSchema.pick({
+  id: true,
+  uid: true,
+  appId: true,
+  bookingId: true,
+  amount: true,
+  fee: true,
+  currency: true,
+  success: true,
+  refunded: true,
+  externalId: true,
+  paymentOption: true,
+  createdAt: true,
+});
 
 export const ListPaymentsQuery = paginationQuery.extend({
   bookingId: idParam.optional().describe("Only this booking's payments."),

@@ -41,9 +41,19 @@ export const SlotsQueryV1 = z
     duration: duration(),
     rescheduleUid: uid().optional().describe("The booking being rescheduled: its own time counts as free."),
     reservationUid: uid().optional().describe("Your slot hold: its slot stays visible to you."),
+    isTeamEvent: z
+      .enum(["true", "false"])
+      .transform((value) => value === "true")
+      .optional()
+      .describe("Cal.com's flag: true with eventTypeSlug reads the one usernameList entry as the team's slug (a team event type). Not needed with eventTypeId."),
   })
   .superRefine(checkRange("startTime", "endTime"))
-  .superRefine(requireEventTypeReference({ slug: "eventTypeSlug", owners: ["usernameList"] }));
+  .superRefine(requireEventTypeReference({ slug: "eventTypeSlug", owners: ["usernameList"] }))
+  .superRefine((query, ctx) => {
+    if (query.isTeamEvent && query.eventTypeId === undefined && Array.isArray(query.usernameList) && query.usernameList.length !== 1) {
+      ctx.addIssue({ code: "custom", path: ["usernameList"], message: "With isTeamEvent=true, send the team's slug as the one usernameList entry" });
+    }
+  });
 
 export const SlotsQueryV2 = z
   .object({

@@ -3,8 +3,23 @@ import { TeamSchema } from "@slotbase/prisma/zod";
 import { idParam, int32, paginationQuery, timeZone } from "../validation/common";
 import { Membership } from "./memberships";
 
-/** A team as the API shows it (the model has no secret columns). */
-export const Team = TeamSchema.extend({
+/** A team as the API shows it: an explicit allow-list of the model's fields. */
+export const Team = TeamSchema.pick({
+  id: true,
+  uuid: true,
+  name: true,
+  slug: true,
+  bio: true,
+  logoUrl: true,
+  isPrivate: true,
+  hideBranding: true,
+  timeZone: true,
+  weekStart: true,
+  brandColor: true,
+  metadata: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({
   uuid: z.uuid().describe("The team's public id as a workspace (/api/v2/w/{workspace_uuid})."),
 });
 

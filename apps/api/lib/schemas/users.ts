@@ -2,8 +2,42 @@ import { z } from "zod";
 import { UserSchema, UserRoleSchema } from "@slotbase/prisma/zod";
 import { int32, paginationQuery, timeZone } from "../validation/common";
 
-/** A user as the API shows it (the model has no secret columns). */
-export const User = UserSchema;
+/**
+ * A user as the API shows it: an explicit allow-list, so a column added to the model is never
+ * published by accident. Never `locked` (an account-security state, internal like Cal.com's
+ * schemaUserReadPublic leaves it).
+ */
+export const User = UserSchema.pick({
+  id: true,
+  username: true,
+  name: true,
+  email: true,
+  emailVerified: true,
+  bio: true,
+  avatarUrl: true,
+  timeZone: true,
+  weekStart: true,
+  timeFormat: true,
+  locale: true,
+  brandColor: true,
+  darkBrandColor: true,
+  theme: true,
+  hideBranding: true,
+  allowDynamicBooking: true,
+  away: true,
+  defaultScheduleId: true,
+  bufferTime: true,
+  role: true,
+  createdDate: true,
+  updatedAt: true,
+}).extend({
+  pendingEmail: z
+    .string()
+    .nullable()
+    .describe(
+      "A new address the user asked for, waiting for confirmation (POST /v1/users/{id}/confirm-email with the token mailed to it); null when none. Until then `email` stays the old address.",
+    ),
+});
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -61,4 +95,7 @@ export const UserUpdateBody = writableUserFields
 export const ListUsersQuery = paginationQuery;
 
 export const UserResponse = z.object({ user: User });
+
+/** The token mailed to the new address of a pending email change. */
+export const EmailConfirmationBody = z.object({ token: z.string().min(1).max(200) }).strict();
 export const UserListResponse = z.object({ users: z.array(User) });

@@ -1,4 +1,4 @@
-import { HttpError } from "@slotbase/features";
+import { HttpError } from "../http/http-error";
 import type { z } from "zod";
 import { describeDetails, issuesToDetails, type InputLocation } from "./zod-issues";
 
@@ -12,10 +12,4 @@ export function validate<S extends z.ZodType>(schema: S, location: InputLocation
   if (result.success) return result.data;
   const details = issuesToDetails(location, result.error.issues);
   throw new HttpError("validation_error", describeDetails(details), { details });
-}
-
-/** The query without the v1 `apiKey` parameter, which is authentication, not input. */
-export function queryInput(query: Record<string, string | string[] | undefined>): Record<string, unknown> {
-  const { apiKey: _apiKey, ...rest } = query;
-  return rest;
 }

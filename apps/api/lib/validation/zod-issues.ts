@@ -1,4 +1,4 @@
-import type { ErrorDetail } from "@slotbase/features";
+import type { ErrorDetail } from "../http/http-error";
 import type { z } from "zod";
 
 export type InputLocation = "query" | "body";

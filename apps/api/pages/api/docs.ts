@@ -1,6 +1,8 @@
 import { withMiddleware } from "../../lib/middleware/with-middleware";
 import { openApiDocument } from "../../lib/openapi/document";
 
+export const config = { api: { bodyParser: false } };
+
 /**
  * @swagger
  * /docs:

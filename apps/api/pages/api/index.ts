@@ -1,5 +1,7 @@
 import { withMiddleware } from "../../lib/middleware/with-middleware";
 
+export const config = { api: { bodyParser: false } };
+
 /**
  * @swagger
  * /:

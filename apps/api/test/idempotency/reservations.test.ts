@@ -4,14 +4,18 @@ import { api, type ApiResult } from "../support/api";
 import { useTestDatabase } from "../support/database";
 import { addKey, createCaller, type Caller } from "../support/fixtures";
 import { createEventType, createSchedule } from "../support/scheduling";
+import { berlin, BERLIN, localIso, nextMonday } from "../support/dates";
 
 useTestDatabase();
+
+// MON is a Monday ahead (computed from today); hosts work 09:00–17:00 Berlin.
+const MON = nextMonday();
 
 /** POST /v2/slots/reservations is `idempotent: true`: the real route these tests go through. */
 const OPERATION = "POST /v2/slots/reservations";
 const PATH = "/v2/slots/reservations";
-const NINE = "2027-03-22T08:00:00.000Z"; // 09:00 Berlin, a Monday
-const TEN = "2027-03-22T09:00:00.000Z";
+const NINE = berlin(MON, "09:00");
+const TEN = berlin(MON, "10:00");
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** An event type with seats, so the same hold request succeeds again when the work is redone. */
@@ -93,7 +97,7 @@ describe("Idempotency-Key on POST /v2/slots/reservations", () => {
       { eventTypeId: type.id, slotStart: TEN },
       { eventTypeId: type.id, slotStart: NINE, reservationDuration: 5 },
       // The JSON sent is compared, not its meaning: the same instant written differently is another request.
-      { eventTypeId: type.id, slotStart: "2027-03-22T09:00:00+01:00" },
+      { eventTypeId: type.id, slotStart: localIso(MON, "09:00", BERLIN) },
     ]) {
       const refused = await reserve(booker, other, key);
       expect(refused.status).toBe(422);

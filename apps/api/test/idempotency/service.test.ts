@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import {
   canonicalJson,
   flushBackgroundWrites,
-  HttpError,
+  DomainError,
   IDEMPOTENCY_KEY_TTL_MS,
   parseIdempotencyKey,
   requestFingerprint,
@@ -12,6 +12,8 @@ import {
   type IdempotentRequest,
 } from "@slotbase/features";
 import { idempotencyPath } from "../../lib/route/endpoint";
+import { HttpError } from "../../lib/http/http-error";
+import { toHttpError } from "../../lib/http/domain-error-response";
 import { useTestDatabase } from "../support/database";
 import { createCaller } from "../support/fixtures";
 
@@ -41,7 +43,9 @@ function counted(status = 201) {
   return work;
 }
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as HttpError);
+/** What the service throws, as the API answers it on a v2 path (lib/http/domain-error-response.ts). */
+const asAnswered = (error: unknown) => (error instanceof DomainError ? toHttpError(error, "v2") : error);
+const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => asAnswered(error) as HttpError);
 
 describe("canonicalJson and requestFingerprint", () => {
   it("ignore key order at every depth but not array order or values", () => {
@@ -75,9 +79,10 @@ describe("parseIdempotencyKey and idempotencyPath", () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error).toBeInstanceOf(HttpError);
-      expect((error as HttpError).status).toBe(400);
-      expect((error as HttpError).details[0]!.field).toBe("header.Idempotency-Key");
+      const answered = asAnswered(error) as HttpError;
+      expect(answered).toBeInstanceOf(HttpError);
+      expect(answered.status).toBe(400);
+      expect(answered.details[0]!.field).toBe("header.Idempotency-Key");
     }
   });
 

@@ -1,6 +1,7 @@
 import { createMocks, type RequestMethod } from "node-mocks-http";
 import type { NextApiRequest, NextApiResponse } from "next";
-import { captureLogs, HttpError } from "@slotbase/features";
+import { captureLogs } from "@slotbase/features";
+import { HttpError } from "../../lib/http/http-error";
 import { withMiddleware } from "../../lib/middleware/with-middleware";
 import { useTestDatabase } from "../support/database";
 import { createCaller } from "../support/fixtures";
@@ -60,7 +61,7 @@ describe("middleware chain", () => {
     const handler = withMiddleware({ GET: async (_req, res) => void res.status(200).json({}) });
     const result = await call(handler, { method: "DELETE", url: "/v1/x" });
     expect(result.status).toBe(405);
-    expect(result.headers.allow).toBe("GET, OPTIONS");
+    expect(result.headers.allow).toBe("GET, HEAD, OPTIONS");
   });
 
   it("authenticates with a Bearer header on v2 and reports 401 in the v2 envelope", async () => {

@@ -2,6 +2,14 @@ import { randomBytes } from "node:crypto";
 import type { Scope } from "@slotbase/features";
 import { api, type ApiCall, type ApiResult } from "./api";
 import { addKey, createAdmin, createCaller, type Caller } from "./fixtures";
+import {
+  attendeeOfLatestBooking,
+  bookerOfLatestBooking,
+  latestOwnedTeamId,
+  memberOf,
+  teamOfLatestBooking,
+  teamRestrictedAdmin,
+} from "./roles";
 
 export interface AuthMatrixOptions {
   /** e.g. `"GET /v1/users/{id}"`. */
@@ -17,7 +25,22 @@ export interface AuthMatrixOptions {
   ownedObject?: boolean;
   /** Status a successful call by the owner returns (e.g. 403 for admin-only operations). */
   ownerStatus?: number;
+  /**
+   * The operation acts on the owner's newest hosted booking (or a row of it): who else may do
+   * `action` follows packages/features/access/booking-rules.ts (booker, attendee by confirmed
+   * email, team OWNER/ADMIN of its event type's team, and nobody else).
+   */
+  booking?: { action: BookingAction };
+  /**
+   * The operation acts on the team the owner newest OWNs: members `need` this standing
+   * (read: any accepted member; manage: OWNER/ADMIN; own: OWNER). `expect` overrides a case
+   * whose rule is more specific (e.g. an ADMIN may not change an OWNER's membership).
+   */
+  team?: { need: "read" | "manage" | "own"; expect?: Partial<Record<TeamCase, number>> };
 }
+
+type BookingAction = "read" | "cancel" | "reschedule" | "manage";
+type TeamCase = "OWNER" | "ADMIN" | "MEMBER" | "pending ADMIN" | "restricted admin of the team";
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
@@ -46,6 +69,20 @@ export function describeAuthMatrix(options: AuthMatrixOptions): void {
   const expectedOwnerStatus = (result: ApiResult) => {
     if (options.ownerStatus !== undefined) expect(result.status).toBe(options.ownerStatus);
     else expect(result.status).toBeLessThan(300);
+  };
+  /** The owner builds the object, `grant` makes someone with a role on it, who then calls. */
+  const asRoleHolder = async (grant: (owner: Caller) => Promise<Caller>) => {
+    const owner = await createCaller();
+    const call = await options.request(owner);
+    const holder = await grant(owner);
+    return api(operation, { ...call, key: holder.key });
+  };
+  const expectStatus = (result: ApiResult, status: number | "success") => {
+    if (status === "success") expectedOwnerStatus(result);
+    else {
+      expect(result.status).toBe(status);
+      expect(codeOf(result)).toBe(status === 404 ? "not_found" : "forbidden");
+    }
   };
 
   describe(`${operation} — auth matrix`, () => {
@@ -92,12 +129,10 @@ export function describeAuthMatrix(options: AuthMatrixOptions): void {
       expect(JSON.stringify(result.body)).toContain(scope);
     });
 
-    it(`accepts a key that holds exactly ${scope}`, async () => {
+    it(`accepts a key that holds exactly ${scope}, with the owner's own outcome`, async () => {
       const caller = await createCaller();
       const scoped = await addKey(caller.user, { scopes: [scope] });
-      const result = await call(caller, scoped.key);
-      expect(result.status).not.toBe(401);
-      expect(codeOf(result)).not.toBe("insufficient_scope");
+      expectedOwnerStatus(await call(caller, scoped.key));
     });
 
     if (options.ownedObject) {
@@ -108,6 +143,51 @@ export function describeAuthMatrix(options: AuthMatrixOptions): void {
         expect(result.status).toBe(404);
         expect(codeOf(result)).toBe("not_found");
       });
+
+      it("answers 404 to a system admin whose key is restricted to another team", async () => {
+        const owner = await createCaller();
+        const restricted = await teamRestrictedAdmin();
+        const result = await api(operation, { ...(await options.request(owner)), key: restricted.key });
+        expect(result.status).toBe(404);
+        expect(codeOf(result)).toBe("not_found");
+      });
+    }
+
+    if (options.booking) {
+      const { action } = options.booking;
+      const attendeeSide = action === "manage" ? 403 : "success";
+      const cases: [string, (owner: Caller) => Promise<Caller>, number | "success"][] = [
+        ["the booker (whose key made the booking)", bookerOfLatestBooking, attendeeSide],
+        ["an attendee with that confirmed email", (owner) => attendeeOfLatestBooking(owner, true), attendeeSide],
+        ["a user with the attendee's email unconfirmed", (owner) => attendeeOfLatestBooking(owner, false), 404],
+        ["an OWNER of the event type's team", async (owner) => memberOf(await teamOfLatestBooking(owner), "OWNER"), "success"],
+        ["an ADMIN of the event type's team", async (owner) => memberOf(await teamOfLatestBooking(owner), "ADMIN"), "success"],
+        ["a MEMBER of the event type's team", async (owner) => memberOf(await teamOfLatestBooking(owner), "MEMBER"), 404],
+        ["a pending ADMIN of the event type's team", async (owner) => memberOf(await teamOfLatestBooking(owner), "ADMIN", false), 404],
+        ["a system admin whose key is restricted to the event type's team", async (owner) => teamRestrictedAdmin(await teamOfLatestBooking(owner)), "success"],
+      ];
+      for (const [who, grant, status] of cases) {
+        it(`booking role: ${who} → ${status === "success" ? "the owner's outcome" : status}`, async () => {
+          expectStatus(await asRoleHolder(grant), status);
+        });
+      }
+    }
+
+    if (options.team) {
+      const { need, expect: overrides = {} } = options.team;
+      const cases: [TeamCase, (teamId: number) => Promise<Caller>, number | "success"][] = [
+        ["OWNER", (teamId) => memberOf(teamId, "OWNER"), "success"],
+        ["ADMIN", (teamId) => memberOf(teamId, "ADMIN"), need === "own" ? 403 : "success"],
+        ["MEMBER", (teamId) => memberOf(teamId, "MEMBER"), need === "read" ? "success" : 403],
+        ["pending ADMIN", (teamId) => memberOf(teamId, "ADMIN", false), 404],
+        ["restricted admin of the team", (teamId) => teamRestrictedAdmin(teamId), "success"],
+      ];
+      for (const [who, grant, status] of cases) {
+        const expected = overrides[who] ?? status;
+        it(`team role: ${who} → ${expected === "success" ? "the owner's outcome" : expected}`, async () => {
+          expectStatus(await asRoleHolder(async (owner) => grant(await latestOwnedTeamId(owner))), expected);
+        });
+      }
     }
 
     it("lets an admin act", async () => {

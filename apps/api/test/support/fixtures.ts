@@ -12,7 +12,15 @@ export interface Caller {
 const unique = () => randomBytes(4).toString("hex");
 
 export async function createCaller(
-  options: { role?: "USER" | "ADMIN"; scopes?: Scope[]; expiresAt?: Date; email?: string; teamId?: number } = {},
+  options: {
+    role?: "USER" | "ADMIN";
+    scopes?: Scope[];
+    expiresAt?: Date;
+    email?: string;
+    teamId?: number;
+    /** false: the user's email was never confirmed, so it grants nothing (default: confirmed). */
+    emailConfirmed?: boolean;
+  } = {},
 ): Promise<Caller> {
   const prisma = await getPrisma();
   const id = unique();
@@ -22,6 +30,7 @@ export async function createCaller(
       username: `user-${id}`,
       name: `User ${id}`,
       role: options.role ?? "USER",
+      emailVerified: options.emailConfirmed === false ? null : new Date(),
     },
   });
   const { apiKey, key } = await createApiKey(prisma, {
@@ -35,8 +44,8 @@ export async function createCaller(
 
 export const createAdmin = () => createCaller({ role: "ADMIN" });
 
-/** Another key for an existing user. */
-export async function addKey(user: UserModel, options: { scopes?: Scope[]; expiresAt?: Date } = {}): Promise<Caller> {
+/** Another key for an existing user (teamId: restricted to that team, of which the user must be an accepted member). */
+export async function addKey(user: UserModel, options: { scopes?: Scope[]; expiresAt?: Date; teamId?: number } = {}): Promise<Caller> {
   const prisma = await getPrisma();
   const { apiKey, key } = await createApiKey(prisma, { userId: user.id, ...options });
   return { user, key, apiKeyId: apiKey.id };

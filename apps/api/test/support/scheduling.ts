@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getPrisma, type EventTypeModel, type Prisma, type ScheduleModel } from "@slotbase/prisma";
 import { createCaller, type Caller } from "./fixtures";
+import { addDays, BERLIN, epochMs, nextMonday } from "./dates";
 
 const time = (hhmm: string) => new Date(`1970-01-01T${hhmm.length === 5 ? `${hhmm}:00` : hhmm}Z`);
 
@@ -105,14 +106,19 @@ export async function createHostWithEventType(data: Partial<Prisma.EventTypeUnch
 // Per test file (jest gives each its own module registry), so files never share a counter.
 let slotsHandedOut = 0;
 
+/** The Monday `nextWeekdaySlot()` starts from: computed from today (`nextMonday()`), so always ahead. */
+export const WEEKDAY_SLOTS_FROM = nextMonday();
+
 /**
- * The next unused 30-minute slot of that schedule: weekdays from Monday 2027-01-04, 09:00–16:30
- * Berlin (CET, so 08:00–15:30 UTC); for tests where every case needs a slot of its own.
+ * The next unused 30-minute slot of that schedule: weekdays from WEEKDAY_SLOTS_FROM on,
+ * 09:00–16:30 Berlin (each day's wall time converted on its own, whatever the offset); for
+ * tests where every case needs a slot of its own.
  */
 export function nextWeekdaySlot(): { start: string; end: string } {
   const n = slotsHandedOut++;
   const day = Math.floor(n / 16);
-  const start = Date.UTC(2027, 0, 4, 8, 0) + (Math.floor(day / 5) * 7 + (day % 5)) * 86_400_000 + (n % 16) * 30 * 60_000;
+  const date = addDays(WEEKDAY_SLOTS_FROM, Math.floor(day / 5) * 7 + (day % 5));
+  const start = epochMs(date, "09:00", BERLIN) + (n % 16) * 30 * 60_000;
   return { start: new Date(start).toISOString(), end: new Date(start + 30 * 60_000).toISOString() };
 }
 

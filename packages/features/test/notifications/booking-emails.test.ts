@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@slotbase/prisma/testing";
 import { deliverDueNotifications, enqueueBookingNotifications, type BookingChange } from "../../notifications";
 import { createBooking, createHost, DEFAULT_ATTENDEES } from "./fixtures";
-import { icsLines, icsValue, startMailServer, type ReceivedMail, type TestMailServer } from "./mail-server";
+import { icsLines, icsValue, startMailServer, type ReceivedMail, type TestMailServer } from "../../testing/mail-server";
 
 let db: TestDatabase;
 let server: TestMailServer;

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@slotbase/prisma/testing"
 import { deliverDueNotifications, enqueueBookingNotifications } from "../../notifications";
 import { captureLogs } from "../../logging/logger";
 import { createBooking, createHost } from "./fixtures";
-import { icsValue, readMail } from "./mail-server";
+import { icsValue, readMail } from "../../testing/mail-server";
 
 let db: TestDatabase;
 let outbox: string;

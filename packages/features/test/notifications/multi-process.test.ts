@@ -3,7 +3,7 @@ import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@slotbase/prisma/testing";
 import { enqueueBookingNotifications } from "../../notifications";
 import { createBooking, createHost } from "./fixtures";
-import { startMailServer, type TestMailServer } from "./mail-server";
+import { startMailServer, type TestMailServer } from "../../testing/mail-server";
 
 // Separate processes need a database server: these run on PostgreSQL only (TEST_DATABASE_URL);
 // the embedded database is single-process.

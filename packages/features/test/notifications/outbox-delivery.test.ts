@@ -10,7 +10,7 @@ import {
   stopNotificationWorker,
 } from "../../notifications";
 import { createBooking, createHost } from "./fixtures";
-import { startMailServer, type TestMailServer } from "./mail-server";
+import { startMailServer, type TestMailServer } from "../../testing/mail-server";
 
 let db: TestDatabase;
 let server: TestMailServer;

@@ -1,9 +1,11 @@
 import { getTeamAvailability, getUserAvailability } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
-import { AvailabilityQuery } from "../../../lib/schemas/availability";
+import { AvailabilityLookupResponse, AvailabilityQuery } from "../../../lib/schemas/availability";
 import { rangeOf } from "../../../lib/validation/time-range";
 import { toAvailabilityV1 } from "../../../lib/mappers/availability";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -34,6 +36,7 @@ import { toAvailabilityV1 } from "../../../lib/mappers/availability";
 export default withMiddleware({
   GET: endpoint({
     scope: "availabilities:read",
+    response: AvailabilityLookupResponse,
     query: AvailabilityQuery,
     handler: async ({ auth, query }) => {
       const range = rangeOf(query.dateFrom, query.dateTo, query.timeZone);

@@ -1,6 +1,9 @@
 import { getMe } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
+import { UserResponse } from "../../../lib/schemas/users";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -22,6 +25,7 @@ import { endpoint } from "../../../lib/route/endpoint";
 export default withMiddleware({
   GET: endpoint({
     scope: "users:read",
+    response: UserResponse,
     handler: async ({ auth }) => ({ user: await getMe(auth) }),
   }),
 });

@@ -1,7 +1,7 @@
 import { markNoShow } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
-import { NoShowBody } from "../../../lib/schemas/no-show";
+import { NoShowBody, NoShowResponse } from "../../../lib/schemas/no-show";
 
 export const config = { api: { bodyParser: false } };
 
@@ -39,6 +39,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
+    response: NoShowResponse,
     body: NoShowBody,
     handler: async ({ auth, body }) => markNoShow(auth, body),
   }),

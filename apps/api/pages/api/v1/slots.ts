@@ -1,9 +1,11 @@
 import { findAvailableSlots } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
-import { SlotsQueryV1 } from "../../../lib/schemas/slots";
+import { SlotsQueryV1, SlotsResponseV1 } from "../../../lib/schemas/slots";
 import { rangeOf } from "../../../lib/validation/time-range";
 import { eventTypeRefV1, toSlotsV1 } from "../../../lib/mappers/slots";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -34,6 +36,7 @@ import { eventTypeRefV1, toSlotsV1 } from "../../../lib/mappers/slots";
 export default withMiddleware({
   GET: endpoint({
     scope: "slots:read",
+    response: SlotsResponseV1,
     query: SlotsQueryV1,
     handler: async ({ query }) => {
       const { slots } = await findAvailableSlots({

@@ -13,7 +13,8 @@ async function keyOf(owner: Caller) {
 }
 
 describeAuthMatrix({ operation: "GET /v1/api-keys", scope: "api-keys:read", request: () => ({}) });
-describeAuthMatrix({ operation: "POST /v1/api-keys", scope: "api-keys:write", request: () => ({ body: { note: "ci" } }) });
+// Scoped, so that a key holding exactly api-keys:write may mint it (no escalation).
+describeAuthMatrix({ operation: "POST /v1/api-keys", scope: "api-keys:write", request: () => ({ body: { note: "ci", scopes: ["api-keys:write"] } }) });
 describeAuthMatrix({ operation: "GET /v1/api-keys/{id}", scope: "api-keys:read", ownedObject: true, request: keyOf });
 describeAuthMatrix({
   operation: "PATCH /v1/api-keys/{id}",

@@ -4,6 +4,7 @@ import { createApiKey } from "@slotbase/features";
 import { createAdmin, createCaller, type Caller } from "../../support/fixtures";
 import { createBooking, createEventType, createTeamEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
+import { addDays, instant, today, UTC } from "../../support/dates";
 
 /**
  * Bookings with every kind of viewer, for the resources that hang off a booking (attendees,
@@ -11,7 +12,8 @@ import { createTeam } from "../../support/teams";
  */
 const HOUR = 3_600_000;
 const PAST = Date.UTC(2020, 0, 6);
-const FUTURE = Date.UTC(2035, 0, 8);
+// A month from today, 00:00 UTC (computed: "future" must stay ahead whenever the tests run).
+const FUTURE = Date.parse(instant(addDays(today(UTC), 30), "00:00", UTC));
 let slot = 0;
 
 /** A fresh half-hour, so no two bookings of one host overlap. */

@@ -19,19 +19,19 @@ async function attendeeOf(owner: Caller) {
 
 describeAuthMatrix({ operation: "GET /v1/attendees", scope: "attendees:read", request: () => ({}) });
 describeAuthMatrix({
-  operation: "POST /v1/attendees",
+  operation: "POST /v1/attendees", booking: { action: "manage" },
   scope: "attendees:write",
   ownedObject: true,
   request: async (owner) => ({ body: newAttendee((await bookingOf(owner)).booking.id) }),
 });
-describeAuthMatrix({ operation: "GET /v1/attendees/{id}", scope: "attendees:read", ownedObject: true, request: attendeeOf });
+describeAuthMatrix({ operation: "GET /v1/attendees/{id}", booking: { action: "read" }, scope: "attendees:read", ownedObject: true, request: attendeeOf });
 describeAuthMatrix({
-  operation: "PATCH /v1/attendees/{id}",
+  operation: "PATCH /v1/attendees/{id}", booking: { action: "manage" },
   scope: "attendees:write",
   ownedObject: true,
   request: async (owner) => ({ ...(await attendeeOf(owner)), body: { name: "Changed" } }),
 });
-describeAuthMatrix({ operation: "DELETE /v1/attendees/{id}", scope: "attendees:write", ownedObject: true, request: attendeeOf });
+describeAuthMatrix({ operation: "DELETE /v1/attendees/{id}", booking: { action: "manage" }, scope: "attendees:write", ownedObject: true, request: attendeeOf });
 
 function expectNotFound(result: ApiResult) {
   expect(result.status).toBe(404);

@@ -4,20 +4,25 @@ import { useTestDatabase } from "../../support/database";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { createBooking, createSchedule } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
+import { addDays, berlin, nextMonday } from "../../support/dates";
 
 useTestDatabase();
 
-const MONDAY = { dateFrom: "2027-03-22", dateTo: "2027-03-22", timeZone: "Europe/Berlin" };
+// MON is a Monday ahead (computed from today).
+const MON = nextMonday();
+const day = (n: number) => addDays(MON, n);
+
+const MONDAY = { dateFrom: MON, dateTo: MON, timeZone: "Europe/Berlin" };
 
 async function busyUser() {
   const user = await createCaller();
   await createSchedule(user.user.id, "Europe/Berlin", [
     { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
-    { date: "2027-03-24", start: "10:00", end: "12:00" },
+    { date: day(2), start: "10:00", end: "12:00" },
   ]);
-  await createBooking(user.user.id, "2027-03-22T09:00:00Z", "2027-03-22T10:00:00Z", { title: "Salary talk with Bob" });
+  await createBooking(user.user.id, berlin(MON, "10:00"), berlin(MON, "11:00"), { title: "Salary talk with Bob" });
   const prisma = await getPrisma();
-  await prisma.blocker.create({ data: { userId: user.user.id, title: "Dentist", startTime: new Date("2027-03-22T14:00:00Z"), endTime: new Date("2027-03-22T15:00:00Z") } });
+  await prisma.blocker.create({ data: { userId: user.user.id, title: "Dentist", startTime: new Date(berlin(MON, "15:00")), endTime: new Date(berlin(MON, "16:00")) } });
   return user;
 }
 
@@ -28,16 +33,16 @@ describe("GET /v1/availability", () => {
     expect(result.status).toBe(200);
     expect(result.body.timeZone).toBe("Europe/Berlin");
     expect(result.body.busy).toEqual([
-      { start: "2027-03-22T09:00:00.000Z", end: "2027-03-22T10:00:00.000Z", source: "booking", title: "Salary talk with Bob" },
-      { start: "2027-03-22T14:00:00.000Z", end: "2027-03-22T15:00:00.000Z", source: "blocker", title: "Dentist" },
+      { start: berlin(MON, "10:00"), end: berlin(MON, "11:00"), source: "booking", title: "Salary talk with Bob" },
+      { start: berlin(MON, "15:00"), end: berlin(MON, "16:00"), source: "blocker", title: "Dentist" },
     ]);
     expect(result.body.dateRanges).toEqual([
-      { start: "2027-03-22T08:00:00.000Z", end: "2027-03-22T09:00:00.000Z" },
-      { start: "2027-03-22T10:00:00.000Z", end: "2027-03-22T14:00:00.000Z" },
-      { start: "2027-03-22T15:00:00.000Z", end: "2027-03-22T16:00:00.000Z" },
+      { start: berlin(MON, "09:00"), end: berlin(MON, "10:00") },
+      { start: berlin(MON, "11:00"), end: berlin(MON, "15:00") },
+      { start: berlin(MON, "16:00"), end: berlin(MON, "17:00") },
     ]);
     expect(result.body.workingHours).toEqual([{ days: [1, 2, 3, 4, 5], startTime: 540, endTime: 1020, userId: user.user.id }]);
-    expect(result.body.dateOverrides).toEqual([{ date: "2027-03-24", startTime: 600, endTime: 720, userId: user.user.id }]);
+    expect(result.body.dateOverrides).toEqual([{ date: day(2), startTime: 600, endTime: 720, userId: user.user.id }]);
   });
 
   it("finds the user by username", async () => {
@@ -52,8 +57,8 @@ describe("GET /v1/availability", () => {
     const result = await api("GET /v1/availability", { key: stranger.key, query: { ...MONDAY, userId: String(user.user.id) } });
     expect(result.status).toBe(200);
     expect(result.body.busy).toEqual([
-      { start: "2027-03-22T09:00:00.000Z", end: "2027-03-22T10:00:00.000Z", source: "booking" },
-      { start: "2027-03-22T14:00:00.000Z", end: "2027-03-22T15:00:00.000Z", source: "blocker" },
+      { start: berlin(MON, "10:00"), end: berlin(MON, "11:00"), source: "booking" },
+      { start: berlin(MON, "15:00"), end: berlin(MON, "16:00"), source: "blocker" },
     ]);
     expect(JSON.stringify(result.body)).not.toMatch(/Salary|Dentist/);
   });

@@ -21,19 +21,19 @@ async function referenceOf(owner: Caller) {
 
 describeAuthMatrix({ operation: "GET /v1/booking-references", scope: "booking-references:read", request: () => ({}) });
 describeAuthMatrix({
-  operation: "POST /v1/booking-references",
+  operation: "POST /v1/booking-references", booking: { action: "manage" },
   scope: "booking-references:write",
   ownedObject: true,
   request: async (owner) => ({ body: { bookingId: (await bookingOf(owner)).booking.id, type: "x", uid: "y" } }),
 });
-describeAuthMatrix({ operation: "GET /v1/booking-references/{id}", scope: "booking-references:read", ownedObject: true, request: referenceOf });
+describeAuthMatrix({ operation: "GET /v1/booking-references/{id}", booking: { action: "read" }, scope: "booking-references:read", ownedObject: true, request: referenceOf });
 describeAuthMatrix({
-  operation: "PATCH /v1/booking-references/{id}",
+  operation: "PATCH /v1/booking-references/{id}", booking: { action: "manage" },
   scope: "booking-references:write",
   ownedObject: true,
   request: async (owner) => ({ ...(await referenceOf(owner)), body: { deleted: true } }),
 });
-describeAuthMatrix({ operation: "DELETE /v1/booking-references/{id}", scope: "booking-references:write", ownedObject: true, request: referenceOf });
+describeAuthMatrix({ operation: "DELETE /v1/booking-references/{id}", booking: { action: "manage" }, scope: "booking-references:write", ownedObject: true, request: referenceOf });
 
 /** Every operation on the booking's reference by `caller` is a 404, and nothing changes. */
 async function expectStranger(caller: { key: string }, bookingId: number) {

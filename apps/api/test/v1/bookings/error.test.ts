@@ -3,10 +3,13 @@ import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
 import { createBooking, createHostWithEventType } from "../../support/scheduling";
+import { addDays, berlin, nextMonday } from "../../support/dates";
 
 useTestDatabase();
 
-// 2027-03-22 is a Monday; the host works 09:00–17:00 Berlin (08:00–16:00 UTC).
+// MON is a Monday ahead (computed from today); the host works 09:00–17:00 Berlin.
+const MON = nextMonday();
+const day = (n: number) => addDays(MON, n);
 let host: Caller;
 let eventTypeId: number;
 beforeAll(async () => {
@@ -24,9 +27,9 @@ const fields = (result: { body: { details: { field?: string }[] } }) => result.b
 const messageFor = (result: { body: { details: { field?: string; message: string }[] } }, field: string) => result.body.details.find((d) => d.field === field)?.message;
 
 let minute = 0;
-/** A booking of the host at its own time on 2027-04-05 (Monday), written directly. */
+/** A booking of the host at its own time on the Monday two weeks after MON, written directly. */
 async function hostBooking(data: Parameters<typeof createBooking>[3] = {}) {
-  const start = Date.UTC(2027, 3, 5, 8) + minute++ * 30 * 60_000;
+  const start = Date.parse(berlin(day(14), "10:00")) + minute++ * 30 * 60_000;
   return createBooking(host.user.id, new Date(start).toISOString(), new Date(start + 30 * 60_000).toISOString(), { eventTypeId, ...data });
 }
 
@@ -40,7 +43,7 @@ describe("POST /v1/bookings — bad input", () => {
   });
 
   it("validates email, time zone, language, start, guests and unknown fields", async () => {
-    const base = { eventTypeId, start: "2027-03-22T08:00:00Z", ...person };
+    const base = { eventTypeId, start: berlin(MON, "09:00"), ...person };
     expect(fields(await book({ ...base, email: "not-an-email" }))).toEqual(["body.email"]);
     expect(fields(await book({ ...base, timeZone: "Mars/Base" }))).toEqual(["body.timeZone"]);
     expect(fields(await book({ ...base, language: "English!" }))).toEqual(["body.language"]);
@@ -51,7 +54,7 @@ describe("POST /v1/bookings — bad input", () => {
   });
 
   it("validates responses: the known fields, and bounds the rest", async () => {
-    const base = { eventTypeId, start: "2027-03-22T08:00:00Z", timeZone: "UTC" };
+    const base = { eventTypeId, start: berlin(MON, "09:00"), timeZone: "UTC" };
     expect(fields(await book({ ...base, responses: { name: "A", email: "nope" } }))).toEqual(["body.responses.email"]);
     expect(fields(await book({ ...base, responses: { name: { lastName: "A" }, email: "a@example.com" } }))).toContain("body.responses.name");
     expect(fields(await book({ ...base, ...person, responses: { guests: ["x"] } }))).toEqual(["body.responses.guests.0"]);
@@ -60,39 +63,39 @@ describe("POST /v1/bookings — bad input", () => {
   });
 
   it("bounds metadata like every booking surface", async () => {
-    const base = { eventTypeId, start: "2027-03-22T08:00:00Z", ...person };
+    const base = { eventTypeId, start: berlin(MON, "09:00"), ...person };
     const tooManyKeys = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
     expect(fields(await book({ ...base, metadata: tooManyKeys }))).toContain("body.metadata");
     expect(fields(await book({ ...base, metadata: { nested: { a: 1 } } }))).toContain("body.metadata.nested");
   });
 
   it("names body.end when it is not start plus one of the event type's durations", async () => {
-    const base = { eventTypeId, start: "2027-03-22T08:00:00Z", ...person };
-    const wrong = await book({ ...base, end: "2027-03-22T08:45:00Z" });
+    const base = { eventTypeId, start: berlin(MON, "09:00"), ...person };
+    const wrong = await book({ ...base, end: berlin(MON, "09:45") });
     expect(wrong.status).toBe(400);
     expect(fields(wrong)).toEqual(["body.end"]);
     expect(wrong.body.message).toMatch(/30, 60 minutes/);
-    expect(fields(await book({ ...base, end: "2027-03-22T07:45:00Z" }))).toEqual(["body.end"]);
-    expect(fields(await book({ ...base, end: "2027-03-22T08:00:30Z" }))).toEqual(["body.end"]);
-    expect(fields(await book({ ...base, end: "2027-03-24T08:00:00Z" }))).toEqual(["body.end"]);
+    expect(fields(await book({ ...base, end: berlin(MON, "08:45") }))).toEqual(["body.end"]);
+    expect(fields(await book({ ...base, end: berlin(MON, "09:00:30") }))).toEqual(["body.end"]);
+    expect(fields(await book({ ...base, end: berlin(day(2), "09:00") }))).toEqual(["body.end"]);
     const prisma = await getPrisma();
     expect(await prisma.booking.count({ where: { eventTypeId } })).toBe(0);
   });
 
   it("answers 404 for an event type that does not exist", async () => {
-    const result = await book({ eventTypeId: 987654, start: "2027-03-22T08:00:00Z", ...person });
+    const result = await book({ eventTypeId: 987654, start: berlin(MON, "09:00"), ...person });
     expect(result.status).toBe(404);
     expect(result.body.message).toMatch(/987654/);
   });
 
   it("answers 409 pointing at GET /v1/slots for a taken slot or a time that is not a slot", async () => {
-    const first = await book({ eventTypeId, start: "2027-03-29T08:00:00Z", ...person });
+    const first = await book({ eventTypeId, start: berlin(day(7), "10:00"), ...person });
     expect(first.status).toBe(201);
-    const taken = await book({ eventTypeId, start: "2027-03-29T08:00:00Z", ...person, email: "other@example.com" });
+    const taken = await book({ eventTypeId, start: berlin(day(7), "10:00"), ...person, email: "other@example.com" });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ code: "conflict", message: expect.stringMatching(/GET \/v1\/slots/) });
     expect(taken.body.details).toEqual([expect.objectContaining({ field: "body.start", rule: "slot_available" })]);
-    for (const start of ["2027-03-29T05:00:00Z", "2027-03-29T08:10:00Z", "2020-01-06T08:00:00Z", "2027-03-27T09:00:00Z"]) {
+    for (const start of [berlin(day(7), "07:00"), berlin(day(7), "10:10"), "2020-01-06T08:00:00Z", berlin(day(5), "10:00")]) {
       const result = await book({ eventTypeId, start, ...person });
       expect(result.status).toBe(409);
       expect(result.body.message).toMatch(/GET \/v1\/slots/);
@@ -102,7 +105,7 @@ describe("POST /v1/bookings — bad input", () => {
   it("races: 20 concurrent creates of one slot give one 201 and 19 × 409", async () => {
     const booker = await createCaller();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => api("POST /v1/bookings", { key: booker.key, body: { eventTypeId, start: "2027-03-30T08:00:00Z", ...person, email: `racer${i}@example.com` } })),
+      Array.from({ length: 20 }, (_, i) => api("POST /v1/bookings", { key: booker.key, body: { eventTypeId, start: berlin(day(8), "10:00"), ...person, email: `racer${i}@example.com` } })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = results.filter((r) => r.status === 409);
@@ -138,7 +141,7 @@ describe("GET /v1/bookings — bad filters", () => {
     expect(fields(await list({ dateFrom: "yesterday" }))).toEqual(["query.dateFrom"]);
     expect(fields(await list({ dateFrom: "2027-02-30" }))).toEqual(["query.dateFrom"]);
     expect(fields(await list({ dateTo: "2027-03-22T09:00:00" }))).toEqual(["query.dateTo"]);
-    expect(fields(await list({ dateFrom: "2027-03-23", dateTo: "2027-03-22" }))).toEqual(["query.dateTo"]);
+    expect(fields(await list({ dateFrom: day(1), dateTo: MON }))).toEqual(["query.dateTo"]);
     expect(fields(await list({ sortBy: "title" }))).toEqual(["query.sortBy"]);
     expect(fields(await list({ order: "up" }))).toEqual(["query.order"]);
     expect(fields(await list({ userId: "abc" }))).toEqual(["query.userId"]);
@@ -188,7 +191,7 @@ describe("PATCH /v1/bookings/{id} — only the details", () => {
   it("refuses time and status changes with 400s that say which endpoint to use", async () => {
     const params = { id: (await hostBooking()).id };
     for (const field of ["start", "end", "startTime", "endTime"]) {
-      const result = await api("PATCH /v1/bookings/{id}", { key: host.key, params, body: { [field]: "2027-04-06T08:00:00Z" } });
+      const result = await api("PATCH /v1/bookings/{id}", { key: host.key, params, body: { [field]: berlin(day(15), "10:00") } });
       expect(result.status).toBe(400);
       expect(fields(result)).toEqual([`body.${field}`]);
       expect(messageFor(result, `body.${field}`)).toMatch(/reschedule/);

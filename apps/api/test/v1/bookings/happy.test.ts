@@ -3,10 +3,13 @@ import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createAdmin, createCaller, type Caller } from "../../support/fixtures";
 import { createBooking, createEventType, createHostWithEventType } from "../../support/scheduling";
+import { addDays, berlin, BERLIN, inZone, instant, localIso, nextMonday, today, UTC } from "../../support/dates";
 
 useTestDatabase();
 
-// 2027-03-22 is a Monday; hosts work 09:00–17:00 Berlin (CET, UTC+1): 08:00–16:00 UTC.
+// MON is a Monday ahead (computed from today); hosts work 09:00–17:00 Berlin.
+const MON = nextMonday();
+const day = (n: number) => addDays(MON, n);
 const person = { name: "Jordan Lee", email: "Jordan.Lee@example.com", timeZone: "Europe/London" };
 
 
@@ -21,15 +24,15 @@ describe("v1 bookings — the lifecycle", () => {
   it("creates (wrapped in { booking }), gets, edits, cancels; the slot is free again", async () => {
     const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
-    const created = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T09:00:00+01:00", ...person, language: "en", guests: ["guest@example.com"], metadata: { crm: "42" }, responses: { notes: "Q3" } });
+    const created = await book(booker, { eventTypeId: eventType.id, start: localIso(MON, "09:00", BERLIN), ...person, language: "en", guests: ["guest@example.com"], metadata: { crm: "42" }, responses: { notes: "Q3" } });
     expect(created.status).toBe(201);
     expect(Object.keys(created.body)).toEqual(["booking"]);
     const booking = created.body.booking;
     expect(booking).toMatchObject({
       userId: host.user.id,
       eventTypeId: eventType.id,
-      startTime: "2027-03-22T08:00:00.000Z",
-      endTime: "2027-03-22T08:30:00.000Z",
+      startTime: berlin(MON, "09:00"),
+      endTime: berlin(MON, "09:30"),
       status: "ACCEPTED",
       timeZone: host.user.timeZone,
       user: { id: host.user.id, email: host.user.email, username: host.user.username, name: host.user.name, timeZone: host.user.timeZone },
@@ -46,11 +49,11 @@ describe("v1 bookings — the lifecycle", () => {
     ]);
 
     // the slot is gone for everyone
-    const slots = await api("GET /v1/slots", { key: booker.key, query: { eventTypeId: String(eventType.id), startTime: "2027-03-22", endTime: "2027-03-22", timeZone: "UTC" } });
+    const slots = await api("GET /v1/slots", { key: booker.key, query: { eventTypeId: String(eventType.id), startTime: MON, endTime: MON, timeZone: "UTC" } });
     expect(slots.status).toBe(200);
-    const times = slots.body.slots["2027-03-22"].map((s: { time: string }) => s.time);
-    expect(times).toContain("2027-03-22T08:30:00Z");
-    expect(times).not.toContain("2027-03-22T08:00:00Z");
+    const times = slots.body.slots[MON].map((s: { time: string }) => s.time);
+    expect(times).toContain(inZone(berlin(MON, "09:30"), UTC));
+    expect(times).not.toContain(inZone(berlin(MON, "09:00"), UTC));
 
     for (const caller of [host, booker]) {
       const got = await api("GET /v1/bookings/{id}", { key: caller.key, params: { id: booking.id } });
@@ -71,15 +74,15 @@ describe("v1 bookings — the lifecycle", () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.booking).toMatchObject({ id: booking.id, status: "CANCELLED", cancellationReason: "no longer needed" });
     // cancelled frees the slot: book it again
-    expect((await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person })).status).toBe(201);
+    expect((await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(201);
   });
 
   it("takes the cancellation reason from the body too (the body wins over the query)", async () => {
     const { host, eventType } = await createHostWithEventType();
-    const created = await book(host, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
+    const created = await book(host, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person });
     const cancelled = await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params: { id: created.body.booking.id }, query: { cancellationReason: "query" }, body: { cancellationReason: "body" } });
     expect(cancelled.body.booking).toMatchObject({ status: "CANCELLED", cancellationReason: "body" });
-    const second = await book(host, { eventTypeId: eventType.id, start: "2027-03-22T09:00:00Z", ...person });
+    const second = await book(host, { eventTypeId: eventType.id, start: berlin(MON, "10:00"), ...person });
     const plain = await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params: { id: second.body.booking.id }, body: NO_BODY });
     expect(plain.body.booking).toMatchObject({ status: "CANCELLED", cancellationReason: null });
   });
@@ -87,7 +90,7 @@ describe("v1 bookings — the lifecycle", () => {
   it("requiresConfirmation: PENDING, then confirmed by the host", async () => {
     const { host, eventType } = await createHostWithEventType({ requiresConfirmation: true });
     const booker = await createCaller();
-    const created = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
+    const created = await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person });
     expect(created.body.booking.status).toBe("PENDING");
     const unconfirmed = await list(host, { status: "unconfirmed" });
     expect(ids(unconfirmed)).toEqual([created.body.booking.id]);
@@ -99,7 +102,7 @@ describe("v1 bookings — the lifecycle", () => {
 
   it("deletes the record: gone, and its slot free", async () => {
     const { host, eventType } = await createHostWithEventType();
-    const created = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
+    const created = await book(await createCaller(), { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person });
     const id = created.body.booking.id;
     const deleted = await api("DELETE /v1/bookings/{id}", { key: host.key, params: { id } });
     expect(deleted.status).toBe(200);
@@ -107,7 +110,7 @@ describe("v1 bookings — the lifecycle", () => {
     expect((await api("GET /v1/bookings/{id}", { key: host.key, params: { id } })).status).toBe(404);
     const prisma = await getPrisma();
     expect(await prisma.attendee.count({ where: { bookingId: id } })).toBe(0);
-    expect((await book(host, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person })).status).toBe(201);
+    expect((await book(host, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(201);
   });
 });
 
@@ -117,7 +120,7 @@ describe("v1 bookings — the create body, Cal.com style", () => {
     const booker = await createCaller();
     const first = await book(booker, {
       eventTypeId: eventType.id,
-      start: "2027-03-22T08:00:00Z",
+      start: berlin(MON, "09:00"),
       timeZone: "Asia/Kolkata",
       responses: { name: { firstName: "Ada", lastName: "Lovelace" }, email: "ADA@example.com", location: { value: "inPerson", optionValue: "Main St 1" }, guests: ["g1@example.com"], custom: ["any", "answer"] },
     });
@@ -129,28 +132,28 @@ describe("v1 bookings — the create body, Cal.com style", () => {
     ]);
     expect(first.body.booking.attendees[0].timeZone).toBe("Asia/Kolkata");
 
-    const second = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T09:00:00Z", timeZone: "UTC", responses: { name: "Grace", email: "grace@example.com", location: { value: "https://meet.example.com/x" } } });
+    const second = await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "10:00"), timeZone: "UTC", responses: { name: "Grace", email: "grace@example.com", location: { value: "https://meet.example.com/x" } } });
     expect(second.body.booking).toMatchObject({ location: "https://meet.example.com/x", responses: { name: "Grace", email: "grace@example.com" } });
 
     // top level wins over responses; an explicit title and description are kept
-    const third = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T10:00:00Z", ...person, title: "Own title", description: "Notes", location: "Phone", responses: { location: "Ignored" } });
+    const third = await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "11:00"), ...person, title: "Own title", description: "Notes", location: "Phone", responses: { location: "Ignored" } });
     expect(third.body.booking).toMatchObject({ title: "Own title", description: "Notes", location: "Phone" });
   });
 
   it("accepts an end that is start plus one of the event type's durations", async () => {
     const { eventType } = await createHostWithEventType({ metadata: { multipleDuration: [30, 60] } });
     const booker = await createCaller();
-    const long = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", end: "2027-03-22T09:00:00Z", ...person });
+    const long = await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), end: berlin(MON, "10:00"), ...person });
     expect(long.status).toBe(201);
-    expect(long.body.booking).toMatchObject({ startTime: "2027-03-22T08:00:00.000Z", endTime: "2027-03-22T09:00:00.000Z" });
-    const short = await book(booker, { eventTypeId: eventType.id, start: "2027-03-22T10:00:00Z", end: "2027-03-22T10:30:00Z", ...person });
-    expect(short.body.booking.endTime).toBe("2027-03-22T10:30:00.000Z");
+    expect(long.body.booking).toMatchObject({ startTime: berlin(MON, "09:00"), endTime: berlin(MON, "10:00") });
+    const short = await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "11:00"), end: berlin(MON, "11:30"), ...person });
+    expect(short.body.booking.endTime).toBe(berlin(MON, "11:30"));
   });
 
   it("replays a retried create with the same Idempotency-Key: one booking", async () => {
     const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
-    const body = { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person };
+    const body = { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person };
     const first = await book(booker, body, { "Idempotency-Key": "create-once-1" });
     const retry = await book(booker, body, { "Idempotency-Key": "create-once-1" });
     expect(first.status).toBe(201);
@@ -163,7 +166,7 @@ describe("v1 bookings — the create body, Cal.com style", () => {
 
   it("replays a retried confirm with the same Idempotency-Key", async () => {
     const { host, eventType } = await createHostWithEventType({ requiresConfirmation: true });
-    const created = await book(await createCaller(), { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", ...person });
+    const created = await book(await createCaller(), { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person });
     const call = () => api("POST /v1/bookings/{id}/confirm", { key: host.key, params: { id: created.body.booking.id }, headers: { "Idempotency-Key": "confirm-1" } });
     const first = await call();
     const retry = await call();
@@ -188,10 +191,10 @@ describe("v1 bookings — listing", () => {
       expect(result.status).toBe(201);
       booked[label] = result.body.booking.id;
     };
-    await make("mon8", typeA, "2027-03-22T08:00:00Z", "ann@example.com", "Ann Archer");
-    await make("mon9", typeB, "2027-03-22T09:00:00Z", "bob@example.com", "Bob Baker");
-    await make("tue8", typeA, "2027-03-23T08:00:00Z", "cat@example.com", "Cat Cooper");
-    await make("wed8", typeB, "2027-03-24T08:00:00Z", "ann@example.com", "Ann Archer");
+    await make("mon8", typeA, berlin(MON, "09:00"), "ann@example.com", "Ann Archer");
+    await make("mon9", typeB, berlin(MON, "10:00"), "bob@example.com", "Bob Baker");
+    await make("tue8", typeA, berlin(day(1), "09:00"), "cat@example.com", "Cat Cooper");
+    await make("wed8", typeB, berlin(day(2), "09:00"), "ann@example.com", "Ann Archer");
     await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params: { id: booked.wed8! }, body: NO_BODY });
     const prisma = await getPrisma();
     const past = await createBooking(host.user.id, "2026-01-05T08:00:00Z", "2026-01-05T08:30:00Z", { eventTypeId: typeA });
@@ -199,7 +202,7 @@ describe("v1 bookings — listing", () => {
     // recurring: part of a series
     await prisma.booking.update({ where: { id: booked.tue8! }, data: { recurringEventId: "series-1" } });
     // created later than the others, though it starts first of the upcoming ones
-    await prisma.booking.update({ where: { id: booked.mon8! }, data: { createdAt: new Date("2030-01-01T00:00:00Z") } });
+    await prisma.booking.update({ where: { id: booked.mon8! }, data: { createdAt: new Date(Date.now() + 86_400_000) } });
   });
 
   it("lists the caller's bookings by startTime, ascending, by default", async () => {
@@ -225,14 +228,14 @@ describe("v1 bookings — listing", () => {
 
   it("filters by eventTypeId and eventTypeIds", async () => {
     expect(ids(await list(host, { eventTypeId: String(typeB) }))).toEqual([booked.mon9, booked.wed8]);
-    expect(ids(await list(host, { eventTypeIds: `${typeA},${typeB}`, dateFrom: "2027-01-01T00:00:00Z" }))).toEqual([booked.mon8, booked.mon9, booked.tue8, booked.wed8]);
+    expect(ids(await list(host, { eventTypeIds: `${typeA},${typeB}`, dateFrom: instant(today(UTC), "00:00", UTC) }))).toEqual([booked.mon8, booked.mon9, booked.tue8, booked.wed8]);
   });
 
   it("filters by dateFrom (start ≥) and dateTo (end ≤), as instants or whole UTC days", async () => {
-    expect(ids(await list(host, { dateFrom: "2027-03-22T09:00:00Z" }))).toEqual([booked.mon9, booked.tue8, booked.wed8]);
-    expect(ids(await list(host, { dateTo: "2027-03-22T08:30:00Z" }))).toEqual([booked.past, booked.mon8]);
-    expect(ids(await list(host, { dateFrom: "2027-03-23", dateTo: "2027-03-23" }))).toEqual([booked.tue8]);
-    expect(ids(await list(host, { dateFrom: "2027-03-22T10:00:00+02:00", dateTo: "2027-03-22T11:00:00+01:00" }))).toEqual([booked.mon8, booked.mon9]);
+    expect(ids(await list(host, { dateFrom: berlin(MON, "10:00") }))).toEqual([booked.mon9, booked.tue8, booked.wed8]);
+    expect(ids(await list(host, { dateTo: berlin(MON, "09:30") }))).toEqual([booked.past, booked.mon8]);
+    expect(ids(await list(host, { dateFrom: day(1), dateTo: day(1) }))).toEqual([booked.tue8]);
+    expect(ids(await list(host, { dateFrom: inZone(berlin(MON, "09:00"), "UTC+2"), dateTo: inZone(berlin(MON, "11:00"), "UTC+1") }))).toEqual([booked.mon8, booked.mon9]);
   });
 
   it("filters by status", async () => {
@@ -261,7 +264,7 @@ describe("v1 bookings — take has a default and a maximum (Cal.com returned eve
   it("returns 10 without take, up to 100 with it", async () => {
     const { host, eventType } = await createHostWithEventType();
     for (let i = 0; i < 12; i++) {
-      const start = new Date(Date.UTC(2027, 3, 5 + Math.floor(i / 6), 8 + (i % 6)));
+      const start = new Date(berlin(day(14 + Math.floor(i / 6)), `${String(9 + (i % 6)).padStart(2, "0")}:00`));
       await createBooking(host.user.id, start.toISOString(), new Date(start.getTime() + 30 * 60_000).toISOString(), { eventTypeId: eventType.id });
     }
     expect((await list(host)).body.bookings).toHaveLength(10);

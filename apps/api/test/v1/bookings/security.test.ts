@@ -26,22 +26,22 @@ describeAuthMatrix({
     return { body: { eventTypeId: eventType.id, start: nextWeekdaySlot().start, name: "A", email: "a@example.com", timeZone: "UTC" } };
   },
 });
-describeAuthMatrix({ operation: "GET /v1/bookings/{id}", scope: "bookings:read", ownedObject: true, request: byId });
+describeAuthMatrix({ operation: "GET /v1/bookings/{id}", booking: { action: "read" }, scope: "bookings:read", ownedObject: true, request: byId });
 describeAuthMatrix({
-  operation: "PATCH /v1/bookings/{id}",
+  operation: "PATCH /v1/bookings/{id}", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ ...(await byId(o)), body: { title: "Renamed" } }),
 });
-describeAuthMatrix({ operation: "DELETE /v1/bookings/{id}", scope: "bookings:write", ownedObject: true, request: byId });
+describeAuthMatrix({ operation: "DELETE /v1/bookings/{id}", booking: { action: "manage" }, scope: "bookings:write", ownedObject: true, request: byId });
 describeAuthMatrix({
-  operation: "DELETE /v1/bookings/{id}/cancel",
+  operation: "DELETE /v1/bookings/{id}/cancel", booking: { action: "cancel" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ ...(await byId(o)), body: NO_BODY }),
 });
 describeAuthMatrix({
-  operation: "POST /v1/bookings/{id}/confirm",
+  operation: "POST /v1/bookings/{id}/confirm", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ params: { id: (await createHostedBooking(o, { status: "PENDING" })).booking.id } }),

@@ -335,6 +335,6 @@ describe("event types — validation", () => {
   it("405s an unsupported method with an Allow header", async () => {
     const result = await api("PUT /v1/event-types/{id}", { params: { id: 1 }, unchecked: true });
     expect(result.status).toBe(405);
-    expect(result.headers.allow).toBe("GET, PATCH, DELETE, OPTIONS");
+    expect(result.headers.allow).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   });
 });

@@ -275,6 +275,6 @@ describe("event types — happy paths", () => {
   it("answers a CORS preflight without a key", async () => {
     const result = await api("OPTIONS /v1/event-types");
     expect(result.status).toBe(204);
-    expect(result.headers["access-control-allow-methods"]).toBe("GET, POST, OPTIONS");
+    expect(result.headers["access-control-allow-methods"]).toBe("GET, POST, HEAD, OPTIONS");
   });
 });

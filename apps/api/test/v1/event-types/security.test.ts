@@ -42,12 +42,24 @@ describeAuthMatrix({
   request: async (owner) => ({ params: { id: (await createPersonalType(owner)).id } }),
 });
 describeAuthMatrix({
-  operation: "GET /v1/teams/{teamId}/event-types",
+  operation: "GET /v1/teams/{teamId}/event-types", team: { need: "read" },
   scope: "event-types:read",
   // The "object" is the team: someone outside it gets a 404.
   ownedObject: true,
   request: async (owner) => ({ params: { teamId: (await createTeam(owner)).id } }),
 });
+
+/** A team event type of a team the owner OWNs: team members read it, OWNERs and ADMINs change it. */
+const teamTypeOf = async (owner: Caller) => ({ params: { id: (await createTeamType((await createTeam(owner)).id, [owner.user.id])).id } });
+describeAuthMatrix({ operation: "GET /v1/event-types/{id}", scope: "event-types:read", ownedObject: true, team: { need: "read" }, request: teamTypeOf });
+describeAuthMatrix({
+  operation: "PATCH /v1/event-types/{id}",
+  scope: "event-types:write",
+  ownedObject: true,
+  team: { need: "manage" },
+  request: async (owner) => ({ ...(await teamTypeOf(owner)), body: { title: "Renamed" } }),
+});
+describeAuthMatrix({ operation: "DELETE /v1/event-types/{id}", scope: "event-types:write", ownedObject: true, team: { need: "manage" }, request: teamTypeOf });
 
 describe("event types — team permissions", () => {
   async function teamWithRoles() {

@@ -137,9 +137,9 @@ describe("memberships — errors", () => {
   it("405s an unsupported method with an Allow header", async () => {
     const list = await api("DELETE /v1/memberships", { unchecked: true });
     expect(list.status).toBe(405);
-    expect(list.headers.allow).toBe("GET, POST, OPTIONS");
+    expect(list.headers.allow).toBe("GET, POST, HEAD, OPTIONS");
     const item = await api("PUT /v1/memberships/{id}", { params: { id: "1_1" }, unchecked: true });
     expect(item.status).toBe(405);
-    expect(item.headers.allow).toBe("GET, PATCH, DELETE, OPTIONS");
+    expect(item.headers.allow).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   });
 });

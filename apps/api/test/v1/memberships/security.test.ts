@@ -31,7 +31,7 @@ async function memberOf(owner: Caller) {
 
 describeAuthMatrix({ operation: "GET /v1/memberships", scope: "memberships:read", request: () => ({}) });
 describeAuthMatrix({
-  operation: "POST /v1/memberships",
+  operation: "POST /v1/memberships", team: { need: "manage" },
   scope: "memberships:write",
   ownedObject: true,
   request: async (owner) => {
@@ -40,14 +40,14 @@ describeAuthMatrix({
     return { body: { userId: invitee.user.id, teamId: team.id } };
   },
 });
-describeAuthMatrix({ operation: "GET /v1/memberships/{id}", scope: "memberships:read", ownedObject: true, request: memberOf });
+describeAuthMatrix({ operation: "GET /v1/memberships/{id}", team: { need: "read" }, scope: "memberships:read", ownedObject: true, request: memberOf });
 describeAuthMatrix({
-  operation: "PATCH /v1/memberships/{id}",
+  operation: "PATCH /v1/memberships/{id}", team: { need: "manage" },
   scope: "memberships:write",
   ownedObject: true,
   request: async (owner) => ({ ...(await memberOf(owner)), body: { role: "ADMIN" } }),
 });
-describeAuthMatrix({ operation: "DELETE /v1/memberships/{id}", scope: "memberships:write", ownedObject: true, request: memberOf });
+describeAuthMatrix({ operation: "DELETE /v1/memberships/{id}", team: { need: "manage" }, scope: "memberships:write", ownedObject: true, request: memberOf });
 
 function expectForbidden(result: ApiResult, field?: string) {
   expect(result.status).toBe(403);

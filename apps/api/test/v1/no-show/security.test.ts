@@ -10,7 +10,7 @@ useTestDatabase();
 const fields = (body: { details: { field?: string }[] }) => body.details.map((d) => d.field);
 
 describeAuthMatrix({
-  operation: "POST /v1/no-show",
+  operation: "POST /v1/no-show", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (owner) => {

@@ -40,11 +40,11 @@ describe("payments — errors", () => {
     const payment = await paymentFor((await bookingOf(host)).booking.id);
     const post = await api("POST /v1/payments", { key: host.key, body: { bookingId: 1, amount: 1 }, unchecked: true });
     expect(post.status).toBe(405);
-    expect(post.headers.allow).toBe("GET, OPTIONS");
+    expect(post.headers.allow).toBe("GET, HEAD, OPTIONS");
     for (const method of ["PATCH", "DELETE", "PUT"]) {
       const result = await api(`${method} /v1/payments/{id}`, { params: { id: payment.id }, key: host.key, unchecked: true });
       expect(result.status).toBe(405);
-      expect(result.headers.allow).toBe("GET, OPTIONS");
+      expect(result.headers.allow).toBe("GET, HEAD, OPTIONS");
       expect(result.body.code).toBe("method_not_allowed");
     }
     const prisma = await getPrisma();

@@ -13,7 +13,7 @@ async function paymentOf(owner: Caller) {
 }
 
 describeAuthMatrix({ operation: "GET /v1/payments", scope: "payments:read", request: () => ({}) });
-describeAuthMatrix({ operation: "GET /v1/payments/{id}", scope: "payments:read", ownedObject: true, request: paymentOf });
+describeAuthMatrix({ operation: "GET /v1/payments/{id}", booking: { action: "read" }, scope: "payments:read", ownedObject: true, request: paymentOf });
 
 /** `caller` neither gets the payment nor finds it in a list. */
 async function expectStranger(caller: { key: string }, bookingId: number) {

@@ -2,8 +2,13 @@ import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { type Caller } from "../../support/fixtures";
 import { createHostWithEventType } from "../../support/scheduling";
+import { addDays, nextMonday } from "../../support/dates";
 
 useTestDatabase();
+
+// MON is a Monday ahead (computed from today).
+const MON = nextMonday();
+const day = (n: number) => addDays(MON, n);
 
 let host: Caller;
 let eventTypeId: string;
@@ -14,7 +19,7 @@ beforeAll(async () => {
 });
 
 const slots = (query: Record<string, string>) =>
-  api("GET /v1/slots", { key: host.key, query: { eventTypeId, startTime: "2027-03-22", endTime: "2027-03-23", ...query } });
+  api("GET /v1/slots", { key: host.key, query: { eventTypeId, startTime: MON, endTime: day(1), ...query } });
 
 function expectFieldError(result: { status: number; body: { code: string; details: { field?: string }[] } }, field: string) {
   expect(result.status).toBe(400);
@@ -28,11 +33,11 @@ describe("GET /v1/slots — bad input", () => {
   });
 
   it("refuses an end before the start", async () => {
-    expectFieldError(await slots({ startTime: "2027-03-23", endTime: "2027-03-22" }), "query.endTime");
+    expectFieldError(await slots({ startTime: day(1), endTime: MON }), "query.endTime");
   });
 
   it("refuses a range longer than the documented maximum", async () => {
-    const result = await slots({ startTime: "2027-01-01", endTime: "2027-06-01" });
+    const result = await slots({ startTime: MON, endTime: day(151) });
     expectFieldError(result, "query.endTime");
     expect(result.body.message).toMatch(/62 days/);
   });
@@ -46,7 +51,7 @@ describe("GET /v1/slots — bad input", () => {
   });
 
   it("needs an event type reference", async () => {
-    const result = await api("GET /v1/slots", { key: host.key, query: { startTime: "2027-03-22", endTime: "2027-03-23" } });
+    const result = await api("GET /v1/slots", { key: host.key, query: { startTime: MON, endTime: day(1) } });
     expectFieldError(result, "query.eventTypeId");
   });
 
@@ -64,7 +69,7 @@ describe("GET /v1/slots — bad input", () => {
   it("answers 404 for an unknown slug or user", async () => {
     const result = await api("GET /v1/slots", {
       key: host.key,
-      query: { eventTypeSlug: "nope", usernameList: "nobody-here", startTime: "2027-03-22", endTime: "2027-03-23" },
+      query: { eventTypeSlug: "nope", usernameList: "nobody-here", startTime: MON, endTime: day(1) },
     });
     expect(result.status).toBe(404);
   });

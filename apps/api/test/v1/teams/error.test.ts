@@ -164,9 +164,9 @@ describe("teams — errors", () => {
   it("405s an unsupported method with an Allow header", async () => {
     const list = await api("PUT /v1/teams", { unchecked: true });
     expect(list.status).toBe(405);
-    expect(list.headers.allow).toBe("GET, POST, OPTIONS");
+    expect(list.headers.allow).toBe("GET, POST, HEAD, OPTIONS");
     const item = await api("POST /v1/teams/{teamId}", { params: { teamId: 1 }, unchecked: true });
     expect(item.status).toBe(405);
-    expect(item.headers.allow).toBe("GET, PATCH, DELETE, OPTIONS");
+    expect(item.headers.allow).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   });
 });

@@ -12,14 +12,14 @@ const teamOf = async (owner: Caller) => ({ params: { teamId: (await createTeam(o
 
 describeAuthMatrix({ operation: "GET /v1/teams", scope: "teams:read", request: () => ({}) });
 describeAuthMatrix({ operation: "POST /v1/teams", scope: "teams:write", request: () => ({ body: { name: "Matrix team" } }) });
-describeAuthMatrix({ operation: "GET /v1/teams/{teamId}", scope: "teams:read", ownedObject: true, request: teamOf });
+describeAuthMatrix({ operation: "GET /v1/teams/{teamId}", team: { need: "read" }, scope: "teams:read", ownedObject: true, request: teamOf });
 describeAuthMatrix({
-  operation: "PATCH /v1/teams/{teamId}",
+  operation: "PATCH /v1/teams/{teamId}", team: { need: "manage" },
   scope: "teams:write",
   ownedObject: true,
   request: async (owner) => ({ ...(await teamOf(owner)), body: { name: "Renamed" } }),
 });
-describeAuthMatrix({ operation: "DELETE /v1/teams/{teamId}", scope: "teams:write", ownedObject: true, request: teamOf });
+describeAuthMatrix({ operation: "DELETE /v1/teams/{teamId}", team: { need: "own" }, scope: "teams:write", ownedObject: true, request: teamOf });
 
 /** A key of `caller` restricted to `teamId`. */
 async function restrictedKey(caller: Caller, teamId: number): Promise<string> {

@@ -122,7 +122,7 @@ describe("users — errors", () => {
   it("405s an unsupported method with an Allow header, before asking for a key", async () => {
     const result = await api("PUT /v1/users", { unchecked: true });
     expect(result.status).toBe(405);
-    expect(result.headers.allow).toBe("GET, POST, OPTIONS");
+    expect(result.headers.allow).toBe("GET, POST, HEAD, OPTIONS");
     expect(result.body.code).toBe("method_not_allowed");
   });
 });

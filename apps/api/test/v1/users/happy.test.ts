@@ -83,7 +83,7 @@ describe("users — happy paths", () => {
   it("answers a CORS preflight without a key", async () => {
     const result = await api("OPTIONS /v1/users");
     expect(result.status).toBe(204);
-    expect(result.headers["access-control-allow-methods"]).toBe("GET, POST, OPTIONS");
+    expect(result.headers["access-control-allow-methods"]).toBe("GET, POST, HEAD, OPTIONS");
     expect(result.headers["access-control-allow-headers"]).toMatch(/Authorization/);
     expect(result.headers["x-request-id"]).toBeTruthy();
   });

@@ -4,8 +4,13 @@ import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
 import { createBooking, createEventType, createHostWithEventType } from "../../support/scheduling";
+import { addDays, berlin, nextMonday } from "../../support/dates";
 
 useTestDatabase();
+
+// MON is a Monday ahead (computed from today); hosts work 09:00–17:00 Berlin.
+const MON = nextMonday();
+const day = (n: number) => addDays(MON, n);
 
 // No double booking, ever: these run on PGlite and, in CI, on PostgreSQL (TEST_DATABASE_URL),
 // where the requests really race on separate connections.
@@ -17,7 +22,7 @@ describe("no double booking under concurrency", () => {
     const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(i) } })),
+      Array.from({ length: 50 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: berlin(MON, "09:00"), attendee: attendee(i) } })),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -32,7 +37,7 @@ describe("no double booking under concurrency", () => {
     const booker = await createCaller();
     const statuses: number[] = [];
     for (let round = 0; round < 8; round += 1) {
-      const start = `2027-03-${String(22 + Math.floor(round / 4)).padStart(2, "0")}T${String(8 + (round % 4)).padStart(2, "0")}:00:00Z`;
+      const start = berlin(day(Math.floor(round / 4)), `${String(9 + (round % 4)).padStart(2, "0")}:00`);
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start, attendee: attendee(i) } })),
       );
@@ -52,7 +57,7 @@ describe("no double booking under concurrency", () => {
     let request: ReturnType<typeof api> | undefined;
     await prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${host.user.id}::int)`;
-      request = api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(1) } });
+      request = api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: berlin(MON, "09:00"), attendee: attendee(1) } });
       void request.finally(() => (settled = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(settled).toBe(false);
@@ -66,23 +71,23 @@ describe("no double booking under concurrency", () => {
     const half = await createEventType(host.user.id, { length: 30 });
     const booker = await createCaller();
     const book = (eventTypeId: number, start: string) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId, start, attendee: attendee(1) } });
-    expect((await book(hour.id, "2027-03-22T08:00:00Z")).status).toBe(201); // 09:00–10:00 Berlin
-    expect((await book(half.id, "2027-03-22T08:30:00Z")).status).toBe(409); // 09:30 overlaps
-    expect((await book(half.id, "2027-03-22T09:00:00Z")).status).toBe(201); // 10:00 back to back
-    expect((await book(half.id, "2027-03-22T07:30:00Z")).status).toBe(409); // 08:30 Berlin: outside the hours, not a slot
+    expect((await book(hour.id, berlin(MON, "09:00"))).status).toBe(201); // 09:00–10:00 Berlin
+    expect((await book(half.id, berlin(MON, "09:30"))).status).toBe(409); // 09:30 overlaps
+    expect((await book(half.id, berlin(MON, "10:00"))).status).toBe(201); // 10:00 back to back
+    expect((await book(half.id, berlin(MON, "08:30"))).status).toBe(409); // 08:30 Berlin: outside the hours, not a slot
   });
 
   it("the database itself refuses overlapping accepted bookings, whatever the application checks", async () => {
     const { host } = await createHostWithEventType();
-    await createBooking(host.user.id, "2027-03-22T08:00:00Z", "2027-03-22T09:00:00Z");
-    await expect(createBooking(host.user.id, "2027-03-22T08:59:00Z", "2027-03-22T09:30:00Z")).rejects.toThrow();
-    await expect(createBooking(host.user.id, "2027-03-22T09:00:00Z", "2027-03-22T09:30:00Z")).resolves.toBeDefined();
+    await createBooking(host.user.id, berlin(MON, "09:00"), berlin(MON, "10:00"));
+    await expect(createBooking(host.user.id, berlin(MON, "09:59"), berlin(MON, "10:30"))).rejects.toThrow();
+    await expect(createBooking(host.user.id, berlin(MON, "10:00"), berlin(MON, "10:30"))).resolves.toBeDefined();
   });
 
   it("two concurrent confirms of overlapping pending bookings: exactly one is confirmed", async () => {
     const { host, eventType } = await createHostWithEventType({ requiresConfirmation: true });
-    const a = await createBooking(host.user.id, "2027-03-22T08:00:00Z", "2027-03-22T08:30:00Z", { status: "PENDING", eventTypeId: eventType.id });
-    const b = await createBooking(host.user.id, "2027-03-22T08:15:00Z", "2027-03-22T08:45:00Z", { status: "PENDING", eventTypeId: eventType.id });
+    const a = await createBooking(host.user.id, berlin(MON, "09:00"), berlin(MON, "09:30"), { status: "PENDING", eventTypeId: eventType.id });
+    const b = await createBooking(host.user.id, berlin(MON, "09:15"), berlin(MON, "09:45"), { status: "PENDING", eventTypeId: eventType.id });
     const results = await Promise.all([a, b].map((booking) => api("POST /v2/bookings/{bookingUid}/confirm", { key: host.key, params: { bookingUid: booking.uid } })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const prisma = await getPrisma();
@@ -93,7 +98,7 @@ describe("no double booking under concurrency", () => {
     const { eventType } = await createHostWithEventType({ seatsPerTimeSlot: 3 });
     const booker = await createCaller();
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(i) } })),
+      Array.from({ length: 10 }, (_, i) => api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: berlin(MON, "09:00"), attendee: attendee(i) } })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(results.filter((r) => r.status === 409)).toHaveLength(7);
@@ -107,7 +112,7 @@ describe("no double booking under concurrency", () => {
   it("cancel then rebook the same slot succeeds", async () => {
     const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
-    const body = { eventTypeId: eventType.id, start: "2027-03-22T08:00:00Z", attendee: attendee(1) };
+    const body = { eventTypeId: eventType.id, start: berlin(MON, "09:00"), attendee: attendee(1) };
     const first = await api("POST /v2/bookings", { key: booker.key, body });
     expect((await api("POST /v2/bookings", { key: booker.key, body })).status).toBe(409);
     await api("POST /v2/bookings/{bookingUid}/cancel", { key: booker.key, params: { bookingUid: first.body.data.uid }, body: {} });

@@ -22,36 +22,36 @@ describeAuthMatrix({
     return { body: { eventTypeId: eventType.id, start: nextWeekdaySlot().start, attendee: { name: "A", email: "a@example.com", timeZone: "UTC" } } };
   },
 });
-describeAuthMatrix({ operation: "GET /v2/bookings/{bookingUid}", scope: "bookings:read", ownedObject: true, request: byUid });
-describeAuthMatrix({ operation: "GET /v2/bookings/{bookingUid}/references", scope: "bookings:read", ownedObject: true, request: byUid });
-describeAuthMatrix({ operation: "POST /v2/bookings/{bookingUid}/cancel", scope: "bookings:write", ownedObject: true, request: async (o) => ({ ...(await byUid(o)), body: {} }) });
+describeAuthMatrix({ operation: "GET /v2/bookings/{bookingUid}", booking: { action: "read" }, scope: "bookings:read", ownedObject: true, request: byUid });
+describeAuthMatrix({ operation: "GET /v2/bookings/{bookingUid}/references", booking: { action: "read" }, scope: "bookings:read", ownedObject: true, request: byUid });
+describeAuthMatrix({ operation: "POST /v2/bookings/{bookingUid}/cancel", booking: { action: "cancel" }, scope: "bookings:write", ownedObject: true, request: async (o) => ({ ...(await byUid(o)), body: {} }) });
 describeAuthMatrix({
-  operation: "POST /v2/bookings/{bookingUid}/reschedule",
+  operation: "POST /v2/bookings/{bookingUid}/reschedule", booking: { action: "reschedule" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ ...(await byUid(o)), body: { start: nextWeekdaySlot().start } }),
 });
 describeAuthMatrix({
-  operation: "POST /v2/bookings/{bookingUid}/confirm",
+  operation: "POST /v2/bookings/{bookingUid}/confirm", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ params: { bookingUid: (await createHostedBooking(o, { status: "PENDING" })).booking.uid } }),
 });
 describeAuthMatrix({
-  operation: "POST /v2/bookings/{bookingUid}/decline",
+  operation: "POST /v2/bookings/{bookingUid}/decline", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ params: { bookingUid: (await createHostedBooking(o, { status: "PENDING" })).booking.uid }, body: {} }),
 });
 describeAuthMatrix({
-  operation: "PATCH /v2/bookings/{bookingUid}/location",
+  operation: "PATCH /v2/bookings/{bookingUid}/location", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ ...(await byUid(o)), body: { location: "Room 1" } }),
 });
 let pastBookings = 0;
 describeAuthMatrix({
-  operation: "POST /v2/bookings/{bookingUid}/mark-absent",
+  operation: "POST /v2/bookings/{bookingUid}/mark-absent", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => {
@@ -71,13 +71,13 @@ async function roundRobinBookingOf(owner: Caller) {
   return { booking, mate };
 }
 describeAuthMatrix({
-  operation: "POST /v2/bookings/{bookingUid}/reassign",
+  operation: "POST /v2/bookings/{bookingUid}/reassign", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => ({ params: { bookingUid: (await roundRobinBookingOf(o)).booking.uid } }),
 });
 describeAuthMatrix({
-  operation: "POST /v2/bookings/{bookingUid}/reassign/{userId}",
+  operation: "POST /v2/bookings/{bookingUid}/reassign/{userId}", booking: { action: "manage" },
   scope: "bookings:write",
   ownedObject: true,
   request: async (o) => {

@@ -4,16 +4,20 @@ import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
 import { createSchedule, createTeamEventType, createHostWithEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
+import { berlin, BERLIN, localIso, nextMonday } from "../../support/dates";
 
 useTestDatabase();
 
-const DAY = { start: "2027-03-22", end: "2027-03-22", timeZone: "Europe/Berlin" };
-const NINE = "2027-03-22T08:00:00.000Z"; // 09:00 Berlin
+// MON is a Monday ahead (computed from today); hosts work 09:00–17:00 Berlin.
+const MON = nextMonday();
+
+const DAY = { start: MON, end: MON, timeZone: "Europe/Berlin" };
+const NINE = berlin(MON, "09:00");
 
 
 const slotStarts = async (caller: Caller, eventTypeId: number, extra: Record<string, string> = {}) => {
   const result = await api("GET /v2/slots", { key: caller.key, query: { ...DAY, eventTypeId: String(eventTypeId), ...extra } });
-  return (result.body.data["2027-03-22"] ?? []).map((s: { start: string }) => new Date(s.start).toISOString());
+  return (result.body.data[MON] ?? []).map((s: { start: string }) => new Date(s.start).toISOString());
 };
 
 describe("slot reservations (holds)", () => {
@@ -21,10 +25,10 @@ describe("slot reservations (holds)", () => {
     const { eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const other = await createCaller();
-    const created = await api("POST /v2/slots/reservations", { key: booker.key, body: { eventTypeId: eventType.id, slotStart: "2027-03-22T09:00:00+01:00" } });
+    const created = await api("POST /v2/slots/reservations", { key: booker.key, body: { eventTypeId: eventType.id, slotStart: localIso(MON, "09:00", BERLIN) } });
     expect(created.status).toBe(201);
     const hold = created.body.data;
-    expect(hold).toMatchObject({ eventTypeId: eventType.id, slotStart: NINE, slotEnd: "2027-03-22T08:30:00.000Z", slotDuration: 30, reservationDuration: 5 });
+    expect(hold).toMatchObject({ eventTypeId: eventType.id, slotStart: NINE, slotEnd: berlin(MON, "09:30"), slotDuration: 30, reservationDuration: 5 });
     const until = new Date(hold.reservationUntil).getTime();
     expect(until - Date.now()).toBeGreaterThan(4.5 * 60_000);
     expect(until - Date.now()).toBeLessThanOrEqual(5 * 60_000);
@@ -55,14 +59,14 @@ describe("slot reservations (holds)", () => {
     const { reservationUid } = (await api("POST /v2/slots/reservations", { key: booker.key, body: { eventTypeId: eventType.id, slotStart: NINE } })).body.data;
     const got = await api("GET /v2/slots/reservations/{uid}", { key: booker.key, params: { uid: reservationUid } });
     expect(got.body.data.slotStart).toBe(NINE);
-    const moved = await api("PATCH /v2/slots/reservations/{uid}", { key: booker.key, params: { uid: reservationUid }, body: { slotStart: "2027-03-22T09:00:00Z" } });
+    const moved = await api("PATCH /v2/slots/reservations/{uid}", { key: booker.key, params: { uid: reservationUid }, body: { slotStart: berlin(MON, "10:00") } });
     expect(moved.status).toBe(200);
-    expect(moved.body.data).toMatchObject({ reservationUid, slotStart: "2027-03-22T09:00:00.000Z" });
+    expect(moved.body.data).toMatchObject({ reservationUid, slotStart: berlin(MON, "10:00") });
     const starts = await slotStarts(await createCaller(), eventType.id);
     expect(starts).toContain(NINE);
-    expect(starts).not.toContain("2027-03-22T09:00:00.000Z");
+    expect(starts).not.toContain(berlin(MON, "10:00"));
     expect((await api("DELETE /v2/slots/reservations/{uid}", { key: booker.key, params: { uid: reservationUid } })).body).toEqual({ status: "success" });
-    expect(await slotStarts(await createCaller(), eventType.id)).toContain("2027-03-22T09:00:00.000Z");
+    expect(await slotStarts(await createCaller(), eventType.id)).toContain(berlin(MON, "10:00"));
   });
 
   it("lets the owner hold longer, and nobody else", async () => {
@@ -70,7 +74,7 @@ describe("slot reservations (holds)", () => {
     const owned = await api("POST /v2/slots/reservations", { key: host.key, body: { eventTypeId: eventType.id, slotStart: NINE, reservationDuration: 30 } });
     expect(owned.status).toBe(201);
     expect(owned.body.data.reservationDuration).toBe(30);
-    const stranger = await api("POST /v2/slots/reservations", { key: (await createCaller()).key, body: { eventTypeId: eventType.id, slotStart: "2027-03-22T09:00:00Z", reservationDuration: 30 } });
+    const stranger = await api("POST /v2/slots/reservations", { key: (await createCaller()).key, body: { eventTypeId: eventType.id, slotStart: berlin(MON, "10:00"), reservationDuration: 30 } });
     expect(stranger.status).toBe(403);
   });
 
@@ -80,7 +84,7 @@ describe("slot reservations (holds)", () => {
     expect(first.status).toBe(201);
     const viewer = await createCaller();
     const slots = await api("GET /v2/slots", { key: viewer.key, query: { ...DAY, eventTypeId: String(eventType.id) } });
-    expect(slots.body.data["2027-03-22"][0]).toMatchObject({ seatsBooked: 1, seatsRemaining: 1 });
+    expect(slots.body.data[MON][0]).toMatchObject({ seatsBooked: 1, seatsRemaining: 1 });
     expect((await api("POST /v2/slots/reservations", { key: (await createCaller()).key, body: { eventTypeId: eventType.id, slotStart: NINE } })).status).toBe(201);
     expect((await api("POST /v2/slots/reservations", { key: (await createCaller()).key, body: { eventTypeId: eventType.id, slotStart: NINE } })).status).toBe(422);
   });

@@ -4,7 +4,8 @@ import { api } from "../../support/api";
 import { describeAuthMatrix } from "../../support/auth-matrix";
 import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
-import { createHostWithEventType, nextWeekdaySlot } from "../../support/scheduling";
+import { createHostWithEventType, nextWeekdaySlot, WEEKDAY_SLOTS_FROM } from "../../support/scheduling";
+import { addDays } from "../../support/dates";
 
 useTestDatabase();
 
@@ -50,7 +51,7 @@ describe("holds — what others learn", () => {
     const holder = await createCaller();
     const { params } = await holdOf(holder);
     const other = await createCaller();
-    const slots = await api("GET /v2/slots", { key: other.key, query: { eventTypeId: String(eventTypeId), start: "2027-01-04", end: "2027-01-10" } });
+    const slots = await api("GET /v2/slots", { key: other.key, query: { eventTypeId: String(eventTypeId), start: WEEKDAY_SLOTS_FROM, end: addDays(WEEKDAY_SLOTS_FROM, 27) } });
     expect(JSON.stringify(slots.body)).not.toContain(params.uid);
   });
 });

@@ -2,8 +2,13 @@ import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { type Caller } from "../../support/fixtures";
 import { createHostWithEventType } from "../../support/scheduling";
+import { addDays, nextMonday } from "../../support/dates";
 
 useTestDatabase();
+
+// MON is a Monday ahead (computed from today).
+const MON = nextMonday();
+const day = (n: number) => addDays(MON, n);
 
 let host: Caller;
 let eventTypeId: string;
@@ -13,7 +18,7 @@ beforeAll(async () => {
   eventTypeId = String(made.eventType.id);
 });
 
-const slots = (query: Record<string, string>) => api("GET /v2/slots", { key: host.key, query: { eventTypeId, start: "2027-03-22", end: "2027-03-23", ...query } });
+const slots = (query: Record<string, string>) => api("GET /v2/slots", { key: host.key, query: { eventTypeId, start: MON, end: day(1), ...query } });
 
 function expectV2FieldError(result: { status: number; body: { status: string; error: { code: string; details: { field?: string }[] } } }, field: string) {
   expect(result.status).toBe(400);
@@ -22,13 +27,13 @@ function expectV2FieldError(result: { status: number; body: { status: string; er
 }
 
 describe("GET /v2/slots — bad input", () => {
-  it("refuses an end before the start", async () => expectV2FieldError(await slots({ start: "2027-03-24" }), "query.end"));
-  it("refuses a range over the maximum", async () => expectV2FieldError(await slots({ end: "2027-12-31" }), "query.end"));
+  it("refuses an end before the start", async () => expectV2FieldError(await slots({ start: day(2) }), "query.end"));
+  it("refuses a range over the maximum", async () => expectV2FieldError(await slots({ end: day(284) }), "query.end"));
   it("refuses a malformed date", async () => expectV2FieldError(await slots({ start: "2027-13-01" }), "query.start"));
   it("refuses an unknown zone", async () => expectV2FieldError(await slots({ timeZone: "Europe/Atlantis" }), "query.timeZone"));
   it("refuses an unknown format", async () => expectV2FieldError(await slots({ format: "xml" }), "query.format"));
   it("needs eventTypeId or a slug with its owner", async () => {
-    const result = await api("GET /v2/slots", { key: host.key, query: { eventTypeSlug: "x", start: "2027-03-22", end: "2027-03-23" } });
+    const result = await api("GET /v2/slots", { key: host.key, query: { eventTypeSlug: "x", start: MON, end: day(1) } });
     expectV2FieldError(result, "query.eventTypeId");
   });
   it("answers 404 in the v2 shape for an unknown event type", async () => {

@@ -1,7 +1,8 @@
 import { deleteApiKey, getApiKey, updateApiKey } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ApiKeyIdQuery, ApiKeyUpdateBody } from "../../../../lib/schemas/api-keys";
+import { ApiKeyIdQuery, ApiKeyResponse, ApiKeyUpdateBody } from "../../../../lib/schemas/api-keys";
+import { DeletedResponse } from "../../../../lib/schemas/common";
 
 export const config = { api: { bodyParser: false } };
 
@@ -64,17 +65,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "api-keys:read",
+    response: ApiKeyResponse,
     query: ApiKeyIdQuery,
     handler: async ({ auth, query }) => ({ api_key: await getApiKey(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "api-keys:write",
+    response: ApiKeyResponse,
     query: ApiKeyIdQuery,
     body: ApiKeyUpdateBody,
     handler: async ({ auth, query, body }) => ({ api_key: await updateApiKey(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "api-keys:write",
+    response: DeletedResponse,
     query: ApiKeyIdQuery,
     handler: async ({ auth, query }) => {
       await deleteApiKey(auth, query.id);

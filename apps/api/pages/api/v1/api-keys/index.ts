@@ -1,7 +1,7 @@
 import { createApiKeyFor, listApiKeys } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ApiKeyCreateBody, ListApiKeysQuery } from "../../../../lib/schemas/api-keys";
+import { ApiKeyCreateBody, ApiKeyCreatedResponse, ApiKeyListResponse, ListApiKeysQuery } from "../../../../lib/schemas/api-keys";
 
 export const config = { api: { bodyParser: false } };
 
@@ -51,6 +51,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "api-keys:read",
+    response: ApiKeyListResponse,
     query: ListApiKeysQuery,
     handler: async ({ auth, query }) => ({
       api_keys: await listApiKeys(auth, query, { userId: query.userId }),
@@ -58,6 +59,7 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "api-keys:write",
+    response: ApiKeyCreatedResponse,
     body: ApiKeyCreateBody,
     status: 201,
     handler: async ({ auth, body }) => {

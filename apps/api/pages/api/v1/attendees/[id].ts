@@ -1,8 +1,8 @@
 import { deleteAttendee, getAttendee, updateAttendee } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../lib/schemas/common";
-import { AttendeeUpdateBody } from "../../../../lib/schemas/attendees";
+import { DeletedResponse, IdQuery } from "../../../../lib/schemas/common";
+import { AttendeeResponse, AttendeeUpdateBody } from "../../../../lib/schemas/attendees";
 
 export const config = { api: { bodyParser: false } };
 
@@ -76,17 +76,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "attendees:read",
+    response: AttendeeResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ attendee: await getAttendee(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "attendees:write",
+    response: AttendeeResponse,
     query: IdQuery,
     body: AttendeeUpdateBody,
     handler: async ({ auth, query, body }) => ({ attendee: await updateAttendee(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "attendees:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteAttendee(auth, query.id);

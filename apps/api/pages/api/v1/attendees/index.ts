@@ -1,7 +1,7 @@
 import { createAttendee, listAttendees } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { AttendeeCreateBody, ListAttendeesQuery } from "../../../../lib/schemas/attendees";
+import { AttendeeCreateBody, AttendeeListResponse, AttendeeResponse, ListAttendeesQuery } from "../../../../lib/schemas/attendees";
 
 export const config = { api: { bodyParser: false } };
 
@@ -57,11 +57,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "attendees:read",
+    response: AttendeeListResponse,
     query: ListAttendeesQuery,
     handler: async ({ auth, query }) => ({ attendees: await listAttendees(auth, query) }),
   }),
   POST: endpoint({
     scope: "attendees:write",
+    response: AttendeeResponse,
     body: AttendeeCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ attendee: await createAttendee(auth, body) }),

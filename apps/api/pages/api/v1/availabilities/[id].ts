@@ -1,8 +1,8 @@
 import { deleteAvailability, getAvailability, updateAvailability } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../lib/schemas/common";
-import { AvailabilityUpdateBody } from "../../../../lib/schemas/availabilities";
+import { DeletedResponse, IdQuery } from "../../../../lib/schemas/common";
+import { AvailabilityResponse, AvailabilityUpdateBody } from "../../../../lib/schemas/availabilities";
 
 export const config = { api: { bodyParser: false } };
 
@@ -72,17 +72,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "availabilities:read",
+    response: AvailabilityResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ availability: await getAvailability(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "availabilities:write",
+    response: AvailabilityResponse,
     query: IdQuery,
     body: AvailabilityUpdateBody,
     handler: async ({ auth, query, body }) => ({ availability: await updateAvailability(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "availabilities:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteAvailability(auth, query.id);

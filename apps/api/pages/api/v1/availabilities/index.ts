@@ -1,7 +1,7 @@
 import { createAvailability, listAvailabilities } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { AvailabilityCreateBody, ListAvailabilitiesQuery } from "../../../../lib/schemas/availabilities";
+import { AvailabilityCreateBody, AvailabilityListResponse, AvailabilityResponse, ListAvailabilitiesQuery } from "../../../../lib/schemas/availabilities";
 
 export const config = { api: { bodyParser: false } };
 
@@ -55,6 +55,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "availabilities:read",
+    response: AvailabilityListResponse,
     query: ListAvailabilitiesQuery,
     handler: async ({ auth, query: { scheduleId, ...page } }) => ({
       availabilities: await listAvailabilities(auth, page, { scheduleId }),
@@ -62,6 +63,7 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "availabilities:write",
+    response: AvailabilityResponse,
     body: AvailabilityCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ availability: await createAvailability(auth, body) }),

@@ -1,8 +1,8 @@
 import { deleteBlocker, getBlocker, updateBlocker } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../lib/schemas/common";
-import { BlockerUpdateBody } from "../../../../lib/schemas/blockers";
+import { DeletedResponse, IdQuery } from "../../../../lib/schemas/common";
+import { BlockerResponse, BlockerUpdateBody } from "../../../../lib/schemas/blockers";
 
 export const config = { api: { bodyParser: false } };
 
@@ -68,17 +68,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "blockers:read",
+    response: BlockerResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ blocker: await getBlocker(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "blockers:write",
+    response: BlockerResponse,
     query: IdQuery,
     body: BlockerUpdateBody,
     handler: async ({ auth, query, body }) => ({ blocker: await updateBlocker(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "blockers:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteBlocker(auth, query.id);

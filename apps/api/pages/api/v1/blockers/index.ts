@@ -1,7 +1,7 @@
 import { createBlocker, listBlockers } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { BlockerCreateBody, ListBlockersQuery } from "../../../../lib/schemas/blockers";
+import { BlockerCreateBody, BlockerListResponse, BlockerResponse, ListBlockersQuery } from "../../../../lib/schemas/blockers";
 
 export const config = { api: { bodyParser: false } };
 
@@ -51,11 +51,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "blockers:read",
+    response: BlockerListResponse,
     query: ListBlockersQuery,
     handler: async ({ auth, query: { take, page, ...filter } }) => ({ blockers: await listBlockers(auth, { take, page }, filter) }),
   }),
   POST: endpoint({
     scope: "blockers:write",
+    response: BlockerResponse,
     body: BlockerCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ blocker: await createBlocker(auth, body) }),

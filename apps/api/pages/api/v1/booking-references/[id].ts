@@ -1,8 +1,8 @@
 import { deleteBookingRef, getBookingRef, updateBookingRef } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../lib/schemas/common";
-import { BookingReferenceUpdateBody } from "../../../../lib/schemas/booking-references";
+import { DeletedResponse, IdQuery } from "../../../../lib/schemas/common";
+import { BookingReferenceResponse, BookingReferenceUpdateBody } from "../../../../lib/schemas/booking-references";
 
 export const config = { api: { bodyParser: false } };
 
@@ -73,17 +73,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "booking-references:read",
+    response: BookingReferenceResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ booking_reference: await getBookingRef(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "booking-references:write",
+    response: BookingReferenceResponse,
     query: IdQuery,
     body: BookingReferenceUpdateBody,
     handler: async ({ auth, query, body }) => ({ booking_reference: await updateBookingRef(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "booking-references:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteBookingRef(auth, query.id);

@@ -1,7 +1,7 @@
 import { createBookingRef, listBookingRefs } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { BookingReferenceCreateBody, ListBookingReferencesQuery } from "../../../../lib/schemas/booking-references";
+import { BookingReferenceCreateBody, BookingReferenceListResponse, BookingReferenceResponse, ListBookingReferencesQuery } from "../../../../lib/schemas/booking-references";
 
 export const config = { api: { bodyParser: false } };
 
@@ -55,11 +55,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "booking-references:read",
+    response: BookingReferenceListResponse,
     query: ListBookingReferencesQuery,
     handler: async ({ auth, query }) => ({ booking_references: await listBookingRefs(auth, query) }),
   }),
   POST: endpoint({
     scope: "booking-references:write",
+    response: BookingReferenceResponse,
     body: BookingReferenceCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ booking_reference: await createBookingRef(auth, body) }),

@@ -1,8 +1,8 @@
 import { createBooking, listBookings } from "@slotbase/features";
-import { asV1Error, createInputFromV1, listQueryFromV1, toBookingV1 } from "../../../../lib/mappers/bookings-v1";
+import { createInputFromV1, listQueryFromV1, toBookingV1 } from "../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { BookingCreateBodyV1, BookingListQueryV1 } from "../../../../lib/schemas/bookings-v1";
+import { BookingCreateBodyV1, BookingListQueryV1, BookingListResponseV1, BookingResponseV1 } from "../../../../lib/schemas/bookings-v1";
 
 export const config = { api: { bodyParser: false } };
 
@@ -65,18 +65,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "bookings:read",
+    response: BookingListResponseV1,
     query: BookingListQueryV1,
     handler: async ({ auth, query }) => ({ bookings: (await listBookings(auth, listQueryFromV1(query))).map(toBookingV1) }),
   }),
   POST: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV1,
     body: BookingCreateBodyV1,
     status: 201,
     idempotent: true,
+    // v1 sends an end, not a length: a wrong length is about body.end.
+    fields: { lengthInMinutes: "body.end" },
     handler: async ({ auth, body }) => {
-      const booking = await createBooking(auth, createInputFromV1(body)).catch((error: unknown) => {
-        throw asV1Error(error);
-      });
+      const booking = await createBooking(auth, createInputFromV1(body));
       return { booking: toBookingV1(booking) };
     },
   }),

@@ -1,8 +1,8 @@
 import { deleteEventType, getEventType, updateEventType } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../lib/schemas/common";
-import { EventTypeUpdateBody } from "../../../../lib/schemas/event-types";
+import { DeletedResponse, IdQuery } from "../../../../lib/schemas/common";
+import { EventTypeResponse, EventTypeUpdateBody } from "../../../../lib/schemas/event-types";
 
 export const config = { api: { bodyParser: false } };
 
@@ -75,17 +75,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "event-types:read",
+    response: EventTypeResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ event_type: await getEventType(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "event-types:write",
+    response: EventTypeResponse,
     query: IdQuery,
     body: EventTypeUpdateBody,
     handler: async ({ auth, query, body }) => ({ event_type: await updateEventType(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "event-types:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteEventType(auth, query.id);

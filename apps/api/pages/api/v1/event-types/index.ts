@@ -1,7 +1,7 @@
 import { createEventType, listEventTypes } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { EventTypeCreateBody, ListEventTypesQuery } from "../../../../lib/schemas/event-types";
+import { EventTypeCreateBody, EventTypeListResponse, EventTypeResponse, ListEventTypesQuery } from "../../../../lib/schemas/event-types";
 
 export const config = { api: { bodyParser: false } };
 
@@ -57,6 +57,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "event-types:read",
+    response: EventTypeListResponse,
     query: ListEventTypesQuery,
     handler: async ({ auth, query: { take, page, ...filter } }) => ({
       event_types: await listEventTypes(auth, { take, page }, filter),
@@ -64,6 +65,7 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "event-types:write",
+    response: EventTypeResponse,
     body: EventTypeCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ event_type: await createEventType(auth, body) }),

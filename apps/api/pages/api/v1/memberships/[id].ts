@@ -1,7 +1,8 @@
 import { deleteMembership, getMembership, updateMembership } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { MembershipIdQuery, MembershipUpdateBody } from "../../../../lib/schemas/memberships";
+import { MembershipIdQuery, MembershipResponse, MembershipUpdateBody } from "../../../../lib/schemas/memberships";
+import { DeletedResponse } from "../../../../lib/schemas/common";
 
 export const config = { api: { bodyParser: false } };
 
@@ -79,17 +80,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "memberships:read",
+    response: MembershipResponse,
     query: MembershipIdQuery,
     handler: async ({ auth, query }) => ({ membership: await getMembership(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "memberships:write",
+    response: MembershipResponse,
     query: MembershipIdQuery,
     body: MembershipUpdateBody,
     handler: async ({ auth, query, body }) => ({ membership: await updateMembership(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "memberships:write",
+    response: DeletedResponse,
     query: MembershipIdQuery,
     handler: async ({ auth, query }) => {
       await deleteMembership(auth, query.id);

@@ -1,7 +1,7 @@
 import { createMembership, listMemberships } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListMembershipsQuery, MembershipCreateBody } from "../../../../lib/schemas/memberships";
+import { ListMembershipsQuery, MembershipCreateBody, MembershipListResponse, MembershipResponse } from "../../../../lib/schemas/memberships";
 
 export const config = { api: { bodyParser: false } };
 
@@ -58,6 +58,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "memberships:read",
+    response: MembershipListResponse,
     query: ListMembershipsQuery,
     handler: async ({ auth, query }) => {
       const { teamId, userId, ...page } = query;
@@ -66,6 +67,7 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "memberships:write",
+    response: MembershipResponse,
     body: MembershipCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ membership: await createMembership(auth, body) }),

@@ -2,6 +2,9 @@ import { getPayment } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
 import { IdQuery } from "../../../../lib/schemas/common";
+import { PaymentResponse } from "../../../../lib/schemas/payments";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -27,6 +30,7 @@ import { IdQuery } from "../../../../lib/schemas/common";
 export default withMiddleware({
   GET: endpoint({
     scope: "payments:read",
+    response: PaymentResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ payment: await getPayment(auth, query.id) }),
   }),

@@ -1,7 +1,9 @@
 import { listPayments } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListPaymentsQuery } from "../../../../lib/schemas/payments";
+import { ListPaymentsQuery, PaymentListResponse } from "../../../../lib/schemas/payments";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -29,6 +31,7 @@ import { ListPaymentsQuery } from "../../../../lib/schemas/payments";
 export default withMiddleware({
   GET: endpoint({
     scope: "payments:read",
+    response: PaymentListResponse,
     query: ListPaymentsQuery,
     handler: async ({ auth, query }) => ({ payments: await listPayments(auth, query) }),
   }),

@@ -1,8 +1,8 @@
 import { deleteSchedule, getSchedule, updateSchedule } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../lib/schemas/common";
-import { ScheduleUpdateBody } from "../../../../lib/schemas/schedules";
+import { DeletedResponse, IdQuery } from "../../../../lib/schemas/common";
+import { ScheduleResponse, ScheduleUpdateBody } from "../../../../lib/schemas/schedules";
 
 export const config = { api: { bodyParser: false } };
 
@@ -69,17 +69,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "schedules:read",
+    response: ScheduleResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ schedule: await getSchedule(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "schedules:write",
+    response: ScheduleResponse,
     query: IdQuery,
     body: ScheduleUpdateBody,
     handler: async ({ auth, query, body }) => ({ schedule: await updateSchedule(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "schedules:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteSchedule(auth, query.id);

@@ -1,7 +1,7 @@
 import { createSchedule, listSchedules } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListSchedulesQuery, ScheduleCreateBody } from "../../../../lib/schemas/schedules";
+import { ListSchedulesQuery, ScheduleCreateBody, ScheduleListResponse, ScheduleResponse } from "../../../../lib/schemas/schedules";
 
 export const config = { api: { bodyParser: false } };
 
@@ -54,11 +54,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "schedules:read",
+    response: ScheduleListResponse,
     query: ListSchedulesQuery,
     handler: async ({ auth, query: { userId, ...page } }) => ({ schedules: await listSchedules(auth, page, { userId }) }),
   }),
   POST: endpoint({
     scope: "schedules:write",
+    response: ScheduleResponse,
     body: ScheduleCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ schedule: await createSchedule(auth, body) }),

@@ -1,7 +1,7 @@
 import { createTeam, listTeams } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListTeamsQuery, TeamCreateBody } from "../../../../lib/schemas/teams";
+import { ListTeamsQuery, TeamCreateBody, TeamCreatedResponse, TeamListResponse } from "../../../../lib/schemas/teams";
 
 export const config = { api: { bodyParser: false } };
 
@@ -55,11 +55,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "teams:read",
+    response: TeamListResponse,
     query: ListTeamsQuery,
     handler: async ({ auth, query }) => ({ teams: await listTeams(auth, query) }),
   }),
   POST: endpoint({
     scope: "teams:write",
+    response: TeamCreatedResponse,
     body: TeamCreateBody,
     status: 201,
     handler: async ({ auth, body }) => createTeam(auth, body),

@@ -1,8 +1,8 @@
 import { deleteUser, getUser, updateUser } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../lib/schemas/common";
-import { UserUpdateBody } from "../../../../lib/schemas/users";
+import { DeletedResponse, IdQuery } from "../../../../lib/schemas/common";
+import { UserResponse, UserUpdateBody } from "../../../../lib/schemas/users";
 
 export const config = { api: { bodyParser: false } };
 
@@ -29,7 +29,13 @@ export const config = { api: { bodyParser: false } };
  *   patch:
  *     operationId: updateUser
  *     summary: Edit a user
- *     description: Non-admins can only edit themself and cannot change their own role.
+ *     description: >-
+ *       Non-admins can only edit themself and cannot change their own role. A new `email` sent by
+ *       the user themself does not take effect yet: a single-use token, valid for 24 hours, is
+ *       mailed to the new address, the response shows it as `pendingEmail`, and the change happens
+ *       when the token comes back through `POST /v1/users/{id}/confirm-email`. Until then the user
+ *       keeps the old address and everything it grants (e.g. seeing bookings they attend). An admin
+ *       whose key is not restricted to a team sets emails directly: that is trust in the admin.
  *     tags: [users]
  *     x-scope: users:write
  *     x-query: IdQuery
@@ -71,17 +77,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "users:read",
+    response: UserResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ user: await getUser(auth, query.id) }),
   }),
   PATCH: endpoint({
     scope: "users:write",
+    response: UserResponse,
     query: IdQuery,
     body: UserUpdateBody,
     handler: async ({ auth, query, body }) => ({ user: await updateUser(auth, query.id, body) }),
   }),
   DELETE: endpoint({
     scope: "users:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteUser(auth, query.id);

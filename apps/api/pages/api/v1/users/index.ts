@@ -1,7 +1,7 @@
 import { createUser, listUsers } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListUsersQuery, UserCreateBody } from "../../../../lib/schemas/users";
+import { ListUsersQuery, UserCreateBody, UserListResponse, UserResponse } from "../../../../lib/schemas/users";
 
 export const config = { api: { bodyParser: false } };
 
@@ -48,11 +48,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "users:read",
+    response: UserListResponse,
     query: ListUsersQuery,
     handler: async ({ auth, query }) => ({ users: await listUsers(auth, query) }),
   }),
   POST: endpoint({
     scope: "users:write",
+    response: UserResponse,
     body: UserCreateBody,
     status: 201,
     handler: async ({ auth, body }) => ({ user: await createUser(auth, body) }),

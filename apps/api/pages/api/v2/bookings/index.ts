@@ -1,5 +1,5 @@
 import { createBooking, listBookings } from "@slotbase/features";
-import { BookingCreateBodyV2, BookingListQueryV2 } from "../../../../lib/schemas/bookings-v2";
+import { BookingCreateBodyV2, BookingListQueryV2, BookingListResponseV2, BookingResponseV2 } from "../../../../lib/schemas/bookings-v2";
 import { listQueryFromV2, successV2, toBookingV2 } from "../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
@@ -58,11 +58,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "bookings:read",
+    response: BookingListResponseV2,
     query: BookingListQueryV2,
     handler: async ({ auth, query }) => successV2((await listBookings(auth, listQueryFromV2(query))).map(toBookingV2)),
   }),
   POST: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV2,
     body: BookingCreateBodyV2,
     status: 201,
     idempotent: true,
@@ -79,7 +81,6 @@ export default withMiddleware({
             metadata: body.metadata,
             responses: body.bookingFieldsResponses,
             reservationUid: body.reservationUid,
-            surface: "v2",
           }),
         ),
       ),

@@ -1,9 +1,11 @@
 import { findAvailableSlots } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { SlotsQueryV2 } from "../../../../lib/schemas/slots";
+import { SlotsQueryV2, SlotsResponseV2 } from "../../../../lib/schemas/slots";
 import { rangeOf } from "../../../../lib/validation/time-range";
 import { eventTypeRefV2, toSlotsV2 } from "../../../../lib/mappers/slots";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -33,6 +35,7 @@ import { eventTypeRefV2, toSlotsV2 } from "../../../../lib/mappers/slots";
 export default withMiddleware({
   GET: endpoint({
     scope: "slots:read",
+    response: SlotsResponseV2,
     query: SlotsQueryV2,
     handler: async ({ query }) => {
       const { slots } = await findAvailableSlots({

@@ -2,7 +2,7 @@ import { cancelBooking } from "@slotbase/features";
 import { toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
-import { BookingCancelBodyV1, BookingCancelQueryV1 } from "../../../../../lib/schemas/bookings-v1";
+import { BookingCancelBodyV1, BookingCancelQueryV1, BookingResponseV1 } from "../../../../../lib/schemas/bookings-v1";
 
 export const config = { api: { bodyParser: false } };
 
@@ -41,6 +41,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   DELETE: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV1,
     query: BookingCancelQueryV1,
     body: BookingCancelBodyV1,
     handler: async ({ auth, query, body }) => ({

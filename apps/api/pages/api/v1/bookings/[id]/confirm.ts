@@ -3,6 +3,9 @@ import { toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
 import { IdQuery } from "../../../../../lib/schemas/common";
+import { BookingResponseV1 } from "../../../../../lib/schemas/bookings-v1";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -34,8 +37,9 @@ import { IdQuery } from "../../../../../lib/schemas/common";
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV1,
     query: IdQuery,
     idempotent: true,
-    handler: async ({ auth, query }) => ({ booking: toBookingV1(await confirmBooking(auth, { id: query.id }, "v1")) }),
+    handler: async ({ auth, query }) => ({ booking: toBookingV1(await confirmBooking(auth, { id: query.id })) }),
   }),
 });

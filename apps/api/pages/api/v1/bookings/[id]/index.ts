@@ -2,8 +2,8 @@ import { deleteBooking, getBooking, updateBookingDetails } from "@slotbase/featu
 import { toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
-import { IdQuery } from "../../../../../lib/schemas/common";
-import { BookingUpdateBodyV1 } from "../../../../../lib/schemas/bookings-v1";
+import { DeletedResponse, IdQuery } from "../../../../../lib/schemas/common";
+import { BookingResponseV1, BookingUpdateBodyV1 } from "../../../../../lib/schemas/bookings-v1";
 
 export const config = { api: { bodyParser: false } };
 
@@ -83,11 +83,13 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "bookings:read",
+    response: BookingResponseV1,
     query: IdQuery,
     handler: async ({ auth, query }) => ({ booking: toBookingV1(await getBooking(auth, { id: query.id })) }),
   }),
   PATCH: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV1,
     query: IdQuery,
     body: BookingUpdateBodyV1,
     handler: async ({ auth, query, body }) => {
@@ -97,6 +99,7 @@ export default withMiddleware({
   }),
   DELETE: endpoint({
     scope: "bookings:write",
+    response: DeletedResponse,
     query: IdQuery,
     handler: async ({ auth, query }) => {
       await deleteBooking(auth, { id: query.id });

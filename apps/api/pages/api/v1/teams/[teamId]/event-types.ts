@@ -1,7 +1,9 @@
 import { listTeamEventTypes } from "@slotbase/features";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
-import { TeamEventTypesQuery } from "../../../../../lib/schemas/event-types";
+import { EventTypeListResponse, TeamEventTypesQuery } from "../../../../../lib/schemas/event-types";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -29,6 +31,7 @@ import { TeamEventTypesQuery } from "../../../../../lib/schemas/event-types";
 export default withMiddleware({
   GET: endpoint({
     scope: "event-types:read",
+    response: EventTypeListResponse,
     query: TeamEventTypesQuery,
     handler: async ({ auth, query: { teamId, ...page } }) => ({ event_types: await listTeamEventTypes(auth, teamId, page) }),
   }),

@@ -1,7 +1,8 @@
 import { deleteTeam, getTeam, updateTeam } from "@slotbase/features";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
-import { TeamIdQuery, TeamUpdateBody } from "../../../../../lib/schemas/teams";
+import { TeamIdQuery, TeamResponse, TeamUpdateBody } from "../../../../../lib/schemas/teams";
+import { DeletedResponse } from "../../../../../lib/schemas/common";
 
 export const config = { api: { bodyParser: false } };
 
@@ -73,17 +74,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "teams:read",
+    response: TeamResponse,
     query: TeamIdQuery,
     handler: async ({ auth, query }) => ({ team: await getTeam(auth, query.teamId) }),
   }),
   PATCH: endpoint({
     scope: "teams:write",
+    response: TeamResponse,
     query: TeamIdQuery,
     body: TeamUpdateBody,
     handler: async ({ auth, query, body }) => ({ team: await updateTeam(auth, query.teamId, body) }),
   }),
   DELETE: endpoint({
     scope: "teams:write",
+    response: DeletedResponse,
     query: TeamIdQuery,
     handler: async ({ auth, query }) => {
       await deleteTeam(auth, query.teamId);

@@ -1,5 +1,5 @@
 import { cancelBooking } from "@slotbase/features";
-import { BookingUidQuery, CancelBodyV2 } from "../../../../../lib/schemas/bookings-v2";
+import { BookingResponseV2, BookingUidQuery, CancelBodyV2 } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
@@ -38,6 +38,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV2,
     query: BookingUidQuery,
     body: CancelBodyV2,
     idempotent: true,

@@ -1,8 +1,10 @@
 import { confirmBooking } from "@slotbase/features";
-import { BookingUidQuery } from "../../../../../lib/schemas/bookings-v2";
+import { BookingResponseV2, BookingUidQuery } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -31,6 +33,7 @@ import { endpoint } from "../../../../../lib/route/endpoint";
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV2,
     query: BookingUidQuery,
     idempotent: true,
     handler: async ({ auth, query }) => successV2(toBookingV2(await confirmBooking(auth, { uid: query.bookingUid }))),

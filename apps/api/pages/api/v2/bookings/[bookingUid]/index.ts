@@ -1,8 +1,10 @@
 import { getBooking } from "@slotbase/features";
-import { BookingUidQuery } from "../../../../../lib/schemas/bookings-v2";
+import { BookingResponseV2, BookingUidQuery } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -29,6 +31,7 @@ import { endpoint } from "../../../../../lib/route/endpoint";
 export default withMiddleware({
   GET: endpoint({
     scope: "bookings:read",
+    response: BookingResponseV2,
     query: BookingUidQuery,
     handler: async ({ auth, query }) => successV2(toBookingV2(await getBooking(auth, { uid: query.bookingUid }))),
   }),

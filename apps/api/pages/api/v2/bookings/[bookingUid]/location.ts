@@ -1,5 +1,5 @@
 import { updateBookingLocation } from "@slotbase/features";
-import { BookingUidQuery, LocationBodyV2 } from "../../../../../lib/schemas/bookings-v2";
+import { BookingResponseV2, BookingUidQuery, LocationBodyV2 } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
@@ -37,6 +37,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   PATCH: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV2,
     query: BookingUidQuery,
     body: LocationBodyV2,
     handler: async ({ auth, query, body }) => successV2(toBookingV2(await updateBookingLocation(auth, { uid: query.bookingUid }, body.location))),

@@ -1,8 +1,10 @@
 import { listBookingReferences } from "@slotbase/features";
-import { BookingUidQuery } from "../../../../../lib/schemas/bookings-v2";
+import { BookingReferencesQueryV2, BookingReferencesResponseV2 } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingReferenceV2 } from "../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -11,10 +13,10 @@ import { endpoint } from "../../../../../lib/route/endpoint";
  *     operationId: getBookingReferencesV2
  *     summary: A booking's external references
  *     description: >
- *       Calendar events and video meetings linked to the booking.
+ *       Calendar events and video meetings linked to the booking; `type` keeps one integration's.
  *     tags: [bookings]
  *     x-scope: bookings:read
- *     x-query: BookingUidQuery
+ *     x-query: BookingReferencesQueryV2
  *     responses:
  *       200:
  *         description: References
@@ -29,7 +31,13 @@ import { endpoint } from "../../../../../lib/route/endpoint";
 export default withMiddleware({
   GET: endpoint({
     scope: "bookings:read",
-    query: BookingUidQuery,
-    handler: async ({ auth, query }) => successV2((await listBookingReferences(auth, { uid: query.bookingUid })).map(toBookingReferenceV2)),
+    response: BookingReferencesResponseV2,
+    query: BookingReferencesQueryV2,
+    handler: async ({ auth, query }) =>
+      successV2(
+        (await listBookingReferences(auth, { uid: query.bookingUid }))
+          .filter((reference) => query.type === undefined || reference.type === query.type)
+          .map(toBookingReferenceV2),
+      ),
   }),
 });

@@ -1,5 +1,5 @@
 import { rescheduleBooking } from "@slotbase/features";
-import { BookingUidQuery, RescheduleBodyV2 } from "../../../../../lib/schemas/bookings-v2";
+import { BookingResponseV2, BookingUidQuery, RescheduleBodyV2 } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
@@ -39,9 +39,10 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV2,
     query: BookingUidQuery,
     body: RescheduleBodyV2,
     idempotent: true,
-    handler: async ({ auth, query, body }) => successV2(toBookingV2(await rescheduleBooking(auth, { uid: query.bookingUid }, { start: body.start, reason: body.reschedulingReason, surface: "v2" }))),
+    handler: async ({ auth, query, body }) => successV2(toBookingV2(await rescheduleBooking(auth, { uid: query.bookingUid }, { start: body.start, reason: body.reschedulingReason }))),
   }),
 });

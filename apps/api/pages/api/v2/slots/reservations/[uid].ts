@@ -1,7 +1,7 @@
 import { getHold, releaseHold, updateHold } from "@slotbase/features";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
-import { ReservationUidQuery, ReservationUpdateBody } from "../../../../../lib/schemas/reservations";
+import { ReservationDeletedResponse, ReservationResponse, ReservationUidQuery, ReservationUpdateBody } from "../../../../../lib/schemas/reservations";
 import { toReservationV2 } from "../../../../../lib/mappers/reservations";
 
 export const config = { api: { bodyParser: false } };
@@ -72,17 +72,20 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   GET: endpoint({
     scope: "slots:read",
+    response: ReservationResponse,
     query: ReservationUidQuery,
     handler: async ({ auth, query }) => toReservationV2(await getHold(auth, query.uid)),
   }),
   PATCH: endpoint({
     scope: "slots:write",
+    response: ReservationResponse,
     query: ReservationUidQuery,
     body: ReservationUpdateBody,
     handler: async ({ auth, query, body }) => toReservationV2(await updateHold(auth, query.uid, body)),
   }),
   DELETE: endpoint({
     scope: "slots:write",
+    response: ReservationDeletedResponse,
     query: ReservationUidQuery,
     handler: async ({ auth, query }) => {
       await releaseHold(auth, query.uid);

@@ -1,7 +1,7 @@
 import { createHold } from "@slotbase/features";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
-import { ReservationCreateBody } from "../../../../../lib/schemas/reservations";
+import { ReservationCreateBody, ReservationResponse } from "../../../../../lib/schemas/reservations";
 import { toReservationV2 } from "../../../../../lib/mappers/reservations";
 
 export const config = { api: { bodyParser: false } };
@@ -40,6 +40,7 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   POST: endpoint({
     scope: "slots:write",
+    response: ReservationResponse,
     body: ReservationCreateBody,
     status: 201,
     idempotent: true,

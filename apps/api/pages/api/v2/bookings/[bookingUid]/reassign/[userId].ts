@@ -1,8 +1,10 @@
 import { reassignBooking } from "@slotbase/features";
-import { BookingReassignQuery } from "../../../../../../lib/schemas/bookings-v2";
+import { BookingReassignQuery, BookingResponseV2 } from "../../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../../lib/route/endpoint";
+
+export const config = { api: { bodyParser: false } };
 
 /**
  * @swagger
@@ -31,8 +33,10 @@ import { endpoint } from "../../../../../../lib/route/endpoint";
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
+    response: BookingResponseV2,
     query: BookingReassignQuery,
     idempotent: true,
+    fields: { toUserId: "query.userId" },
     handler: async ({ auth, query }) => successV2(toBookingV2(await reassignBooking(auth, { uid: query.bookingUid }, query.userId))),
   }),
 });

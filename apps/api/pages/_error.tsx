@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import type { NextPageContext } from "next";
+import { errorBody } from "../lib/http/error-response";
+import { HttpError } from "../lib/http/http-error";
+import { REQUEST_ID_HEADER } from "../lib/middleware/request-id";
+
+/**
+ * Next answers a few requests before any route runs: a path it cannot decode (`/v1/%zz`,
+ * `/v1/users/%FF`) is a 400 it renders with this page. An API answers JSON in the surface's
+ * error shape, so this "page" writes that and renders nothing. Every routed request is
+ * answered by pages/api (unknown paths by pages/api/[...path].ts), never by this file.
+ */
+function ErrorAnswer(): null {
+  return null;
+}
+
+ErrorAnswer.getInitialProps = ({ req, res }: NextPageContext): Record<string, never> => {
+  if (!res || res.headersSent) return {};
+  const status = res.statusCode >= 400 ? res.statusCode : 500;
+  const error =
+    status === 400
+      ? new HttpError("bad_request", "The request path is not valid: it has percent-escapes that are not UTF-8 or not escapes at all.", {
+          details: [{ field: "path", rule: "invalid_encoding", message: "Percent-encode the path as UTF-8" }],
+        })
+      : status === 404
+        ? new HttpError("not_found", "There is no such path in this API. The operations it serves are listed at /docs.")
+        : new HttpError("internal_error", "Something went wrong on our side.");
+  const requestId = randomUUID();
+  res.statusCode = error.status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  res.setHeader("Access-Control-Allow-Origin", process.env.CORS_ORIGIN ?? "*");
+  res.end(JSON.stringify(errorBody(req?.url, error, requestId)));
+  return {};
+};
+
+export default ErrorAnswer;

@@ -1,0 +1,37 @@
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { paths } from "../../generated/openapi-types";
+import { assertMatchesDocumentedResponse } from "../../test/support/response-validator";
+import { suiteEnv } from "./server-state";
+
+/**
+ * The typed client generated from the OpenAPI document (openapi-typescript writes
+ * generated/openapi-types.ts at `yarn generate`; openapi-fetch calls the paths it names), so
+ * the calls below only compile against what the document says, and a document the generator
+ * cannot type breaks `yarn typecheck`.
+ */
+export type Api = Client<paths>;
+
+/** Every response the typed client receives must be documented, with a body matching its schema. */
+const documented: Middleware = {
+  async onResponse({ request, response, schemaPath }) {
+    const text = await response.clone().text();
+    const contentType = response.headers.get("content-type") ?? undefined;
+    const body = text === "" ? undefined : contentType?.includes("json") ? (JSON.parse(text) as unknown) : text;
+    assertMatchesDocumentedResponse({ template: schemaPath, method: request.method, status: response.status, body, contentType });
+  },
+};
+
+/** A client for the running server; with a key, it sends `Authorization: Bearer <key>`. */
+export function api(key: string | undefined = suiteEnv().adminKey): Api {
+  const client = createClient<paths>({ baseUrl: suiteEnv().baseUrl, headers: key ? { Authorization: `Bearer ${key}` } : {} });
+  client.use(documented);
+  return client;
+}
+
+/** The data of a call that must succeed; otherwise a readable error with the status and body. */
+export function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.data === undefined || !result.response.ok) {
+    throw new Error(`${result.response.status} from ${new URL(result.response.url).pathname}: ${JSON.stringify(result.error)}`);
+  }
+  return result.data;
+}

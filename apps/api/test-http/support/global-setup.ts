@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createEmbeddedClient, openEmbeddedDatabase } from "@slotbase/prisma";
+import { PGLITE_IMAGE_PATH } from "@slotbase/prisma/testing/template";
+import { issueApiKey } from "@slotbase/features/scripts/issue-api-key";
+import { hasBuild, startBuiltServer } from "../../../../scripts/bench/lib/server";
+import { ADMIN_KEY_ENV, BASE_URL_ENV, STATE, type StateHolder } from "./server-state";
+
+export const ADMIN_EMAIL = "http-suite-admin@example.com";
+
+/**
+ * A fresh embedded database in a temporary folder (restored from the migrated image the unit
+ * tests keep in the temp dir when it is there, else migrated from scratch) with one system
+ * admin and their key (the features package's issueApiKey, as `yarn api-key:create` does).
+ * Closed again before the server opens it: the embedded database is single-process.
+ */
+async function prepareDatabase(dataDir: string): Promise<string> {
+  const image = existsSync(PGLITE_IMAGE_PATH) ? new Blob([readFileSync(PGLITE_IMAGE_PATH)]) : undefined;
+  const pglite = await openEmbeddedDatabase({ dataDir, image });
+  const prisma = createEmbeddedClient(pglite);
+  try {
+    const issued = await issueApiKey(prisma, { email: ADMIN_EMAIL, name: "HTTP suite admin", admin: true });
+    return issued.key;
+  } finally {
+    await prisma.$disconnect();
+    await pglite.close();
+  }
+}
+
+/** jest globalSetup: one built server (`next start` on a free port) for every file of the run. */
+export default async function globalSetup(): Promise<void> {
+  if (!hasBuild()) {
+    throw new Error("yarn test:http tests the built app, and apps/api has no build (apps/api/.next/BUILD_ID): run `yarn build` first.");
+  }
+  const started = performance.now();
+  const dir = mkdtempSync(path.join(tmpdir(), "slotbase-http-"));
+  try {
+    const dataDir = path.join(dir, "pglite");
+    const adminKey = await prepareDatabase(dataDir);
+    const server = await startBuiltServer({
+      // the embedded database in the temporary folder, never DATABASE_URL's
+      DATABASE_URL: "",
+      SLOTBASE_DATA_DIR: dataDir,
+      // booking emails go to .eml files in the temporary folder, never to an SMTP server
+      EMAIL_SERVER: "",
+      EMAIL_OUTBOX_DIR: path.join(dir, "mail"),
+      // as `yarn start` runs it, without the jest flags of this process
+      NODE_OPTIONS: "--max-semi-space-size=64",
+    });
+    process.env[BASE_URL_ENV] = server.baseUrl;
+    process.env[ADMIN_KEY_ENV] = adminKey;
+    (globalThis as StateHolder)[STATE] = { stop: server.stop, output: server.output, dir };
+    console.log(`\n[test:http] built app at ${server.baseUrl} on a fresh embedded database (ready in ${Math.round(performance.now() - started)} ms)`);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
