@@ -2,8 +2,8 @@ import { z } from "zod";
 import { BookingReferenceSchema } from "@slotbase/prisma/zod";
 import { idParam, int32, paginationQuery } from "../validation/common";
 
-/** A booking reference as the API shows it (an explicit allow-list): `meetingPassword` only to the booking's organizer side. */
-export const BookingReference = BookingReferenceSchema.pick({
+/** A booking reference's public fields, never its meeting password (an explicit allow-list). */
+export const BookingReferenceFields = BookingReferenceSchema.pick({
   id: true,
   type: true,
   uid: true,
@@ -12,7 +12,10 @@ export const BookingReference = BookingReferenceSchema.pick({
   externalCalendarId: true,
   deleted: true,
   bookingId: true,
-}).extend({
+});
+
+/** A booking reference as /v1/booking-references shows it: `meetingPassword` only to the booking's organizer side. */
+export const BookingReference = BookingReferenceFields.extend({
   meetingPassword: z
     .string()
     .nullable()

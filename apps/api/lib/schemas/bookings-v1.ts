@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AttendeeSchema, BookingReferenceSchema, BookingSchema, UserSchema } from "@slotbase/prisma/zod";
+import { BookingReferenceFields } from "./booking-references";
+import { AttendeeSchema, BookingSchema, UserSchema } from "@slotbase/prisma/zod";
 import { idParam, isoDateTime, paginationQuery, timeZone } from "../validation/common";
 import { localeTag } from "./attendees";
 import { IdQuery } from "./common";
@@ -183,16 +184,7 @@ const AttendeeV1 = AttendeeSchema.pick({ id: true, email: true, name: true, time
   locale: z.string().nullable(),
 });
 const HostV1 = UserSchema.pick({ id: true, name: true, email: true, username: true, timeZone: true });
-const BookingReferenceV1 = BookingReferenceSchema.pick({
-  id: true,
-  type: true,
-  uid: true,
-  meetingId: true,
-  meetingUrl: true,
-  externalCalendarId: true,
-  deleted: true,
-  bookingId: true,
-}).describe(
+const BookingReferenceV1 = BookingReferenceFields.describe(
   "Without meetingPassword: the organizer's side reads it through GET /v1/booking-references.",
 );
 
