@@ -1,6 +1,7 @@
+import { getPrisma } from "@slotbase/prisma";
 import { useTestDatabase } from "../../support/database";
 import { describeAuthMatrix } from "../../support/auth-matrix";
-import { createCaller } from "../../support/fixtures";
+import { addKey, createCaller } from "../../support/fixtures";
 import { api } from "../../support/api";
 
 useTestDatabase();
@@ -32,6 +33,22 @@ describeAuthMatrix({
   ownedObject: true,
   // A fresh victim per case: the caller deletes themself, admins delete someone else.
   request: async (owner) => ({ params: { id: owner.user.id } }),
+});
+
+describeAuthMatrix({
+  operation: "POST /v1/users/{id}/confirm-email",
+  scope: "users:write",
+  ownedObject: true,
+  // The owner asks for a new address; the token is read from the queued mail (the outbox
+  // keeps it until the message is sent).
+  request: async (owner) => {
+    const email = `confirm-${owner.user.id}-${Math.random().toString(36).slice(2)}@example.com`;
+    const own = await addKey(owner.user); // the case's own key may be expired or lack the scope
+    expect((await api("PATCH /v1/users/{id}", { params: { id: owner.user.id }, key: own.key, body: { email } })).status).toBe(200);
+    const prisma = await getPrisma();
+    const queued = await prisma.notification.findFirstOrThrow({ where: { recipient: email, template: "account.email-change" } });
+    return { params: { id: owner.user.id }, body: { token: (queued.payload as { token: string }).token } };
+  },
 });
 
 describe("users — privilege boundaries", () => {

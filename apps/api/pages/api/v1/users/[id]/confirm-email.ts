@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       Completes an email change: `PATCH /v1/users/{id}` with a new `email` mails a token to that
  *       address; sending it back here with the user's own key makes it the user's email, confirmed.
  *       A token is single use, valid for 24 hours, and only the latest one a user asked for works.
- *       Only the user themself may confirm (any other id is a 404). An unknown, used or expired
+ *       The user themself (or an admin whose key is not restricted to a team) may send it; any
+ *       other id is a 404. An unknown, used or expired
  *       token is a 400 naming `body.token`; an address taken meanwhile by someone else is a 409.
  *     tags: [users]
  *     x-scope: users:write
