@@ -42,3 +42,6 @@ export * from "./payments/payment-service";
 export * from "./no-show/no-show-service";
 export * from "./notifications/index";
 export * from "./logging/logger";
+export * from "./calendars/calendar-service";
+export * from "./calendars/calendar-schedule-service";
+export { formatClock, type CalendarScheduleInput } from "./calendars/calendar-schedule-rule";

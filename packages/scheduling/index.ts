@@ -8,3 +8,5 @@ export * from "./src/booking-window";
 export * from "./src/availability";
 export * from "./src/local-time";
 export * from "./src/zone-offset";
+export * from "./src/calendar-schedule";
+export { peakUsage, type ResourceAvailability, type ResourceUse } from "./src/resource-capacity";

@@ -17,7 +17,7 @@ import { routeTable, type RouteFile } from "../lib/openapi/route-table";
 import { zodObjectToParameters, zodToOpenApi, type OpenApiSchema } from "../lib/openapi/zod-to-openapi";
 import { ROUTE_MARKER, type RouteInfo } from "../lib/middleware/with-middleware";
 import type { EndpointInfo } from "../lib/route/endpoint";
-import { surfaceOf } from "../lib/http/surface";
+import { surfaceOf, type Surface } from "../lib/http/surface";
 
 export const API_ROOT = path.resolve(__dirname, "..");
 export const GENERATED_DOCUMENT = path.join(API_ROOT, "generated", "openapi.json");
@@ -40,13 +40,16 @@ const SHARED_RESPONSES: Record<string, string> = {
   UnsupportedMediaType: "The body is not sent as JSON (code `unsupported_media_type`).",
 };
 /**
- * v1 and v2 surfaces have different error bodies (ErrorResponse vs ErrorResponseV2). Route
- * authors always write the v1 names; for v2-surface paths (/v2/..., /api/v2/..., as
- * lib/http/surface.ts decides for the error bodies themselves) this build rewrites
- * `#/components/responses/<Name>` to `#/components/responses/V2<Name>`, which use
- * ErrorResponseV2.
+ * Each surface has its own error body (lib/http/surface.ts decides, as for the bodies
+ * themselves). Route authors always write the v1 names; for other surfaces this build
+ * rewrites `#/components/responses/<Name>` to `#/components/responses/<Prefix><Name>`, whose
+ * body is that surface's error schema.
  */
-const V2_PREFIX = "V2";
+const ERROR_RESPONSES: Record<Surface, { prefix: string; schema: string }> = {
+  v1: { prefix: "", schema: "ErrorResponse" },
+  v2: { prefix: "V2", schema: "ErrorResponseV2" },
+  workspace: { prefix: "Workspace", schema: "ErrorResponseWorkspace" },
+};
 
 const DESCRIPTION = `Slotbase is a self-hostable scheduling API: one domain model behind Cal.com-style v1 and v2 surfaces.
 
@@ -273,7 +276,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
     for (const method of served) {
       if (!item[method]) problems.push(`${where}: ${method.toUpperCase()} ${route.template} is served but not documented`);
     }
-    const isV2 = surfaceOf(route.template) === "v2";
+    const errors = ERROR_RESPONSES[surfaceOf(route.template)];
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation) continue;
@@ -334,7 +337,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         if (typeof response.$ref === "string") {
           const name = response.$ref.replace("#/components/responses/", "");
           if (!(name in SHARED_RESPONSES)) problems.push(`${label}: response ${status} refers to unknown ${response.$ref}`);
-          else if (isV2) response.$ref = `#/components/responses/${V2_PREFIX}${name}`;
+          else response.$ref = `#/components/responses/${errors.prefix}${name}`;
         } else {
           response.headers = { "X-Request-Id": { $ref: "#/components/headers/RequestId" }, ...response.headers };
         }
@@ -347,7 +350,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
   // else what the server sends (io "output"). A schema is a request schema when a
   // requestBody refers to it, or, when nothing refers to it yet, when its name ends in "Body".
   const requestNames = new Set<string>();
-  const responseNames = new Set<string>(["ErrorResponse", "ErrorResponseV2"]);
+  const responseNames = new Set<string>(Object.values(ERROR_RESPONSES).map((errors) => errors.schema));
   for (const item of Object.values(paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
@@ -378,7 +381,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
 
   const responses: Record<string, Json> = {};
   for (const [name, description] of Object.entries(SHARED_RESPONSES)) {
-    for (const [prefix, schema] of [["", "ErrorResponse"], [V2_PREFIX, "ErrorResponseV2"]] as const) {
+    for (const { prefix, schema } of Object.values(ERROR_RESPONSES)) {
       responses[`${prefix}${name}`] = {
         description,
         headers: {

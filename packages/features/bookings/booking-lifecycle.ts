@@ -12,6 +12,7 @@ import { loadBookingRecord, type BookingRecord } from "./booking-record";
 import { createRescheduledBooking } from "./create-booking";
 import { markNoShow } from "../no-show/no-show-service";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
+import type { Db } from "../slots/bookable-event";
 
 export type BookingKey = { id: number } | { uid: string };
 
@@ -66,6 +67,25 @@ export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?:
   });
   notifyAfterCommit();
   return asSeenBy(access, await loadBookingRecord({ id: booking.id }));
+}
+
+/**
+ * Cancels active bookings for a change the caller already has the right to make (deleting the
+ * calendar they occupy), through the same steps as a cancellation: status, reason, the
+ * calendar event's SEQUENCE, and the emails, queued in the caller's transaction.
+ */
+export async function cancelBookingsInTransaction(tx: Db, bookingIds: number[], change: { reason: string; cancelledBy: string }): Promise<number> {
+  let cancelled = 0;
+  for (const bookingId of bookingIds) {
+    const { count } = await tx.booking.updateMany({
+      where: { id: bookingId, status: { in: [...ACTIVE] } },
+      data: { status: "CANCELLED", cancellationReason: change.reason, cancelledBy: change.cancelledBy, iCalSequence: { increment: 1 } },
+    });
+    if (count === 0) continue;
+    await notifyInTransaction(tx, { kind: "cancelled", bookingId });
+    cancelled += 1;
+  }
+  return cancelled;
 }
 
 /** Pending → accepted, under the same guarantee as a new booking: an overlap is a 409. */

@@ -8,7 +8,8 @@ import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } f
 import { findFreeSlot } from "../slots/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
-import { lockHosts } from "./host-locks";
+import { lockCalendar, lockHosts } from "./host-locks";
+import { calendarLockId } from "../slots/calendar-resource";
 import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
 import { bookingNotificationRows } from "../notifications";
@@ -82,10 +83,11 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
   const eventType = resolved.eventType;
   const seated = Boolean(eventType.seatsPerTimeSlot);
   const hostIds = resolved.hostRows.map((h) => h.user.id);
-  // Counted bookings (seats, pending) need the lock; it also keeps racing inserts from deadlocking in the constraint check.
+  // Counted bookings (seats, pending, a calendar's capacity) need the locks; they also keep racing inserts from deadlocking in the constraint check.
   await lockHosts(tx, hostIds);
+  if (eventType.calendarId !== null) await lockCalendar(tx, await calendarLockId(tx, eventType.calendarId));
 
-  const { slot } = await findFreeSlot({
+  const { slot, calendar } = await findFreeSlot({
     eventType: { id: eventType.id },
     resolved,
     start: input.start.getTime(),
@@ -112,12 +114,18 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
   }
   if (seated && attendees.length > eventType.seatsPerTimeSlot!) throw slotUnavailable();
 
-  const hostId = await pickHost(tx, slot.hostIds, options.rescheduling?.preferredHostId ?? null, input.start);
-  const values = newBookingValues(resolved, input, slot, hostId, attendees, options.rescheduling);
+  // A calendar booked without hosts: its booker organizes it, without their own time being taken.
+  const hostless = slot.hostIds.length === 0;
+  const hostId = hostless ? null : await pickHost(tx, slot.hostIds, options.rescheduling?.preferredHostId ?? null, input.start);
+  const organizerId = hostId ?? input.bookedById ?? null;
+  if (organizerId === null) throw slotUnavailable();
+  const values = newBookingValues(resolved, input, slot, organizerId, attendees, options.rescheduling);
   const status = eventType.requiresConfirmation ? "PENDING" : "ACCEPTED";
   const booking = await tx.booking.create({
     data: {
       ...values,
+      exclusive: !hostless,
+      ...(calendar ? { calendarId: calendar.calendarId, calendarExclusive: calendar.capacity === 1 } : {}),
       status,
       metadata: values.metadata as Prisma.InputJsonObject,
       responses: values.responses as Prisma.InputJsonObject,
@@ -132,7 +140,9 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
     await tx.bookingSeat.createMany({ data: saved.map((row) => ({ referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id, bookedById })) });
   }
   const withSeats = saved.map((row) => ({ ...row, bookingSeat: seated ? { bookedById } : null }));
-  return { bookingId: booking.id, kind: status === "PENDING" ? "requested" : "created", record: recordOf(resolved, { ...booking, attendees: withSeats }) };
+  const kind = status === "PENDING" ? "requested" : "created";
+  // Built from the rows just written when its organizer is a host; a booker organizing is read back.
+  return { bookingId: booking.id, kind, record: hostless ? undefined : recordOf(resolved, { ...booking, attendees: withSeats }) };
 }
 
 /** The new booking's columns, whichever way it is written. */
@@ -144,14 +154,15 @@ function newBookingValues(
   attendees: AttendeeInput[],
   rescheduling?: CreateOptions["rescheduling"],
 ): NewBooking {
-  const host = hostOf(resolved, hostId);
+  // A host's name in the title; a booker organizing (a calendar booked without hosts) is not one.
+  const host = resolved.hostRows.find((h) => h.user.id === hostId)?.user;
   const uid = newUid();
   return {
     uid,
     userId: hostId,
     bookedById: input.bookedById ?? null,
     eventTypeId: resolved.eventType.id,
-    title: input.title ?? `${resolved.eventType.title} between ${host.name ?? host.email} and ${attendees[0]!.name}`,
+    title: input.title ?? (host ? `${resolved.eventType.title} between ${host.name ?? host.email} and ${attendees[0]!.name}` : `${resolved.eventType.title} for ${attendees[0]!.name}`),
     description: input.description ?? null,
     startTime: new Date(slot.start),
     endTime: new Date(slot.end),
@@ -238,7 +249,7 @@ export async function createBooking(auth: AuthContext, input: BookingCreateInput
   const resolved = await resolveEventType({ id: input.eventTypeId }, undefined, busyAt);
   checkDuration(resolved, input.lengthInMinutes);
   const prisma = await getPrisma();
-  const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation;
+  const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null;
   try {
     if (!counted) {
       const record = await createAcceptedBooking(resolved, { ...input, bookedById: auth.userId });

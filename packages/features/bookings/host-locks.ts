@@ -16,3 +16,14 @@ export async function lockHosts(tx: Db, hostIds: number[]): Promise<void> {
     await tx.$executeRaw`SELECT ${hostLockSql(id)}`;
   }
 }
+
+export const CALENDAR_LOCK_NAMESPACE = 0x5108; // pg_advisory_xact_lock(namespace, calendarId)
+
+/**
+ * The lock on one calendar's capacity (slots/calendar-resource.ts says which calendar guards a
+ * booking's: the highest enclosing calendar of capacity 1, else its own), taken after any
+ * host locks, so every writer takes locks in the same order.
+ */
+export async function lockCalendar(tx: Db, lockId: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK_NAMESPACE}::int, ${lockId}::int)`;
+}

@@ -58,6 +58,8 @@ export interface EventTypeFields {
   successRedirectUrl?: string | null;
   metadata?: Record<string, unknown> | null;
   scheduleId?: number | null;
+  /** Team types only: a calendar of the team every booking also takes. */
+  calendarId?: number | null;
   /** Team types only; on edit it replaces the whole list. */
   hosts?: EventTypeHostInput[];
 }
@@ -176,6 +178,9 @@ function crossFieldDetails(merged: Merged, input: EventTypeFields): FieldIssue[]
     if (input.hosts && input.hosts.length > 0) {
       details.push(detail("hosts", "team_only", "Only team event types have hosts"));
     }
+    if (input.calendarId != null) {
+      details.push(detail("calendarId", "team_only", "Only team event types book a workspace calendar"));
+    }
   }
   return details;
 }
@@ -189,6 +194,10 @@ async function referenceDetails(merged: Merged, input: EventTypeFields): Promise
     if (!schedule || schedule.userId === null || schedule.userId !== merged.ownerId) {
       details.push(detail("scheduleId", "reference", `No schedule ${input.scheduleId} belongs to the event type's owner`));
     }
+  }
+  if (merged.teamId !== null && input.calendarId != null) {
+    const calendar = await prisma.calendar.findFirst({ where: { id: input.calendarId, teamId: merged.teamId }, select: { id: true } });
+    if (!calendar) details.push(detail("calendarId", "reference", `No calendar ${input.calendarId} in this team's workspace`));
   }
   if (merged.teamId !== null && input.hosts && input.hosts.length > 0) {
     const userIds = input.hosts.map((h) => h.userId);

@@ -80,6 +80,8 @@ async function takeSlot(auth: AuthContext, request: HoldRequest, existing?: Slot
   const data = {
     eventTypeId: request.eventTypeId,
     userId: hostId,
+    // A calendar's hold takes one unit of its capacity.
+    calendarId: before.calendar?.calendarId ?? null,
     reservedById: auth.userId,
     slotUtcStartDate: new Date(before.slot.start),
     slotUtcEndDate: new Date(before.slot.end),

@@ -1,6 +1,7 @@
 import { availableSlots, type AvailableSlot, type HostAvailability, type Interval } from "@slotbase/scheduling";
 import { allowedDurations, completeBookableEvent, resolveEventType, type BookableEvent, type Db, type EventTypeRef, type ResolvedEventType } from "./bookable-event";
 import { loadBusyTimes, type HostBusy } from "./busy-times";
+import { loadCalendarResource, type CalendarResource } from "./calendar-resource";
 
 const MINUTE_MS = 60_000;
 
@@ -30,26 +31,34 @@ export interface SlotSearchResult {
   resolved: ResolvedEventType;
   event: BookableEvent;
   slots: AvailableSlot[];
+  /** The workspace calendar the event type books, if any (its capacity, and the lock that guards it). */
+  calendar: CalendarResource | null;
 }
 
 /** Free slots of an event type: the one engine over its hosts' schedules and busy time. */
 export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearchResult> {
   const now = search.now ?? Date.now();
   const resolved = search.resolved ?? (await resolveEventType(search.eventType, search.db));
-  // Schedules and busy time only need the hosts: read them side by side.
-  const [event, busy] = await Promise.all([
+  const window = slotSearchWindow(resolved, search.range);
+  const calendarId = resolved.eventType.calendarId;
+  // Schedules, busy time and the calendar only need the event type: read them side by side.
+  const [event, busy, calendar] = await Promise.all([
     completeBookableEvent(resolved, { duration: search.duration }, search.db),
     search.busy ??
     loadBusyTimes({
       hostIds: resolved.hostRows.map((h) => h.user.id),
-      range: slotSearchWindow(resolved, search.range),
+      range: window,
       now,
       seatedEventTypeId: resolved.eventType.seatsPerTimeSlot ? resolved.eventType.id : null,
       ignoreBookingUid: search.rescheduleUid,
       ignoreReservationUid: search.reservationUid,
     }, search.db),
+    calendarId === null
+      ? null
+      : loadCalendarResource({ calendarId, range: window, now, ignoreBookingUid: search.rescheduleUid, ignoreReservationUid: search.reservationUid }, search.db),
   ]);
-  return { resolved, event, slots: availableSlots({ event: event.settings, hosts: engineHosts(event, busy), range: search.range, now }) };
+  const slots = availableSlots({ event: event.settings, hosts: engineHosts(event, busy), range: search.range, now, ...(calendar ? { resource: calendar.resource } : {}) });
+  return { resolved, event, slots, calendar };
 }
 
 /**

@@ -20,6 +20,7 @@ interface BookingOptions {
   calendarId?: number;
   status?: BookingStatus;
   exclusive?: boolean;
+  calendarExclusive?: boolean;
 }
 
 function book(start: string, end: string, options: BookingOptions) {
@@ -83,20 +84,28 @@ describe("one host's accepted bookings", () => {
 });
 
 describe("one calendar's accepted bookings", () => {
-  it("cannot overlap, whoever hosts them", async () => {
+  it("cannot overlap when the calendar holds one at a time (calendarExclusive), whoever hosts them", async () => {
     const calendarId = await newCalendar();
-    await book("10:00", "11:00", { calendarId, userId: await newHost() });
-    await expect(book("10:30", "11:30", { calendarId, userId: await newHost() })).rejects.toEqual(
+    await book("10:00", "11:00", { calendarId, userId: await newHost(), calendarExclusive: true });
+    await expect(book("10:30", "11:30", { calendarId, userId: await newHost(), calendarExclusive: true })).rejects.toEqual(
       exclusionViolation("Booking_no_calendar_overlap"),
     );
-    await expect(book("10:30", "11:30", { calendarId })).rejects.toEqual(exclusionViolation("Booking_no_calendar_overlap"));
+    await expect(book("10:30", "11:30", { calendarId, exclusive: false, calendarExclusive: true })).rejects.toEqual(
+      exclusionViolation("Booking_no_calendar_overlap"),
+    );
   });
 
-  it("may overlap when not exclusive (a resource with capacity > 1)", async () => {
+  it("may overlap when the calendar takes several (capacity > 1: counted under its lock instead)", async () => {
     const calendarId = await newCalendar(3);
     await book("10:00", "11:00", { calendarId, exclusive: false });
     await expect(book("10:00", "11:00", { calendarId, exclusive: false })).resolves.toBeDefined();
     await expect(book("10:30", "11:30", { calendarId, exclusive: false })).resolves.toBeDefined();
+  });
+
+  it("a booking without a host's time (exclusive false) does not block its organizer", async () => {
+    const userId = await newHost();
+    await book("10:00", "11:00", { calendarId: await newCalendar(), userId, exclusive: false, calendarExclusive: true });
+    await expect(book("10:00", "11:00", { calendarId: await newCalendar(), userId, exclusive: false, calendarExclusive: true })).resolves.toBeDefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { bookableWindow, type BookingPeriod } from "./booking-window";
 import { intersectIntervals, widenInterval, type Interval } from "./interval";
+import { resourceCheck, type ResourceAvailability } from "./resource-capacity";
 import { scheduleIntervals, type ScheduleRules } from "./schedule";
 import { generateSlots } from "./slots";
 
@@ -42,6 +43,8 @@ export interface AvailableSlot extends Interval {
   /** The hosts free for this slot (round robin: any of them can take it). */
   hostIds: number[];
   seats?: { booked: number; total: number; bookingUid?: string };
+  /** With a resource: the most units in use at any instant of the slot (its buffers included), and the capacity. */
+  capacity?: { used: number; total: number };
 }
 
 export interface AvailabilityRequest {
@@ -50,6 +53,8 @@ export interface AvailabilityRequest {
   /** Slots starting in [start, end). */
   range: Interval;
   now: number;
+  /** A resource the booking also takes (hosts present) or takes alone (`hosts: []`). */
+  resource?: ResourceAvailability;
 }
 
 type HostSlots = Map<number, AvailableSlot>;
@@ -58,15 +63,23 @@ type HostSlots = Map<number, AvailableSlot>;
  * The one answer to "when can this event type be booked": every host's schedule minus its
  * busy time (widened by the event's buffers), within notice and booking window, aligned
  * to the interval; seated slots stay offered until full; round robin = any host free
- * (and every fixed host), collective = all hosts free.
+ * (and every fixed host), collective = all hosts free. A resource, when there is one, must
+ * be open for the slot and have a unit left over the slot and its buffers; with no hosts
+ * the resource alone is booked, its windows taking the place of a host's schedule.
  */
 export function availableSlots(request: AvailabilityRequest): AvailableSlot[] {
-  const { event, hosts } = request;
+  const { event, hosts, resource } = request;
   const bookable = bookableWindow(event.period, request.now, event.minimumNotice);
-  if (!bookable || hosts.length === 0) return [];
+  if (!bookable || (hosts.length === 0 && !resource)) return [];
   const range = { start: Math.max(request.range.start, bookable.start), end: Math.min(request.range.end, bookable.end) };
   if (range.end <= range.start) return [];
 
+  if (!resource) return hostSlots(event, hosts, range);
+  const slots = hosts.length > 0 ? hostSlots(event, hosts, range) : [...slotsOf(event, resourceAsHost(resource, request.range, event), range).values()];
+  return withCapacity(slots, resource, event);
+}
+
+function hostSlots(event: EventSettings, hosts: HostAvailability[], range: Interval): AvailableSlot[] {
   const cache: WindowCache = new Map();
   if (event.schedulingType === "COLLECTIVE") return [...collectiveSlots(event, hosts, range, cache).values()];
   const perHost = hosts.map((host) => ({ host, slots: slotsOf(event, freeTimeOf(host, range, event, cache), range) }));
@@ -142,6 +155,31 @@ function slotsOf(event: EventSettings, free: FreeTime, range: Interval): HostSlo
     slots.set(start, { ...slot, seats: { booked: 0, total: seats } });
   }
   return slots;
+}
+
+/**
+ * A resource booked on its own, as if it were a host with its windows as the schedule (so
+ * slots align to the window starts) and no busy time: its usage is a matter of capacity.
+ * Always open (windows null) aligns slots to the requested range's start.
+ */
+function resourceAsHost(resource: ResourceAvailability, requested: Interval, event: EventSettings): FreeTime {
+  const windows = resource.windows ?? [{ start: requested.start, end: requested.end + event.length * MINUTE }];
+  return { hostIds: [], windows, busy: [], seated: [] };
+}
+
+/** The slots the resource can take: inside its windows, with a unit to spare over the slot and its buffers. */
+function withCapacity(slots: AvailableSlot[], resource: ResourceAvailability, event: EventSettings): AvailableSlot[] {
+  const check = resourceCheck(resource);
+  const result: AvailableSlot[] = [];
+  for (const slot of slots) {
+    if (!check.open(slot)) continue;
+    const used = check.spare(widenInterval(slot, event.beforeBuffer, event.afterBuffer));
+    if (used === null) continue;
+    // The slots are this call's own objects; a copy per slot (object spread) was most of the cost.
+    slot.capacity = { used, total: resource.capacity };
+    result.push(slot);
+  }
+  return result;
 }
 
 /** Round robin: slots free for every `all` (fixed) host and, when there are any, at least one `any` host. */

@@ -9,7 +9,9 @@ const HOUR = 3_600_000;
 const CACHE_LIMIT = 200_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const hourly = new Map<string, number>();
+// Per zone, then per UTC hour (number keys: no key string built per lookup).
+const hourly = new Map<string, Map<number, number>>();
+let cachedHours = 0;
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
@@ -42,13 +44,22 @@ function exactOffset(zone: string, instant: number): number {
 }
 
 function hourOffset(zone: string, hour: number): number | null {
-  const key = `${zone}|${hour}`;
-  const cached = hourly.get(key);
+  let byHour = hourly.get(zone);
+  const cached = byHour?.get(hour);
   if (cached !== undefined) return Number.isNaN(cached) ? null : cached;
   const atStart = exactOffset(zone, hour * HOUR);
   const atEnd = exactOffset(zone, (hour + 1) * HOUR - 1);
-  if (hourly.size >= CACHE_LIMIT) hourly.clear();
-  hourly.set(key, atStart === atEnd ? atStart : Number.NaN);
+  if (cachedHours >= CACHE_LIMIT) {
+    hourly.clear();
+    cachedHours = 0;
+    byHour = undefined;
+  }
+  if (!byHour) {
+    byHour = new Map();
+    hourly.set(zone, byHour);
+  }
+  byHour.set(hour, atStart === atEnd ? atStart : Number.NaN);
+  cachedHours += 1;
   return atStart === atEnd ? atStart : null;
 }
 

@@ -19,7 +19,7 @@ const CODE_BY_KIND: Record<DomainErrorKind, ErrorCode> = {
 };
 
 const ADVICE: Record<ErrorReason, (surface: Surface) => string> = {
-  slot_unavailable: (surface) => ` Query GET /${surface}/slots for free slots.`,
+  slot_unavailable: (surface) => ` Query GET /${surface === "v1" ? "v1" : "v2"}/slots for free slots.`,
   in_progress: () => "",
 };
 

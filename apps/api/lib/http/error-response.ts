@@ -3,9 +3,10 @@ import type { ApiRequest, ApiResponse } from "./types";
 import { pathOf, surfaceOf } from "./surface";
 
 /**
- * Writes the one error shape. v1: `{ message, code, details, requestId }` (message at the
- * top level, as Cal.com v1 clients read it). v2: `{ status: "error", timestamp, path,
- * error: { code, message, details, requestId } }`.
+ * Writes the one error shape of each surface. v1: `{ message, code, details, requestId }`
+ * (message at the top level, as Cal.com v1 clients read it). v2: `{ status: "error",
+ * timestamp, path, error: { code, message, details, requestId } }`. Workspace calendars:
+ * `{ error: { code, message, details, requestId } }`.
  */
 export function sendError(req: ApiRequest, res: ApiResponse, error: HttpError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
@@ -15,7 +16,9 @@ export function sendError(req: ApiRequest, res: ApiResponse, error: HttpError): 
 /** The body of an error answer to a request for `url`, in that surface's shape. */
 export function errorBody(url: string | undefined, error: HttpError, requestId: string): Record<string, unknown> {
   const details: ErrorDetail[] = error.details;
-  if (surfaceOf(url) === "v2") {
+  const surface = surfaceOf(url);
+  if (surface === "workspace") return { error: { code: error.code, message: error.message, details, requestId } };
+  if (surface === "v2") {
     return {
       status: "error",
       timestamp: new Date().toISOString(),

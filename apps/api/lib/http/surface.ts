@@ -1,8 +1,14 @@
-/** Which API surface a URL belongs to: v2 surfaces wrap errors in `{ status: "error", error }`. */
-export type Surface = "v1" | "v2";
+/**
+ * Which API surface a URL belongs to; each answers errors in its own shape
+ * (lib/http/error-response.ts): v1 (Cal.com v1, also /api/v1), v2 (Cal.com v2 bookings and
+ * slots) and workspace (the workspace calendars of /api/v2/w/{workspace_uuid}).
+ */
+export type Surface = "v1" | "v2" | "workspace";
 
 export function surfaceOf(url: string | undefined): Surface {
-  return /^\/(api\/)?v2(\/|$|\?)/.test(url ?? "") ? "v2" : "v1";
+  const path = url ?? "";
+  if (/^\/(api\/)?v2\/w(\/|$|\?)/.test(path)) return "workspace";
+  return /^\/(api\/)?v2(\/|$|\?)/.test(path) ? "v2" : "v1";
 }
 
 export function pathOf(url: string | undefined): string {

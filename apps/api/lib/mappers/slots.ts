@@ -11,6 +11,7 @@ export function toSlotsV1(slots: AvailableSlot[], timeZone: string): z.infer<typ
       time: formatInZone(slot.start, timeZone),
       ...(slot.seats ? { attendees: slot.seats.booked } : {}),
       ...(slot.seats?.bookingUid ? { bookingUid: slot.seats.bookingUid } : {}),
+      ...(slot.capacity ? { capacityRemaining: slot.capacity.total - slot.capacity.used, capacityTotal: slot.capacity.total } : {}),
     }));
   }
   return { slots: days };
@@ -25,6 +26,9 @@ export function toSlotsV2(slots: AvailableSlot[], timeZone: string, format: "tim
       ...(format === "range" ? { end: formatInZone(slot.end, timeZone, { milliseconds: true }) } : {}),
       ...(slot.seats
         ? { seatsBooked: slot.seats.booked, seatsRemaining: slot.seats.total - slot.seats.booked, seatsTotal: slot.seats.total }
+        : {}),
+      ...(slot.capacity
+        ? { capacityBooked: slot.capacity.used, capacityRemaining: slot.capacity.total - slot.capacity.used, capacityTotal: slot.capacity.total }
         : {}),
     }));
   }

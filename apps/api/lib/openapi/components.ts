@@ -17,6 +17,7 @@ import * as attendees from "../schemas/attendees";
 import * as bookingReferences from "../schemas/booking-references";
 import * as payments from "../schemas/payments";
 import * as noShow from "../schemas/no-show";
+import * as calendars from "../schemas/calendars";
 
 /**
  * Every zod schema the OpenAPI document refers to, by component name. Request bodies and
@@ -27,6 +28,16 @@ import * as noShow from "../schemas/no-show";
 export const schemaComponents: Record<string, z.ZodType> = {
   ErrorResponse: common.ErrorResponse,
   ErrorResponseV2: common.ErrorResponseV2,
+  ErrorResponseWorkspace: common.ErrorResponseWorkspace,
+  Calendar: calendars.Calendar,
+  CalendarPageResponse: calendars.CalendarPageResponse,
+  CalendarSchedule: calendars.CalendarSchedule,
+  CalendarScheduleListResponse: calendars.CalendarScheduleListResponse,
+  CalendarDeletedResponse: calendars.CalendarDeletedResponse,
+  CalendarCreateBody: calendars.CalendarCreateBody,
+  CalendarUpdateBody: calendars.CalendarUpdateBody,
+  CalendarScheduleCreateBody: calendars.CalendarScheduleCreateBody,
+  CalendarScheduleUpdateBody: calendars.CalendarScheduleUpdateBody,
   DeletedResponse: common.DeletedResponse,
   ApiIndexResponse: common.ApiIndexResponse,
   User: users.User,
@@ -142,4 +153,10 @@ export const queryComponents: Record<string, z.ZodObject> = {
   ListAttendeesQuery: attendees.ListAttendeesQuery,
   ListBookingReferencesQuery: bookingReferences.ListBookingReferencesQuery,
   ListPaymentsQuery: payments.ListPaymentsQuery,
+  WorkspaceQuery: calendars.WorkspaceQuery,
+  CalendarListQuery: calendars.CalendarListQuery,
+  CalendarQuery: calendars.CalendarQuery,
+  CalendarGetQuery: calendars.CalendarGetQuery,
+  CalendarDeleteQuery: calendars.CalendarDeleteQuery,
+  CalendarScheduleQuery: calendars.CalendarScheduleQuery,
 };

@@ -25,6 +25,11 @@ export const ErrorResponseV2 = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(ErrorDetail), requestId: z.string() }),
 });
 
+/** Workspace calendars error body. */
+export const ErrorResponseWorkspace = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(ErrorDetail), requestId: z.string() }),
+});
+
 export const DeletedResponse = z.object({ message: z.string() });
 
 export const ApiIndexResponse = z.object({

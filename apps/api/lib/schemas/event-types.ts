@@ -114,6 +114,7 @@ const writableEventTypeFields = EventTypeSchema.pick({
   successRedirectUrl: true,
   metadata: true,
   scheduleId: true,
+  calendarId: true,
 }).extend({
   // No defaults here: a default would quietly reset the field on every PATCH.
   title: z.string().trim().min(1).max(200),
@@ -149,6 +150,11 @@ const writableEventTypeFields = EventTypeSchema.pick({
   scheduleId: bodyId()
     .nullable()
     .describe("Personal types: a schedule of the owner, or null for the owner's default. Team types: null (hosts use their own)."),
+  calendarId: bodyId()
+    .nullable()
+    .describe(
+      "Team types only: a workspace calendar of the team (a room, a desk pool) every booking also takes, within its schedules and capacity. Without hosts the calendar alone is booked.",
+    ),
 });
 
 const host = z

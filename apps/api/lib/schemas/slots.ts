@@ -76,6 +76,8 @@ const SlotV1 = z.object({
   time: z.string().describe("Slot start, ISO 8601 with the requested zone's offset."),
   attendees: z.number().int().optional().describe("Seated event types: seats already taken."),
   bookingUid: z.string().optional().describe("Seated event types: the booking this slot joins."),
+  capacityRemaining: z.number().int().optional().describe("Event types that book a workspace calendar: bookings it can still take in this slot."),
+  capacityTotal: z.number().int().optional().describe("Event types that book a workspace calendar: its capacity."),
 });
 export const SlotsResponseV1 = z.object({
   slots: z.record(z.string().describe("YYYY-MM-DD in the requested zone"), z.array(SlotV1)),
@@ -87,6 +89,9 @@ const SlotV2 = z.object({
   seatsBooked: z.number().int().optional(),
   seatsRemaining: z.number().int().optional(),
   seatsTotal: z.number().int().optional(),
+  capacityBooked: z.number().int().optional().describe("Event types that book a workspace calendar: the most of its capacity in use at any moment of the slot."),
+  capacityRemaining: z.number().int().optional().describe("Event types that book a workspace calendar: bookings it can still take in this slot."),
+  capacityTotal: z.number().int().optional().describe("Event types that book a workspace calendar: its capacity."),
 });
 export const SlotsResponseV2 = z.object({
   status: z.literal("success"),

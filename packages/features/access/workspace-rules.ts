@@ -1,0 +1,20 @@
+import { notFound } from "../errors/domain-errors";
+import type { Access } from "./access";
+import { assertTeam, readableTeamIds } from "./team-rules";
+
+/**
+ * Workspaces (seed 003) are teams, named by their uuid. Their calendars and calendar schedules
+ * follow the team's rules: accepted members read; OWNER/ADMIN (and system admins, within what
+ * their key reaches) create, change and delete. Anyone else does not learn that the workspace
+ * exists: a 404 for it and everything under it.
+ */
+export type WorkspaceNeed = "read" | "write";
+
+/** `teamId` null: no workspace has that uuid (404, as for one the caller may not see). */
+export function assertWorkspace(access: Access, teamId: number | null, need: WorkspaceNeed): asserts teamId is number {
+  if (teamId === null) throw notFound("Workspace");
+  assertTeam(access, teamId, need === "read" ? "read" : "manage", "Workspace");
+}
+
+/** Prisma `where` on teamId for workspaces the caller reads (null: every one). */
+export const readableWorkspaceIds = readableTeamIds;

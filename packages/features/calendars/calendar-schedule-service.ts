@@ -1,0 +1,96 @@
+import { getPrisma, type CalendarScheduleModel, type Prisma } from "@slotbase/prisma";
+import type { AuthContext } from "../auth/auth-context";
+import { conflict, notFound } from "../errors/domain-errors";
+import { isRecordNotFound } from "../errors/database-errors";
+import { mergeScheduleRule, type CalendarScheduleInput, type CalendarScheduleValues } from "./calendar-schedule-rule";
+import { calendarIn, workspaceFor } from "./workspace";
+
+/** A calendar's recurring rule as the services hand it out. */
+export type CalendarScheduleRecord = Omit<CalendarScheduleModel, "startDate" | "endDate"> & { startDate: string; endDate: string | null };
+
+/** A calendar has at most this many schedules (each is expanded on every availability question). */
+export const MAX_SCHEDULES_PER_CALENDAR = 100;
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
+
+export function toScheduleRecord(row: CalendarScheduleModel): CalendarScheduleRecord {
+  return { ...row, startDate: isoDate(row.startDate), endDate: row.endDate ? isoDate(row.endDate) : null };
+}
+
+export const valuesOf = (row: CalendarScheduleRecord): CalendarScheduleValues => ({
+  name: row.name,
+  availabilityType: row.availabilityType,
+  recurrence: row.recurrence,
+  startMinute: row.startMinute,
+  endMinute: row.endMinute,
+  daysOfWeek: row.daysOfWeek,
+  dayOfMonth: row.dayOfMonth,
+  startDate: row.startDate,
+  endDate: row.endDate,
+});
+
+const columns = (values: CalendarScheduleValues) => ({
+  ...values,
+  startDate: asDate(values.startDate),
+  endDate: values.endDate ? asDate(values.endDate) : null,
+});
+
+const calendarLoader = async (where: { id: number; teamId: number }) =>
+  (await getPrisma()).calendar.findFirst({ where, select: { id: true } });
+
+export async function listCalendarSchedules(auth: AuthContext, workspaceUuid: string, calendarId: number): Promise<CalendarScheduleRecord[]> {
+  const { workspace } = await workspaceFor(auth, workspaceUuid, "read");
+  await calendarIn(workspace, calendarId, calendarLoader);
+  const prisma = await getPrisma();
+  const rows = await prisma.calendarSchedule.findMany({ where: { calendarId }, orderBy: { id: "asc" } });
+  return rows.map(toScheduleRecord);
+}
+
+export async function createCalendarSchedule(auth: AuthContext, workspaceUuid: string, calendarId: number, input: CalendarScheduleInput): Promise<CalendarScheduleRecord> {
+  const { workspace } = await workspaceFor(auth, workspaceUuid, "write");
+  await calendarIn(workspace, calendarId, calendarLoader);
+  const values = mergeScheduleRule(undefined, input);
+  const prisma = await getPrisma();
+  if ((await prisma.calendarSchedule.count({ where: { calendarId } })) >= MAX_SCHEDULES_PER_CALENDAR) {
+    throw conflict(`A calendar can have at most ${MAX_SCHEDULES_PER_CALENDAR} schedules; delete one first.`, [
+      { rule: "too_many", message: `At most ${MAX_SCHEDULES_PER_CALENDAR} schedules per calendar` },
+    ]);
+  }
+  return toScheduleRecord(await prisma.calendarSchedule.create({ data: { calendarId, ...columns(values) } }));
+}
+
+/** The schedule, of that calendar of that workspace (another calendar's schedule id is a 404). */
+async function scheduleOf(db: Prisma.TransactionClient, calendarId: number, scheduleId: number): Promise<CalendarScheduleRecord> {
+  const row = await db.calendarSchedule.findFirst({ where: { id: scheduleId, calendarId } });
+  if (!row) throw notFound("Schedule");
+  return toScheduleRecord(row);
+}
+
+export async function updateCalendarSchedule(
+  auth: AuthContext,
+  workspaceUuid: string,
+  calendarId: number,
+  scheduleId: number,
+  input: CalendarScheduleInput,
+): Promise<CalendarScheduleRecord> {
+  const { workspace } = await workspaceFor(auth, workspaceUuid, "write");
+  await calendarIn(workspace, calendarId, calendarLoader);
+  const prisma = await getPrisma();
+  const existing = await scheduleOf(prisma, calendarId, scheduleId);
+  const values = mergeScheduleRule(valuesOf(existing), input);
+  try {
+    return toScheduleRecord(await prisma.calendarSchedule.update({ where: { id: scheduleId }, data: columns(values) }));
+  } catch (error) {
+    if (isRecordNotFound(error)) throw notFound("Schedule");
+    throw error;
+  }
+}
+
+export async function deleteCalendarSchedule(auth: AuthContext, workspaceUuid: string, calendarId: number, scheduleId: number): Promise<void> {
+  const { workspace } = await workspaceFor(auth, workspaceUuid, "write");
+  await calendarIn(workspace, calendarId, calendarLoader);
+  const prisma = await getPrisma();
+  const { count } = await prisma.calendarSchedule.deleteMany({ where: { id: scheduleId, calendarId } });
+  if (count === 0) throw notFound("Schedule");
+}
