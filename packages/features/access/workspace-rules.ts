@@ -1,3 +1,4 @@
+import type { Prisma } from "@slotbase/prisma";
 import { notFound } from "../errors/domain-errors";
 import type { Access } from "./access";
 import { assertTeam, readableTeamIds } from "./team-rules";
@@ -18,3 +19,26 @@ export function assertWorkspace(access: Access, teamId: number | null, need: Wor
 
 /** Prisma `where` on teamId for workspaces the caller reads (null: every one). */
 export const readableWorkspaceIds = readableTeamIds;
+
+/**
+ * Blockers: a user's belong to that user (owner-rules); a calendar's follow its workspace
+ * (members see them, OWNER/ADMIN set and remove them). 404 when the caller may not see it.
+ */
+export function assertBlocker(
+  access: Access,
+  blocker: { userId: number | null; calendarTeamId: number | null } | null,
+  need: "read" | "write",
+): void {
+  if (blocker?.calendarTeamId != null) {
+    assertWorkspace(access, blocker.calendarTeamId, need);
+    return;
+  }
+  if (!blocker || blocker.userId === null || (blocker.userId !== access.userId && !access.seesEverything)) throw notFound("Blocker");
+}
+
+/** Prisma `where` for the blockers the caller may see: their own, and those of calendars of workspaces they read. */
+export function visibleBlockersWhere(access: Access): Prisma.BlockerWhereInput {
+  if (access.seesEverything) return {};
+  const workspaces = readableWorkspaceIds(access) ?? [];
+  return { OR: [{ userId: access.userId }, ...(workspaces.length > 0 ? [{ calendar: { teamId: { in: workspaces } } }] : [])] };
+}

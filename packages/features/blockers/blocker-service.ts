@@ -1,15 +1,16 @@
-import { getPrisma, type BlockerModel, type Prisma } from "@slotbase/prisma";
+import { getPrisma, type BlockerModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { invalidField, notFound } from "../errors/domain-errors";
+import { invalidField, notFound, NotFoundError } from "../errors/domain-errors";
 import { accessOf } from "../access/access";
-import { assertMayActFor, assertOwnedBy, ownedRowsWhere } from "../access/owner-rules";
+import { assertMayActFor } from "../access/owner-rules";
+import { assertBlocker, assertWorkspace, visibleBlockersWhere } from "../access/workspace-rules";
 import { isForeignKeyViolation, isRecordNotFound } from "../errors/database-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
 
 /**
- * v1 blockers: time a user blocked by hand; busy for slots like a booking. Calendar
- * blockers (workspace surface) do not exist on v1. A non-admin sees only their own; anyone
- * else's is a 404. A system admin acts on any.
+ * v1 blockers: time blocked by hand, busy for slots like a booking: a user's (theirs to see and
+ * change; admins act on anyone's) or a workspace calendar's (`calendarId`: it fills the
+ * calendar whatever its capacity; the workspace's members see it, its OWNER/ADMIN set it).
  */
 
 export const MAX_BLOCKER_DAYS = 366;
@@ -22,12 +23,15 @@ export interface BlockerCreateInput {
   notes?: string | null;
   /** Admins only: block this user's time. */
   userId?: number;
+  /** Block a workspace calendar instead of a user (the workspace's OWNER/ADMIN). */
+  calendarId?: number;
 }
 
-export type BlockerUpdateInput = Partial<Omit<BlockerCreateInput, "userId">>;
+export type BlockerUpdateInput = Partial<Omit<BlockerCreateInput, "userId" | "calendarId">>;
 
 export interface BlockerFilter {
   userId?: number;
+  calendarId?: number;
   /** Blockers that end after this instant. */
   dateFrom?: Date;
   /** Blockers that start before this instant. */
@@ -37,7 +41,8 @@ export interface BlockerFilter {
 export interface PublicBlocker {
   id: number;
   uid: string;
-  userId: number;
+  userId: number | null;
+  calendarId: number | null;
   title: string | null;
   notes: string | null;
   startTime: Date;
@@ -49,7 +54,8 @@ export function toPublicBlocker(row: BlockerModel): PublicBlocker {
   return {
     id: row.id,
     uid: row.uid,
-    userId: row.userId as number,
+    userId: row.userId,
+    calendarId: row.calendarId,
     title: row.title,
     notes: row.notes,
     startTime: row.startTime,
@@ -65,11 +71,15 @@ function checkRange(startTime: Date, endTime: Date): void {
   if (problem) throw invalidField("endTime", length <= 0 ? "after_start" : "too_big", problem);
 }
 
-async function findVisibleBlocker(auth: AuthContext, id: number): Promise<BlockerModel> {
+async function findVisibleBlocker(auth: AuthContext, id: number, need: "read" | "write"): Promise<BlockerModel> {
   const prisma = await getPrisma();
-  const [row, access] = await Promise.all([prisma.blocker.findUnique({ where: { id } }), accessOf(auth)]);
-  assertOwnedBy(access, row?.userId ?? null, "Blocker");
-  return row!;
+  const [row, access] = await Promise.all([
+    prisma.blocker.findUnique({ where: { id }, include: { calendar: { select: { teamId: true } } } }),
+    accessOf(auth),
+  ]);
+  assertBlocker(access, row && { userId: row.userId, calendarTeamId: row.calendar?.teamId ?? null }, need);
+  const { calendar: _calendar, ...blocker } = row!;
+  return blocker;
 }
 
 export async function listBlockers(auth: AuthContext, page: PageRequest, filter: BlockerFilter = {}): Promise<PublicBlocker[]> {
@@ -77,8 +87,9 @@ export async function listBlockers(auth: AuthContext, page: PageRequest, filter:
   const rows = await prisma.blocker.findMany({
     where: {
       AND: [
-        ownedRowsWhere(await accessOf(auth)) satisfies Prisma.BlockerWhereInput,
+        visibleBlockersWhere(await accessOf(auth)),
         filter.userId !== undefined ? { userId: filter.userId } : {},
+        filter.calendarId !== undefined ? { calendarId: filter.calendarId } : {},
         filter.dateFrom ? { endTime: { gt: filter.dateFrom } } : {},
         filter.dateTo ? { startTime: { lt: filter.dateTo } } : {},
       ],
@@ -90,15 +101,27 @@ export async function listBlockers(auth: AuthContext, page: PageRequest, filter:
 }
 
 export async function getBlocker(auth: AuthContext, id: number): Promise<PublicBlocker> {
-  return toPublicBlocker(await findVisibleBlocker(auth, id));
+  return toPublicBlocker(await findVisibleBlocker(auth, id, "read"));
 }
 
 export async function createBlocker(auth: AuthContext, input: BlockerCreateInput): Promise<PublicBlocker> {
-  const { userId, ...data } = input;
-  const ownerId = userId ?? auth.userId;
-  assertMayActFor(await accessOf(auth), ownerId, "Only admins can create blockers for other users.");
+  const { userId, calendarId, ...data } = input;
   checkRange(data.startTime, data.endTime);
   const prisma = await getPrisma();
+  const access = await accessOf(auth);
+  if (calendarId !== undefined) {
+    if (userId !== undefined) throw invalidField("calendarId", "exclusive", "A blocker blocks a user or a calendar, not both: leave out userId");
+    const calendar = await prisma.calendar.findUnique({ where: { id: calendarId }, select: { teamId: true } });
+    try {
+      assertWorkspace(access, calendar?.teamId ?? null, "write");
+    } catch (error) {
+      if (error instanceof NotFoundError) throw notFound("Calendar", { field: "calendarId", rule: "exists", message: "No such calendar in a workspace you may see" });
+      throw error;
+    }
+    return toPublicBlocker(await prisma.blocker.create({ data: { ...data, calendarId } }));
+  }
+  const ownerId = userId ?? auth.userId;
+  assertMayActFor(access, ownerId, "Only admins can create blockers for other users.");
   const userMissing = () => notFound("User", { field: "userId", rule: "not_found", message: `No user ${ownerId}` });
   if (!(await prisma.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) throw userMissing();
   try {
@@ -110,7 +133,7 @@ export async function createBlocker(auth: AuthContext, input: BlockerCreateInput
 }
 
 export async function updateBlocker(auth: AuthContext, id: number, input: BlockerUpdateInput): Promise<PublicBlocker> {
-  const existing = await findVisibleBlocker(auth, id);
+  const existing = await findVisibleBlocker(auth, id, "write");
   checkRange(input.startTime ?? existing.startTime, input.endTime ?? existing.endTime);
   const prisma = await getPrisma();
   try {
@@ -122,7 +145,7 @@ export async function updateBlocker(auth: AuthContext, id: number, input: Blocke
 }
 
 export async function deleteBlocker(auth: AuthContext, id: number): Promise<void> {
-  await findVisibleBlocker(auth, id);
+  await findVisibleBlocker(auth, id, "write");
   const prisma = await getPrisma();
   const { count } = await prisma.blocker.deleteMany({ where: { id } });
   if (count === 0) throw notFound("Blocker");

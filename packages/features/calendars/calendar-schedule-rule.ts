@@ -72,13 +72,15 @@ export function mergeScheduleRule(base: CalendarScheduleValues | undefined, inpu
   }
 
   const startDate = input.startDate ?? required(base?.startDate, "startDate", issues);
-  if (input.startDate !== undefined && !isCalendarDate(input.startDate)) {
+  const startDateValid = input.startDate === undefined || isCalendarDate(input.startDate);
+  if (!startDateValid) {
     issues.push({ field: "startDate", rule: "invalid_format", message: 'A real date "YYYY-MM-DD"' });
   }
   const endDate = input.endDate !== undefined ? input.endDate : (base?.endDate ?? null);
   if (input.endDate != null && !isCalendarDate(input.endDate)) {
     issues.push({ field: "endDate", rule: "invalid_format", message: 'A real date "YYYY-MM-DD"' });
-  } else if (endDate !== null && startDate !== undefined && endDate < startDate) {
+  } else if (endDate !== null && startDate !== undefined && startDateValid && endDate < startDate) {
+    // (Compared only with a real startDate: "2026-02-30" is not after anything.)
     issues.push({ field: "endDate", rule: "after_start", message: "Must not be before startDate" });
   }
 
@@ -105,7 +107,9 @@ export function mergeScheduleRule(base: CalendarScheduleValues | undefined, inpu
     availabilityType: input.availabilityType ?? base?.availabilityType ?? "available",
     recurrence: recurrence!,
     startMinute: startMinute!,
-    endMinute: endMinute!,
+    // An end at "00:00" is midnight after the start, the same moment as "24:00": stored as 1440,
+    // the one way the table keeps midnight as an end (CalendarSchedule_minutes: 1..1440).
+    endMinute: endMinute === 0 ? 1440 : endMinute!,
     daysOfWeek: recurrence === "weekly" ? [...daysOfWeek].sort((a, b) => a - b) : [],
     dayOfMonth: recurrence === "monthly" ? dayOfMonth : null,
     startDate: startDate!,

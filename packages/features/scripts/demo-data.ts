@@ -122,4 +122,37 @@ export const DEMO_BOOKINGS: DemoBooking[] = [
   { uid: "seed-booking-5", eventType: "workshop", host: "alice", startTime: "2027-03-03T14:00:00Z", endTime: "2027-03-03T15:00:00Z", status: "ACCEPTED", attendees: [priya, sam] },
 ];
 
+/**
+ * The demo team is also a workspace (its uuid): bookable calendars with schedules, each booked
+ * through a hostless team event type. Times are wall clock in the calendar's zone.
+ */
+export interface DemoCalendar {
+  slug: string;
+  name: string;
+  description: string;
+  capacity: number;
+  color: string;
+  parent?: string;
+  schedules: { name: string; availabilityType: "available" | "unavailable"; recurrence: "daily" | "weekly"; startMinute: number; endMinute: number; daysOfWeek: number[] }[];
+  /** The slug of the team event type that books it. */
+  eventTypeSlug?: string;
+}
+
+const officeHours = { name: "Office hours", availabilityType: "available" as const, recurrence: "weekly" as const, startMinute: 8 * 60, endMinute: 18 * 60, daysOfWeek: WEEKDAYS };
+
+export const DEMO_CALENDARS: DemoCalendar[] = [
+  { slug: "room-orion", name: "Meeting room Orion", description: "6 seats, screen, one booking at a time", capacity: 1, color: "#3b82f6", schedules: [officeHours], eventTypeSlug: "book-room-orion" },
+  {
+    slug: "desk-pool",
+    name: "Desk pool",
+    description: "10 hot desks",
+    capacity: 10,
+    color: "#10b981",
+    schedules: [officeHours, { name: "Lunch break", availabilityType: "unavailable", recurrence: "daily", startMinute: 12 * 60, endMinute: 13 * 60, daysOfWeek: [] }],
+    eventTypeSlug: "book-a-desk",
+  },
+  { slug: "studio", name: "Studio", description: "The whole studio, booked whole", capacity: 1, color: "#f59e0b", schedules: [officeHours], eventTypeSlug: "book-the-studio" },
+  { slug: "studio-booth", name: "Recording booth", description: "Inside the studio: booking it takes the studio", capacity: 1, color: "#ef4444", parent: "studio", schedules: [officeHours], eventTypeSlug: "book-the-booth" },
+];
+
 export const SEED_KEY_NOTE = "Seed key";

@@ -2,6 +2,7 @@ import type { Database } from "@slotbase/prisma";
 import { createApiKey } from "../api-keys/create-api-key";
 import {
   DEMO_BOOKINGS,
+  DEMO_CALENDARS,
   DEMO_EVENT_TYPES,
   DEMO_SCHEDULES,
   DEMO_TEAM,
@@ -33,6 +34,7 @@ export async function seedDemoData(prisma: Database): Promise<SeedResult> {
   for (const booking of DEMO_BOOKINGS) {
     await seedBooking(prisma, booking, userIds.get(booking.host)!, eventTypeIds.get(booking.eventType)!);
   }
+  await seedCalendars(prisma, teamId);
   const adminId = userIds.get("admin")!;
   await prisma.apiKey.deleteMany({ where: { userId: adminId, note: SEED_KEY_NOTE } });
   const { key } = await createApiKey(prisma, { userId: adminId, note: SEED_KEY_NOTE });
@@ -152,4 +154,30 @@ async function seedBooking(prisma: Database, booking: DemoBooking, userId: numbe
       attendeeId: attendee.id,
     })),
   });
+}
+
+/** The demo workspace's calendars (parents first), their schedules, and the event types that book them. */
+async function seedCalendars(prisma: Database, teamId: number): Promise<void> {
+  const ids = new Map<string, number>();
+  const startDate = new Date("2026-01-05T00:00:00Z");
+  for (const calendar of DEMO_CALENDARS) {
+    const { schedules, eventTypeSlug, parent, ...fields } = calendar;
+    const data = { ...fields, timeZone: DEMO_TEAM.timeZone, parentId: parent ? ids.get(parent)! : null, teamId };
+    const row = await prisma.calendar.upsert({ where: { teamId_slug: { teamId, slug: calendar.slug } }, create: data, update: data });
+    ids.set(calendar.slug, row.id);
+    await prisma.calendarSchedule.deleteMany({ where: { calendarId: row.id } });
+    await prisma.calendarSchedule.createMany({ data: schedules.map((rule) => ({ ...rule, calendarId: row.id, startDate })) });
+    if (!eventTypeSlug) continue;
+    const eventType = {
+      title: `Book: ${calendar.name}`,
+      slug: eventTypeSlug,
+      description: calendar.description,
+      length: 60,
+      teamId,
+      calendarId: row.id,
+      schedulingType: "ROUND_ROBIN" as const,
+      minimumBookingNotice: 0,
+    };
+    await prisma.eventType.upsert({ where: { teamId_slug: { teamId, slug: eventTypeSlug } }, create: eventType, update: eventType });
+  }
 }

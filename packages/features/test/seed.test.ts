@@ -23,6 +23,8 @@ async function countAll() {
     attendees: await p.attendee.count(),
     seats: await p.bookingSeat.count(),
     apiKeys: await p.apiKey.count(),
+    calendars: await p.calendar.count(),
+    calendarSchedules: await p.calendarSchedule.count(),
   };
 }
 
@@ -42,12 +44,14 @@ describe("seedDemoData", () => {
       memberships: 2,
       schedules: 2,
       availability: 3,
-      eventTypes: 3,
+      eventTypes: 7,
       hosts: 2,
       bookings: DEMO_BOOKINGS.length,
       attendees: 6,
       seats: 2,
       apiKeys: 1,
+      calendars: 4,
+      calendarSchedules: 5,
     });
 
     const second = await seedDemoData(db.prisma);

@@ -2,17 +2,21 @@ import { z } from "zod";
 import { BlockerSchema } from "@slotbase/prisma/zod";
 import { idParam, isoDateTime, paginationQuery } from "../validation/common";
 
-/** Time a user blocked by hand (busy for slots). */
+/** Time blocked by hand (busy for slots): a user's, or a workspace calendar's. */
 export const Blocker = BlockerSchema.pick({
   id: true,
   uid: true,
   userId: true,
+  calendarId: true,
   title: true,
   notes: true,
   startTime: true,
   endTime: true,
   createdAt: true,
-}).extend({ userId: z.number().int() });
+}).extend({
+  userId: z.number().int().nullable().describe("The user whose time is blocked; null for a calendar's blocker."),
+  calendarId: z.number().int().nullable().describe("The workspace calendar blocked (whatever its capacity); null for a user's blocker."),
+});
 
 const writable = BlockerSchema.pick({ startTime: true, endTime: true, title: true, notes: true }).extend({
   startTime: isoDateTime(),
@@ -23,7 +27,12 @@ const writable = BlockerSchema.pick({ startTime: true, endTime: true, title: tru
 
 export const BlockerCreateBody = writable
   .partial({ title: true, notes: true })
-  .extend({ userId: idParam.optional().describe("Admins only: block this user's time.") })
+  .extend({
+    userId: idParam.optional().describe("Admins only: block this user's time."),
+    calendarId: idParam
+      .optional()
+      .describe("Block a workspace calendar instead (the workspace's OWNERs and ADMINs): it takes no booking in that time, whatever its capacity."),
+  })
   .strict();
 
 export const BlockerUpdateBody = writable
@@ -34,6 +43,7 @@ export const BlockerUpdateBody = writable
 export const ListBlockersQuery = paginationQuery
   .extend({
     userId: idParam.optional().describe("Only this user's blockers (admins: anyone's)."),
+    calendarId: idParam.optional().describe("Only this workspace calendar's blockers."),
     dateFrom: isoDateTime().optional().describe("Only blockers that end after this instant."),
     dateTo: isoDateTime().optional().describe("Only blockers that start before this instant."),
   })

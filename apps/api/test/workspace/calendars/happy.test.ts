@@ -1,0 +1,605 @@
+import { randomBytes } from "node:crypto";
+import { getPrisma } from "@slotbase/prisma";
+import { api } from "../../support/api";
+import { useTestDatabase } from "../../support/database";
+import { createCaller, type Caller } from "../../support/fixtures";
+import {
+  addCalendar,
+  addSchedule,
+  CALENDAR,
+  CALENDARS,
+  createWorkspace,
+  expectWorkspaceError,
+  inWorkspace,
+  ofCalendar,
+  workspaceSnapshot,
+} from "../../support/workspaces";
+
+useTestDatabase();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
+
+async function ownedWorkspace(data: { timeZone?: string } = {}) {
+  const owner = await createCaller();
+  const team = await createWorkspace(owner, [], data);
+  return { owner, team };
+}
+
+describe("workspace calendars — create", () => {
+  it("creates an open calendar with the defaults: the workspace's zone, a slug from the name, capacity 1", async () => {
+    const { owner, team } = await ownedWorkspace({ timeZone: "America/New_York" });
+    const result = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Meeting Room Orion" } });
+    expect(result.status).toBe(201);
+    expect(result.body).toEqual({
+      id: expect.any(Number),
+      uuid: expect.stringMatching(UUID),
+      workspaceUuid: team.uuid,
+      name: "Meeting Room Orion",
+      description: null,
+      timeZone: "America/New_York",
+      color: null,
+      slug: "meeting-room-orion",
+      isPublic: false,
+      capacity: 1,
+      parentId: null,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(result.body).not.toHaveProperty("schedules");
+    const prisma = await getPrisma();
+    const row = await prisma.calendar.findUniqueOrThrow({ where: { id: result.body.id } });
+    expect(row).toMatchObject({ teamId: team.id, ownerId: null, name: "Meeting Room Orion", timeZone: "America/New_York", capacity: 1 });
+    expect(row.createdAt.toISOString()).toBe(result.body.createdAt);
+
+    // Open: no schedules at all.
+    const got = await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, result.body.id), query: { includeSchedules: "true" } });
+    expect(got.body.schedules).toEqual([]);
+    expect(await prisma.calendarSchedule.count({ where: { calendarId: result.body.id } })).toBe(0);
+  });
+
+  it("follows the workspace's zone as it is when the calendar is created (a workspace left at the default: Europe/London)", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const first = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "First" } });
+    expect(first.body.timeZone).toBe(team.timeZone);
+    const prisma = await getPrisma();
+    await prisma.team.update({ where: { id: team.id }, data: { timeZone: "Asia/Kolkata" } });
+    const second = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Second" } });
+    expect(second.body.timeZone).toBe("Asia/Kolkata");
+    expect((await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, first.body.id) })).body.timeZone).toBe(team.timeZone);
+  });
+
+  it("derives unique slugs: -2, -3 … when the name's own slug is taken in the workspace, not across workspaces", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const create = async (name: string, workspace = team) =>
+      (await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(workspace), body: { name } })).body.slug;
+    expect(await create("Desk")).toBe("desk");
+    expect(await create("Desk")).toBe("desk-2");
+    expect(await create("desk")).toBe("desk-3");
+    expect(await create("  DESK!! ")).toBe("desk-4");
+    // A freed suffix is used again; an unrelated slug that merely starts alike does not count.
+    await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Desk pool" } });
+    const prisma = await getPrisma();
+    await prisma.calendar.deleteMany({ where: { teamId: team.id, slug: "desk-2" } });
+    expect(await create("Desk")).toBe("desk-2");
+    expect(await create("Desk")).toBe("desk-5");
+    // Punctuation, accents and names with no letters at all.
+    expect(await create("Salle Réunion #1 (Zürich)")).toBe("salle-reunion-1-zurich");
+    expect(await create("!!!")).toBe("calendar");
+    expect(await create("???")).toBe("calendar-2");
+    // Another workspace has its own slugs.
+    const other = await createWorkspace(owner);
+    expect(await create("Desk", other)).toBe("desk");
+  });
+
+  it("a derived slug does not take an explicit slug's place: an explicit slug equal to a future derived one pushes the derived one on", async () => {
+    const { owner, team } = await ownedWorkspace();
+    await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Anything", slug: "studio" } });
+    await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Else", slug: "studio-2" } });
+    const derived = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Studio" } });
+    expect(derived.status).toBe(201);
+    expect(derived.body.slug).toBe("studio-3");
+  });
+
+  it("keeps derived slugs, suffix included, within the 60 characters a slug may have, so they can be sent back", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const name = "Very long name ".repeat(6);
+    const slugs: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const created = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name } });
+      expect(created.status).toBe(201);
+      slugs.push(created.body.slug);
+      expect(created.body.slug.length).toBeLessThanOrEqual(60);
+      expect(created.body.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      const resent = await api(`PUT ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, created.body.id), body: { slug: created.body.slug } });
+      expect(resent.status).toBe(200);
+    }
+    expect(new Set(slugs).size).toBe(3);
+    expect(slugs[1]).toMatch(/-2$/);
+    expect(slugs[2]).toMatch(/-3$/);
+  });
+
+  it("creates a calendar with every field", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const parent = await addCalendar(team, { name: "Building" });
+    const body = {
+      name: "Room 101",
+      description: "Six seats, a screen",
+      timeZone: "Asia/Tokyo",
+      color: "#3B82F6",
+      slug: "room-101",
+      isPublic: true,
+      capacity: 6,
+      parentId: parent.id,
+    };
+    const result = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body });
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ ...body, workspaceUuid: team.uuid });
+    const got = await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, result.body.id) });
+    expect(got.body).toEqual(result.body);
+  });
+
+  it("accepts the short colour form, nulls for the optional fields, and an explicit slug another workspace uses", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const other = await createWorkspace(owner);
+    await addCalendar(other, { slug: "shared-name" });
+    const result = await api(`POST ${CALENDARS}`, {
+      key: owner.key,
+      params: inWorkspace(team),
+      body: { name: "Short", color: "#abc", description: null, parentId: null, slug: "shared-name" },
+    });
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ color: "#abc", description: null, parentId: null, slug: "shared-name" });
+  });
+
+  it("trims the name", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const result = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "  Focus booth  " } });
+    expect(result.body).toMatchObject({ name: "Focus booth", slug: "focus-booth" });
+  });
+});
+
+describe("workspace calendars — get", () => {
+  it("answers the calendar bare, without schedules unless includeSchedules=true (then oldest first, on the wire)", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team, { name: "Lab", timeZone: "Europe/Berlin", capacity: 3 });
+    const weekly = await addSchedule(calendar.id, { name: "Hours" });
+    const lunch = await addSchedule(calendar.id, {
+      name: "Lunch",
+      availabilityType: "unavailable",
+      recurrence: "daily",
+      startMinute: 12 * 60,
+      endMinute: 13 * 60,
+      daysOfWeek: [],
+      endDate: new Date("2026-12-31T00:00:00Z"),
+    });
+    const plain = await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual({
+      id: calendar.id,
+      uuid: calendar.uuid,
+      workspaceUuid: team.uuid,
+      name: "Lab",
+      description: null,
+      timeZone: "Europe/Berlin",
+      color: null,
+      slug: calendar.slug,
+      isPublic: false,
+      capacity: 3,
+      parentId: null,
+      createdAt: calendar.createdAt.toISOString(),
+      updatedAt: calendar.updatedAt.toISOString(),
+    });
+    for (const includeSchedules of ["false", "0"]) {
+      expect((await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), query: { includeSchedules } })).body).toEqual(plain.body);
+    }
+    for (const includeSchedules of ["true", "1"]) {
+      const full = await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), query: { includeSchedules } });
+      expect(full.body).toEqual({
+        ...plain.body,
+        schedules: [
+          {
+            id: weekly.id,
+            calendarId: calendar.id,
+            name: "Hours",
+            availabilityType: "available",
+            recurrence: "weekly",
+            startTime: "09:00",
+            endTime: "17:00",
+            daysOfWeek: [1, 2, 3, 4, 5],
+            dayOfMonth: null,
+            startDate: "2026-01-05",
+            endDate: null,
+            createdAt: weekly.createdAt.toISOString(),
+            updatedAt: weekly.updatedAt.toISOString(),
+          },
+          {
+            id: lunch.id,
+            calendarId: calendar.id,
+            name: "Lunch",
+            availabilityType: "unavailable",
+            recurrence: "daily",
+            startTime: "12:00",
+            endTime: "13:00",
+            daysOfWeek: [],
+            dayOfMonth: null,
+            startDate: "2026-01-05",
+            endDate: "2026-12-31",
+            createdAt: lunch.createdAt.toISOString(),
+            updatedAt: lunch.updatedAt.toISOString(),
+          },
+        ],
+      });
+    }
+  });
+
+  it("shows only the calendar's own schedules, not its children's", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const parent = await addCalendar(team);
+    const child = await addCalendar(team, { parentId: parent.id });
+    await addSchedule(child.id);
+    const result = await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, parent), query: { includeSchedules: "true" } });
+    expect(result.body.schedules).toEqual([]);
+    const ofChild = await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, child), query: { includeSchedules: "true" } });
+    expect(ofChild.body).toMatchObject({ parentId: parent.id, schedules: [expect.objectContaining({ calendarId: child.id })] });
+  });
+});
+
+describe("workspace calendars — list", () => {
+  let owner: Caller;
+  let team: Awaited<ReturnType<typeof createWorkspace>>;
+  let ids: number[];
+  let scheduled: { calendarId: number; scheduleIds: number[] };
+
+  beforeAll(async () => {
+    ({ owner, team } = await ownedWorkspace());
+    ids = [];
+    for (let i = 1; i <= 25; i += 1) ids.push((await addCalendar(team, { name: `Desk ${i}`, slug: `desk-${i}` })).id);
+    const first = await addSchedule(ids[3]!);
+    const second = await addSchedule(ids[3]!, { recurrence: "once", daysOfWeek: [], startDate: new Date("2026-03-01T00:00:00Z") });
+    scheduled = { calendarId: ids[3]!, scheduleIds: [first.id, second.id] };
+    // Another workspace's calendars are never listed here.
+    const other = await createWorkspace(owner);
+    await addCalendar(other);
+  });
+
+  const list = (query: Record<string, string> = {}) => api(`GET ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), query });
+  const idsOf = (body: { items: { id: number }[] }) => body.items.map((c) => c.id);
+
+  it("defaults to the first page of 20, oldest first, with the total and the number of pages", async () => {
+    const result = await list();
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ total: 25, page: 1, pageSize: 20, totalPages: 2 });
+    expect(idsOf(result.body)).toEqual(ids.slice(0, 20));
+    expect(result.body.items[0]).toMatchObject({ name: "Desk 1", slug: "desk-1", workspaceUuid: team.uuid });
+    for (const item of result.body.items) expect(item).not.toHaveProperty("schedules");
+  });
+
+  it("pages with page and pageSize: every calendar exactly once, then empty pages", async () => {
+    const second = await list({ page: "2" });
+    expect(second.body).toMatchObject({ total: 25, page: 2, pageSize: 20, totalPages: 2 });
+    expect(idsOf(second.body)).toEqual(ids.slice(20));
+
+    const seen: number[] = [];
+    for (let page = 1; page <= 3; page += 1) {
+      const result = await list({ page: String(page), pageSize: "10" });
+      expect(result.body).toMatchObject({ total: 25, page, pageSize: 10, totalPages: 3 });
+      expect(result.body.items).toHaveLength(page < 3 ? 10 : 5);
+      seen.push(...idsOf(result.body));
+    }
+    expect(seen).toEqual(ids);
+
+    const beyond = await list({ page: "4", pageSize: "10" });
+    expect(beyond.body).toEqual({ items: [], total: 25, page: 4, pageSize: 10, totalPages: 3 });
+  });
+
+  it("takes pageSize from 1 to 100", async () => {
+    const one = await list({ pageSize: "1", page: "25" });
+    expect(one.body).toMatchObject({ total: 25, page: 25, pageSize: 1, totalPages: 25 });
+    expect(idsOf(one.body)).toEqual([ids[24]]);
+    const all = await list({ pageSize: "100" });
+    expect(all.body).toMatchObject({ total: 25, page: 1, pageSize: 100, totalPages: 1 });
+    expect(idsOf(all.body)).toEqual(ids);
+  });
+
+  it("includes each calendar's schedules with includeSchedules=true (empty for those without)", async () => {
+    const result = await list({ includeSchedules: "true", pageSize: "100" });
+    for (const item of result.body.items) {
+      const expected = item.id === scheduled.calendarId ? scheduled.scheduleIds : [];
+      expect(item.schedules.map((s: { id: number }) => s.id)).toEqual(expected);
+    }
+    const withOne = result.body.items.find((c: { id: number }) => c.id === scheduled.calendarId);
+    expect(withOne.schedules[1]).toMatchObject({ recurrence: "once", startDate: "2026-03-01", daysOfWeek: [], startTime: "09:00", endTime: "17:00" });
+    const without = await list({ includeSchedules: "false" });
+    for (const item of without.body.items) expect(item).not.toHaveProperty("schedules");
+  });
+
+  it("an empty workspace lists nothing", async () => {
+    const empty = await ownedWorkspace();
+    const result = await api(`GET ${CALENDARS}`, { key: empty.owner.key, params: inWorkspace(empty.team) });
+    expect(result.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20, totalPages: 0 });
+  });
+
+  it("members of every standing see the same list", async () => {
+    const prisma = await getPrisma();
+    const member = await createCaller();
+    await prisma.membership.create({ data: { userId: member.user.id, teamId: team.id, role: "MEMBER", accepted: true } });
+    const byMember = await api(`GET ${CALENDARS}`, { key: member.key, params: inWorkspace(team), query: { pageSize: "100" } });
+    expect(idsOf(byMember.body)).toEqual(ids);
+  });
+});
+
+describe("workspace calendars — update", () => {
+  it("changes only the fields sent, one at a time", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const parent = await addCalendar(team);
+    const created = await api(`POST ${CALENDARS}`, {
+      key: owner.key,
+      params: inWorkspace(team),
+      body: { name: "Before", description: "Old", timeZone: "Europe/Berlin", color: "#111111", slug: "before", isPublic: false, capacity: 2 },
+    });
+    let current = created.body;
+    const changes: Record<string, unknown>[] = [
+      { name: "After" },
+      { description: "New description" },
+      { timeZone: "Pacific/Chatham" },
+      { color: "#00ff00" },
+      { slug: "after" },
+      { isPublic: true },
+      { capacity: 12 },
+      { parentId: parent.id },
+      { description: null },
+      { color: null },
+      { parentId: null },
+    ];
+    for (const change of changes) {
+      const result = await api(`PUT ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, created.body.id), body: change });
+      expect(result.status).toBe(200);
+      expect(result.body).toEqual({ ...current, ...change, updatedAt: expect.any(String) });
+      expect(new Date(result.body.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(current.updatedAt).getTime());
+      expect(result.body.createdAt).toBe(created.body.createdAt);
+      current = result.body;
+    }
+    // Renaming does not re-derive the slug.
+    expect(current).toMatchObject({ name: "After", slug: "after" });
+    const got = await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, created.body.id) });
+    expect(got.body).toEqual(current);
+  });
+
+  it("changes several fields at once and leaves the calendar's schedules alone", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team, { name: "Hall", capacity: 1 });
+    const schedule = await addSchedule(calendar.id);
+    const result = await api(`PUT ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), body: { name: "Great hall", capacity: 200, isPublic: true } });
+    expect(result.body).toMatchObject({ name: "Great hall", capacity: 200, isPublic: true, slug: calendar.slug, timeZone: "UTC" });
+    const prisma = await getPrisma();
+    expect(await prisma.calendarSchedule.findUniqueOrThrow({ where: { id: schedule.id } })).toEqual(schedule);
+  });
+
+  it("keeps its own slug when sent again", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team, { slug: "mine" });
+    const result = await api(`PUT ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), body: { slug: "mine", name: "Mine" } });
+    expect(result.status).toBe(200);
+    expect(result.body.slug).toBe("mine");
+  });
+
+  it("sets and clears parentId, and nests calendars several levels deep", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const building = await addCalendar(team, { name: "Building" });
+    const floor = await addCalendar(team, { name: "Floor" });
+    const room = await addCalendar(team, { name: "Room" });
+    const put = (calendar: { id: number }, parentId: number | null) =>
+      api(`PUT ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), body: { parentId } });
+    expect((await put(floor, building.id)).body.parentId).toBe(building.id);
+    expect((await put(room, floor.id)).body.parentId).toBe(floor.id);
+    // Moving a calendar to a sibling's place, and up again.
+    expect((await put(room, building.id)).body.parentId).toBe(building.id);
+    expect((await put(room, null)).body.parentId).toBeNull();
+    const prisma = await getPrisma();
+    expect((await prisma.calendar.findUniqueOrThrow({ where: { id: room.id } })).parentId).toBeNull();
+    expect((await prisma.calendar.findUniqueOrThrow({ where: { id: floor.id } })).parentId).toBe(building.id);
+    // A calendar may become the parent of what used to be its parent once that is no longer above it.
+    expect((await put(floor, null)).status).toBe(200);
+    expect((await put(building, floor.id)).body.parentId).toBe(floor.id);
+  });
+});
+
+/** A booking of `calendarId` hosted by `host`, written directly; times are computed from now. */
+async function calendarBooking(host: Caller, calendarId: number, startMs: number, status: "ACCEPTED" | "PENDING" | "CANCELLED" = "ACCEPTED", attendees = 1) {
+  const prisma = await getPrisma();
+  return prisma.booking.create({
+    data: {
+      uid: randomBytes(8).toString("hex"),
+      title: "Room booking",
+      startTime: new Date(startMs),
+      endTime: new Date(startMs + HOUR),
+      calendarId,
+      status,
+      userId: host.user.id,
+      attendees: {
+        create: Array.from({ length: attendees }, (_, i) => ({ email: `guest${i}-${randomBytes(3).toString("hex")}@example.com`, name: `Guest ${i}`, timeZone: "UTC" })),
+      },
+    },
+  });
+}
+
+describe("workspace calendars — delete", () => {
+  // Whole hours from now, so no two bookings of one host overlap and every "upcoming" one is ahead whenever this runs.
+  const nextHour = Math.ceil(Date.now() / HOUR) * HOUR;
+
+  it("deletes a calendar without bookings, with its schedules", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team);
+    const kept = await addCalendar(team);
+    await addSchedule(calendar.id);
+    await addSchedule(calendar.id, { recurrence: "daily", daysOfWeek: [] });
+    const result = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) });
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({ deleted: true, id: calendar.id });
+    expectWorkspaceError(await api(`GET ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) }), 404, "not_found");
+    const prisma = await getPrisma();
+    expect(await prisma.calendar.findUnique({ where: { id: calendar.id } })).toBeNull();
+    expect(await prisma.calendarSchedule.count({ where: { calendarId: calendar.id } })).toBe(0);
+    expect((await workspaceSnapshot(team)).map((c) => c.id)).toEqual([kept.id]);
+    // Deleting it again: it is gone.
+    expectWorkspaceError(await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) }), 404, "not_found");
+  });
+
+  it("force=true on a calendar without bookings simply deletes it", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team);
+    const result = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), query: { force: "true" } });
+    expect(result.body).toEqual({ deleted: true, id: calendar.id });
+  });
+
+  it("refuses (409, naming how many) a calendar with upcoming accepted or pending bookings; force=true cancels them, queues the emails and deletes", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team);
+    const prisma = await getPrisma();
+    const accepted = await calendarBooking(owner, calendar.id, nextHour + 2 * DAY, "ACCEPTED", 2);
+    const pending = await calendarBooking(owner, calendar.id, nextHour + 3 * DAY, "PENDING");
+    const later = await calendarBooking(owner, calendar.id, nextHour + 30 * DAY, "ACCEPTED");
+    const alreadyCancelled = await calendarBooking(owner, calendar.id, nextHour + 4 * DAY, "CANCELLED");
+    const past = await calendarBooking(owner, calendar.id, nextHour - 3 * DAY, "ACCEPTED");
+    const otherCalendar = await addCalendar(team);
+    const elsewhere = await calendarBooking(owner, otherCalendar.id, nextHour + 5 * DAY, "ACCEPTED");
+    const notificationsBefore = await prisma.notification.count();
+
+    const refused = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) });
+    const error = expectWorkspaceError(refused, 409, "conflict");
+    expect(error.message).toMatch(/\b3 upcoming bookings\b/);
+    expect(error.message).toMatch(/force=true/);
+    expect(error.details).toEqual([expect.objectContaining({ field: "query.force", rule: "upcoming_bookings", message: expect.stringContaining("3") })]);
+    expect(await prisma.calendar.findUnique({ where: { id: calendar.id } })).not.toBeNull();
+    for (const booking of [accepted, pending, later, alreadyCancelled, past]) {
+      expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toEqual(booking);
+    }
+    expect(await prisma.notification.count()).toBe(notificationsBefore);
+
+    // force=false is the same as no force.
+    expect((await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), query: { force: "false" } })).status).toBe(409);
+
+    const forced = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar), query: { force: "true" } });
+    expect(forced.status).toBe(200);
+    expect(forced.body).toEqual({ deleted: true, id: calendar.id });
+    expect(await prisma.calendar.findUnique({ where: { id: calendar.id } })).toBeNull();
+
+    for (const booking of [accepted, pending, later]) {
+      const row = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+      expect(row).toMatchObject({ status: "CANCELLED", cancellationReason: "The calendar was deleted.", cancelledBy: owner.user.email.toLowerCase(), calendarId: null });
+      expect(row.iCalSequence).toBe(booking.iCalSequence + 1);
+    }
+    // Untouched: the past booking, the one already cancelled, another calendar's.
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: past.id } })).toMatchObject({ status: "ACCEPTED", cancellationReason: null, calendarId: null });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: alreadyCancelled.id } })).toMatchObject({ status: "CANCELLED", cancellationReason: null });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: elsewhere.id } })).toEqual(elsewhere);
+
+    // One cancellation email per recipient (the host and each attendee) of each cancelled booking, queued.
+    const queued = await prisma.notification.findMany({ where: { bookingId: { in: [accepted.id, pending.id, later.id] } } });
+    const attendees = await prisma.attendee.findMany({ where: { bookingId: { in: [accepted.id, pending.id, later.id] } } });
+    expect(queued).toHaveLength(3 + attendees.length);
+    for (const notification of queued) expect(notification).toMatchObject({ template: "booking.cancelled", status: "PENDING", channel: "email" });
+    expect(queued.filter((n) => n.bookingId === accepted.id).map((n) => n.recipient).sort()).toEqual(
+      [owner.user.email, ...attendees.filter((a) => a.bookingId === accepted.id).map((a) => a.email)].sort(),
+    );
+    expect(await prisma.notification.count({ where: { bookingId: { in: [past.id, alreadyCancelled.id, elsewhere.id] } } })).toBe(0);
+  });
+
+  it("counts one upcoming booking in the singular", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team);
+    await calendarBooking(owner, calendar.id, nextHour + 40 * DAY);
+    const refused = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) });
+    expect(expectWorkspaceError(refused, 409, "conflict").message).toMatch(/\b1 upcoming booking\b/);
+  });
+
+  it("past bookings (and cancelled or declined ones) do not block deleting", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team);
+    const prisma = await getPrisma();
+    const past = await calendarBooking(owner, calendar.id, nextHour - 10 * DAY);
+    const cancelled = await calendarBooking(owner, calendar.id, nextHour + 10 * DAY, "CANCELLED");
+    const rejected = await prisma.booking.update({ where: { id: (await calendarBooking(owner, calendar.id, nextHour + 11 * DAY)).id }, data: { status: "REJECTED" } });
+    const result = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) });
+    expect(result.status).toBe(200);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: past.id } })).toMatchObject({ status: "ACCEPTED", calendarId: null });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: cancelled.id } })).toMatchObject({ status: "CANCELLED", calendarId: null });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({ status: "REJECTED", calendarId: null });
+    expect(await prisma.notification.count({ where: { bookingId: { in: [past.id, cancelled.id, rejected.id] } } })).toBe(0);
+  });
+
+  it("deleting a parent deletes its children and grandchildren with their schedules, and nothing else", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const building = await addCalendar(team, { name: "Building" });
+    const floor = await addCalendar(team, { name: "Floor", parentId: building.id });
+    const room = await addCalendar(team, { name: "Room", parentId: floor.id });
+    const sibling = await addCalendar(team, { name: "Annex" });
+    const siblingChild = await addCalendar(team, { name: "Annex room", parentId: sibling.id });
+    await addSchedule(floor.id);
+    await addSchedule(room.id);
+    const siblingSchedule = await addSchedule(siblingChild.id);
+    const result = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, building) });
+    expect(result.body).toEqual({ deleted: true, id: building.id });
+    const prisma = await getPrisma();
+    expect((await workspaceSnapshot(team)).map((c) => c.id)).toEqual([sibling.id, siblingChild.id]);
+    expect(await prisma.calendarSchedule.count({ where: { calendarId: { in: [floor.id, room.id] } } })).toBe(0);
+    expect(await prisma.calendarSchedule.findUnique({ where: { id: siblingSchedule.id } })).toEqual(siblingSchedule);
+  });
+
+  it("deleting a child leaves its parent", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const parent = await addCalendar(team);
+    const child = await addCalendar(team, { parentId: parent.id });
+    expect((await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, child) })).status).toBe(200);
+    expect((await workspaceSnapshot(team)).map((c) => c.id)).toEqual([parent.id]);
+  });
+
+  it("counts its children's (and grandchildren's) upcoming bookings too, and force cancels them all", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const building = await addCalendar(team);
+    const floor = await addCalendar(team, { parentId: building.id });
+    const room = await addCalendar(team, { parentId: floor.id });
+    const prisma = await getPrisma();
+    const own = await calendarBooking(owner, building.id, nextHour + 50 * DAY);
+    const ofFloor = await calendarBooking(owner, floor.id, nextHour + 51 * DAY, "PENDING");
+    const ofRoom = await calendarBooking(owner, room.id, nextHour + 52 * DAY);
+    const refused = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, building) });
+    expect(expectWorkspaceError(refused, 409, "conflict").message).toMatch(/\b3 upcoming bookings\b/);
+    expect(await workspaceSnapshot(team)).toHaveLength(3);
+
+    // Deleting only the room counts only the room's.
+    const roomRefused = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, room) });
+    expect(expectWorkspaceError(roomRefused, 409, "conflict").message).toMatch(/\b1 upcoming booking\b/);
+
+    const forced = await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, building), query: { force: "true" } });
+    expect(forced.status).toBe(200);
+    expect(await workspaceSnapshot(team)).toEqual([]);
+    for (const booking of [own, ofFloor, ofRoom]) {
+      expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "CANCELLED", cancellationReason: "The calendar was deleted." });
+      expect(await prisma.notification.count({ where: { bookingId: booking.id, template: "booking.cancelled" } })).toBe(2);
+    }
+  });
+
+  it("a booking under way (started, not ended) still counts as upcoming", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team);
+    const prisma = await getPrisma();
+    const now = Date.now();
+    const running = await prisma.booking.create({
+      data: {
+        uid: randomBytes(8).toString("hex"),
+        title: "Running",
+        startTime: new Date(now - 10 * 60_000),
+        endTime: new Date(now + 50 * 60_000 + 100 * DAY),
+        calendarId: calendar.id,
+        status: "ACCEPTED",
+        userId: (await createCaller()).user.id,
+        attendees: { create: [{ email: "running@example.com", name: "Runner", timeZone: "UTC" }] },
+      },
+    });
+    expect((await api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) })).status).toBe(409);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: running.id } })).toEqual(running);
+  });
+});
