@@ -216,7 +216,8 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const parts = exact.map(Math.floor);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; k < total - parts.reduce((a, b) => a + b, 0); k += 1) parts[order[k]![1]]! += 1;
+  const left = total - parts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < left; k += 1) parts[order[k]![1]]! += 1;
   return parts;
 }
 

@@ -39,6 +39,8 @@ export interface CalendarPage {
 const MAX_PARENT_DEPTH = 32;
 /** The longest slug the API accepts (lib/schemas/calendars.ts): a derived one, suffix included, is never longer. */
 const MAX_SLUG_LENGTH = 60;
+/** How often a derived slug is derived again when concurrent creates keep taking it first. */
+const DERIVED_SLUG_ATTEMPTS = 10;
 
 const slugTaken = (slug: string) => conflict(`A calendar with the slug "${slug}" already exists in this workspace.`, [{ field: "slug", rule: "unique", message: "Slug already in use in this workspace" }]);
 
@@ -141,15 +143,19 @@ export async function createCalendar(auth: AuthContext, workspaceUuid: string, i
   checkTimeZone(input.timeZone);
   await checkParent(workspace, input.parentId);
   const prisma = await getPrisma();
-  const slug = input.slug ?? (await freeSlug(workspace.id, slugFromName(input.name)));
-  try {
-    const row = await prisma.calendar.create({
-      data: { ...input, slug, timeZone: input.timeZone ?? workspace.timeZone, teamId: workspace.id },
-    });
-    return record(workspace, row, false);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw slugTaken(slug);
-    throw error;
+  // A derived slug that a concurrent create took first is derived again (an explicit one is the client's: 409).
+  for (let attempt = 1; ; attempt += 1) {
+    const slug = input.slug ?? (await freeSlug(workspace.id, slugFromName(input.name)));
+    try {
+      const row = await prisma.calendar.create({
+        data: { ...input, slug, timeZone: input.timeZone ?? workspace.timeZone, teamId: workspace.id },
+      });
+      return record(workspace, row, false);
+    } catch (error) {
+      if (isUniqueViolation(error) && input.slug === undefined && attempt < DERIVED_SLUG_ATTEMPTS) continue;
+      if (isUniqueViolation(error)) throw slugTaken(slug);
+      throw error;
+    }
   }
 }
 
@@ -199,7 +205,9 @@ export async function deleteCalendar(auth: AuthContext, workspaceUuid: string, c
       upcoming.map((b) => b.id),
       { reason: "The calendar was deleted.", cancelledBy: access.email },
     );
-    await tx.calendar.delete({ where: { id: calendarId } });
+    // Deleted meanwhile by a concurrent request: a 404 like any missing calendar (the rollback undoes the above).
+    const deleted = await tx.calendar.deleteMany({ where: { id: calendarId, teamId: workspace.id } });
+    if (deleted.count === 0) throw notFound("Calendar");
     return count;
   });
   if (cancelled > 0) notifyAfterCommit();

@@ -49,7 +49,7 @@ describe("blockers — errors", () => {
     const cases: [object, string][] = [
       [{ title: "x".repeat(201) }, "body.title"],
       [{ notes: "x".repeat(5001) }, "body.notes"],
-      [{ calendarId: 1 }, "body.calendarId"],
+      [{ calendarId: 0 }, "body.calendarId"],
       [{ uid: "mine" }, "body.uid"],
     ];
     for (const [extra, field] of cases) {

@@ -20,6 +20,7 @@ describe("blockers — happy paths", () => {
       id: expect.any(Number),
       uid: expect.stringMatching(/^[0-9a-f-]{36}$/),
       userId: caller.user.id,
+      calendarId: null,
       title: "Dentist",
       notes: "Bring the card",
       startTime: "2027-03-01T09:00:00.000Z",

@@ -64,16 +64,19 @@ describe("blockers — cross-user boundaries", () => {
     expect(list.body.blockers).toEqual([]);
   });
 
-  it("calendar blockers (workspace surface) do not exist on v1, even for an admin", async () => {
+  it("a calendar's blockers are its workspace's: an outsider does not see them; an unrestricted admin does", async () => {
     const admin = await createAdmin();
     const owner = await createCaller();
+    const outsider = await createCaller();
     const team = await createTeam(owner);
     const prisma = await getPrisma();
     const calendar = await prisma.calendar.create({ data: { teamId: team.id, name: "Room 2" } });
     const blocker = await prisma.blocker.create({ data: { calendarId: calendar.id, startTime: new Date(range.startTime), endTime: new Date(range.endTime) } });
-    expect((await api("GET /v1/blockers/{id}", { params: { id: blocker.id }, key: admin.key })).status).toBe(404);
-    const list = await api("GET /v1/blockers", { key: admin.key, query: { take: "100" } });
+    expect((await api("GET /v1/blockers/{id}", { params: { id: blocker.id }, key: outsider.key })).status).toBe(404);
+    const list = await api("GET /v1/blockers", { key: outsider.key, query: { take: "100" } });
     expect(list.body.blockers.map((b: { id: number }) => b.id)).not.toContain(blocker.id);
+    expect((await api("GET /v1/blockers/{id}", { params: { id: blocker.id }, key: owner.key })).status).toBe(200);
+    expect((await api("GET /v1/blockers/{id}", { params: { id: blocker.id }, key: admin.key })).status).toBe(200);
   });
 
   it("an admin edits and deletes anyone's blocker", async () => {

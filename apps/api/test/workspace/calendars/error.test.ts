@@ -238,6 +238,27 @@ describe("workspace calendars — invalid updates", () => {
     expect(await workspaceSnapshot(team)).toEqual(before);
   });
 
+  it("concurrent deletes of one calendar: one 200, the others 404 (not 500)", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const calendar = await addCalendar(team);
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () => api(`DELETE ${CALENDAR}`, { key: owner.key, params: ofCalendar(team, calendar) })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 404, 404]);
+    for (const result of results.filter((r) => r.status === 404)) expectWorkspaceError(result, 404, "not_found");
+    expect(await workspaceSnapshot(team)).toEqual([]);
+  });
+
+  it("a calendar nested deeper than 32 levels is refused (400 naming body.parentId), not a 500", async () => {
+    const { owner, team } = await ownedWorkspace();
+    let parentId: number | null = null;
+    for (let level = 0; level < 40; level += 1) parentId = (await addCalendar(team, { parentId })).id;
+    const before = await workspaceSnapshot(team);
+    const result = await api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Too deep", parentId } });
+    expect(expectWorkspaceError(result, 400, "validation_error").details).toEqual([expect.objectContaining({ field: "body.parentId", rule: "too_deep" })]);
+    expect(await workspaceSnapshot(team)).toEqual(before);
+  });
+
   it("404s a calendar that does not exist, on every item method", async () => {
     const { owner, team } = await ownedWorkspace();
     const params = ofCalendar(team, 2_000_000_000);

@@ -120,6 +120,15 @@ describe("workspace calendars — create", () => {
     expect(slugs[2]).toMatch(/-3$/);
   });
 
+  it("concurrent creates with the same name all succeed, each with its own derived slug", async () => {
+    const { owner, team } = await ownedWorkspace();
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => api(`POST ${CALENDARS}`, { key: owner.key, params: inWorkspace(team), body: { name: "Hot desk" } })),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(results.map((r) => r.body.slug).sort()).toEqual(["hot-desk", "hot-desk-2", "hot-desk-3", "hot-desk-4"]);
+  });
+
   it("creates a calendar with every field", async () => {
     const { owner, team } = await ownedWorkspace();
     const parent = await addCalendar(team, { name: "Building" });

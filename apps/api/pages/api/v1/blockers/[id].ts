@@ -12,7 +12,9 @@ export const config = { api: { bodyParser: false } };
  *   get:
  *     operationId: getBlocker
  *     summary: Get a blocker
- *     description: Another user's blocker is a 404 (admins see any).
+ *     description: >-
+ *       Another user's blocker is a 404 (admins see any); a workspace calendar's blocker is shown to
+ *       the workspace's members.
  *     tags: [blockers]
  *     x-scope: blockers:read
  *     x-query: IdQuery

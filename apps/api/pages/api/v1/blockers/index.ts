@@ -12,8 +12,9 @@ export const config = { api: { bodyParser: false } };
  *     operationId: listBlockers
  *     summary: List blockers
  *     description: >-
- *       Your blockers (admins see everyone's), ordered by startTime then id. `dateFrom` and
- *       `dateTo` keep those that overlap that range; `userId` narrows the list to one user's.
+ *       Your blockers and those of calendars of workspaces you are a member of (admins see
+ *       everyone's), ordered by startTime then id. `dateFrom` and `dateTo` keep those that overlap
+ *       that range; `userId` narrows the list to one user's, `calendarId` to one calendar's.
  *     tags: [blockers]
  *     x-scope: blockers:read
  *     x-query: ListBlockersQuery
@@ -29,7 +30,10 @@ export const config = { api: { bodyParser: false } };
  *   post:
  *     operationId: createBlocker
  *     summary: Block time
- *     description: The range is busy for slots and bookings, like a booking. Only admins may name another `userId`.
+ *     description: >-
+ *       The range is busy for slots and bookings, like a booking. Only admins may name another `userId`.
+ *       With `calendarId`, a workspace calendar is blocked instead (whatever its capacity); that is for
+ *       its workspace's OWNERs and ADMINs (other members get 403, anyone else a 404 naming `calendarId`).
  *     tags: [blockers]
  *     x-scope: blockers:write
  *     requestBody:
