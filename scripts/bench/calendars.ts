@@ -130,7 +130,7 @@ async function allRules(data: CalendarsBenchData, prisma: Database): Promise<{ t
   return calendars.map((c) => ({ timeZone: c.timeZone, rules: c.calendarSchedules.map((row) => toEngineRule(valuesOf(toScheduleRecord(row)))) }));
 }
 
-async function inProcess(data: CalendarsBenchData, prisma: Database, rows: ResultRow[]): Promise<{ slots: number; busyIntervals: number; schedules: number }> {
+async function inProcess(data: CalendarsBenchData, prisma: Database, rows: ResultRow[]): Promise<{ slots: number; busyIntervals: number }> {
   const now = Date.now();
   const range = slotsRange(data);
 
@@ -169,12 +169,31 @@ async function inProcess(data: CalendarsBenchData, prisma: Database, rows: Resul
     expect(result.length === CALENDARS && result.every((w) => w.length > 0), "calendarAvailability left a calendar without open time");
   });
   rows.push({ scenario: `${CALENDARS} calendars' rules (${schedules} schedules), ${RANGE_DAYS} days`, mode: "engine: calendarAvailability, every calendar", latency: all });
-  return { slots: inputs.slots, busyIntervals: inputs.busyIntervals, schedules };
+  return { slots: inputs.slots, busyIntervals: inputs.busyIntervals };
 }
 
 const isCalendarBusyQuery = (sql: string) => sql.includes('"SlotReservation" r') && sql.includes('"calendarId" = ANY');
 const label = (sql: string) => (isCalendarBusyQuery(sql) ? "calendar busy time (one raw query)" : describeSql(sql));
 const summary = (queries: LoggedQuery[]) => queries.map((q) => ({ query: label(q.sql), ms: Math.round(q.durationMs * 100) / 100 }));
+
+interface ListProfile {
+  queriesPerCall: number;
+  queries: { query: string; ms: number }[];
+  pageQuery: string;
+  pageQueryPlan: string[];
+  schedulesQuery?: string;
+  schedulesQueryPlan?: string[];
+}
+
+/** The plan's scan nodes ("Index Scan using … on …", with rows) and its execution time, on one line. */
+function planSummary(plan: readonly string[]): string {
+  const scans = plan
+    .filter((line) => /Scan/.test(line) && /actual time/.test(line))
+    .map((line) => line.replace(/^[\s>-]+/, "").replace(/\s+\(cost=[^)]*\)/, "").replace(/\(actual time=[\d.]+\.\.[\d.]+ (rows=\d+) loops=\d+\)/, "($1)"));
+  const removed = plan.filter((line) => /Rows Removed by Filter/.test(line)).map((line) => line.trim());
+  const execution = plan.find((line) => line.startsWith("Execution Time"));
+  return [...scans, ...removed, execution].filter(Boolean).join("; ");
+}
 
 /** The queries one call runs (after warming the logging client's pool). */
 async function captureCall(log: ReturnType<typeof openQueryLog>, call: () => Promise<unknown>): Promise<LoggedQuery[]> {
@@ -186,7 +205,7 @@ async function captureCall(log: ReturnType<typeof openQueryLog>, call: () => Pro
 async function profile(url: string, prisma: Database, data: CalendarsBenchData) {
   const log = openQueryLog(url, prisma);
   try {
-    const list: Record<string, unknown> = {};
+    const list: Record<string, ListProfile> = {};
     for (const page of [1, 2] as const) {
       const queries = await captureCall(log, () => listCalendars(adminAuth(data), data.workspace.uuid, listQuery(page)));
       const pageQuery = queries.find((q) => describeSql(q.sql) === "SELECT Calendar" && /\bLIMIT\b/i.test(q.sql));
@@ -320,11 +339,15 @@ async function main(): Promise<void> {
         `(${data.range.startDate} … ${data.range.endDate}, ${data.bench.timeZone}); ${env.cpu.cores} × ${env.cpu.model}, Node ${env.node}, PostgreSQL ${serverVersion}\n`,
     );
     console.log(formatTable(rows));
+    console.log("");
     for (const page of [1, 2] as const) {
-      const p = profiles.list[`page${page}`] as { queriesPerCall: number; queries: { query: string; ms: number }[] };
-      console.log(`\nlistCalendars page ${page}: ${p.queriesPerCall} queries: ${p.queries.map((q) => `${q.query} ${q.ms} ms`).join("; ")}`);
+      const p = profiles.list[`page${page}`]!;
+      console.log(`listCalendars page ${page}: ${p.queriesPerCall} queries: ${p.queries.map((q) => `${q.query} ${q.ms} ms`).join("; ")}`);
+      console.log(`  page query plan: ${planSummary(p.pageQueryPlan)}`);
+      if (p.schedulesQueryPlan) console.log(`  schedules query plan: ${planSummary(p.schedulesQueryPlan)}`);
     }
     console.log(`findAvailableSlots: ${profiles.slots.queriesPerCall} queries: ${profiles.slots.queries.map((q) => `${q.query} ${q.ms} ms`).join("; ")}`);
+    console.log(`  busy query plan: ${planSummary(profiles.slots.busyQueryPlan)}`);
     if (flags.markdown) console.log(`\n${formatMarkdown(rows)}`);
 
     const missed = rows.filter((row) => passed(row) === false);

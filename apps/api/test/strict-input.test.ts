@@ -5,6 +5,7 @@ import { api, type ApiResult } from "./support/api";
 import { useTestDatabase } from "./support/database";
 import { createCaller, type Caller } from "./support/fixtures";
 import { assertMatchesDocumentedResponse, loadOpenApiDocument } from "./support/response-validator";
+import { surfaceOf } from "../lib/http/surface";
 
 /*
  * Strict input, for EVERY documented operation (the OpenAPI document is the table): an
@@ -54,7 +55,9 @@ function expectRefused(operation: Operation, result: ApiResult, field: string, r
     status: 400,
     details: expect.arrayContaining([expect.objectContaining({ field, rule })]),
   });
-  if (operation.template.startsWith("/v2/")) expect(result.body).toMatchObject({ status: "error", error: { code: "validation_error" } });
+  const surface = surfaceOf(operation.template);
+  if (surface === "v2") expect(result.body).toMatchObject({ status: "error", error: { code: "validation_error" } });
+  else if (surface === "workspace") expect(result.body).toEqual({ error: expect.objectContaining({ code: "validation_error" }) });
   else expect(result.body).toMatchObject({ code: "validation_error" });
 }
 
