@@ -96,11 +96,16 @@ describe("booking a calendar without hosts", () => {
     expect(rows.every((b) => b.userId === booker.user.id && b.bookedById === booker.user.id && !b.exclusive && !b.calendarExclusive)).toBe(true);
   });
 
-  it("a new calendar is open: every hour of the day is offered", async () => {
-    const r = await room();
-    const slots = await slotsOn(r, await createCaller(), TUE);
+  it("a new calendar is open: every hour of the day is offered (v1 and v2, with the capacity left)", async () => {
+    const r = await room({ capacity: 4 });
+    const caller = await createCaller();
+    const slots = await slotsOn(r, caller, TUE);
     expect(slots).toHaveLength(24);
     expect(slots[0]!.start).toContain("T00:00:00");
+    const v1 = await api("GET /v1/slots", { key: caller.key, query: { eventTypeId: String(r.eventTypeId), startTime: TUE, endTime: TUE, timeZone: BERLIN } });
+    expect(v1.status).toBe(200);
+    expect(v1.body.slots[TUE]).toHaveLength(24);
+    expect(v1.body.slots[TUE][0]).toMatchObject({ capacityRemaining: 4, capacityTotal: 4 });
   });
 
   it("a blocker on the calendar fills it, whatever its capacity; a hold takes one place", async () => {
