@@ -27,6 +27,7 @@
 import type { Client } from "pg";
 import { calendarAvailability, type CalendarScheduleRule, type Interval } from "@slotbase/scheduling";
 import { RANGE_DAYS, type BenchRange } from "./slots-data";
+import { prng } from "./lib/prng";
 
 export const WORKSPACE_ZONE = "Europe/Berlin";
 export const CALENDARS = 200;
@@ -104,18 +105,6 @@ export interface CalendarsBenchData {
     attendees: number;
   };
   seedMs: number;
-}
-
-/** mulberry32: a small deterministic PRNG, so every run seeds the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export function addDays(date: string, days: number): string {

@@ -13,6 +13,7 @@
 import type { Client } from "pg";
 import type { Database } from "@slotbase/prisma";
 import { localDateOf, parseRangeBound } from "@slotbase/scheduling";
+import { prng } from "./lib/prng";
 
 export const BENCH_ZONE = "Europe/Berlin";
 export const RANGE_DAYS = 30;
@@ -67,18 +68,6 @@ export function benchRange(now: number = Date.now()): BenchRange {
     endDate,
     start: parseRangeBound(startDate, BENCH_ZONE, "start")!,
     end: parseRangeBound(endDate, BENCH_ZONE, "end")!,
-  };
-}
-
-/** mulberry32: a small deterministic PRNG, so every run seeds the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 
