@@ -24,7 +24,6 @@
 //
 // Exits 1 when the run is broken (a failed step, a non-200 or an unexpected response), not
 // when a target is missed: that is printed.
-import { parseArgs } from "node:util";
 import path from "node:path";
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import type { AuthContext } from "@slotbase/features/auth/auth-context";
@@ -42,8 +41,8 @@ import { concurrentLoad, sequentialLoad, timedRequest, type RequestSpec } from "
 import { describeSql, explainAnalyze, openQueryLog, type LoggedQuery } from "./lib/query-log";
 import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
-import { measureAsync, measureSync, type LoopOptions } from "./lib/stats";
-import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/run";
+import { measureAsync, measureSync } from "./lib/stats";
+import { benchRun, readBenchSettings, expect, prepareBench, runBench } from "./lib/run";
 import { benchRange, RANGE_DAYS } from "./slots-data";
 import { BENCH_CAPACITY, CALENDARS, checkCalendarSeed, seedCalendarsBench, type CalendarsBenchData } from "./calendars-data";
 
@@ -55,25 +54,7 @@ const TARGET_P50_MS = { list: 20, slots: 15 } as const;
 const run = benchRun("bench:calendars");
 const { say, noteLoad, loadAtStart } = run;
 
-const { values: flags } = parseArgs({
-  options: {
-    ...COMMON_OPTIONS,
-  },
-});
-const quick = flags.quick ?? false;
-// A --quick run (a smoke test) never replaces the recorded results unless --out says so.
-const outFile = flags.out ?? (quick ? null : path.join(ROOT, "bench", "results", "calendars.json"));
-
-const ITERATIONS = {
-  engine: quick ? loop(5, 20, 0, 20) : loop(50, 300, 3_000, 20_000),
-  service: quick ? loop(3, 10, 0, 10) : loop(20, 100, 3_000, 2_000),
-  http: quick ? { warmup: 3, requests: 20 } : { warmup: 30, requests: 300 },
-  concurrent: quick ? { concurrency: 10, durationMs: 2_000 } : { concurrency: 10, durationMs: 10_000 },
-};
-
-function loop(warmup: number, minIterations: number, minDurationMs: number, maxIterations: number): LoopOptions {
-  return { warmup, minIterations, minDurationMs, maxIterations };
-}
+const { flags, quick, outFile, iterations: ITERATIONS } = readBenchSettings("calendars.json");
 
 type Page = 1 | 2;
 const LIST_LABEL = (page: Page) => `list page ${page} (${PAGE_SIZE} of ${CALENDARS} calendars, with schedules)`;

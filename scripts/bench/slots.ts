@@ -18,7 +18,6 @@
 //
 // Exits 1 when the run is broken (a failed step, a non-200 or an unexpected response), not
 // when a target is missed: that is printed.
-import { parseArgs } from "node:util";
 import path from "node:path";
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import { loadBookableEvent, type BookableEvent } from "@slotbase/features/slots/bookable-event";
@@ -31,9 +30,9 @@ import { concurrentLoad, sequentialLoad, timedRequest, type RequestSpec } from "
 import { describeSql, explainAnalyze, openQueryLog } from "./lib/query-log";
 import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
-import { measureAsync, measureSync, type LoopOptions } from "./lib/stats";
+import { measureAsync, measureSync } from "./lib/stats";
 import { benchRange, BOOKINGS_PER_HOST, RANGE_DAYS, seedSlotsBench, TEAM_SIZE, type SeededScenario, type SlotsBenchData } from "./slots-data";
-import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/run";
+import { benchRun, readBenchSettings, expect, prepareBench, runBench } from "./lib/run";
 
 const DAY_MS = 86_400_000;
 const TARGET_P50_MS = { single: 15, team: 60 } as const;
@@ -46,25 +45,7 @@ const SCENARIO_LABEL: Record<ScenarioKey, string> = {
 const run = benchRun("bench:slots");
 const { say, noteLoad, loadAtStart } = run;
 
-const { values: flags } = parseArgs({
-  options: {
-    ...COMMON_OPTIONS,
-  },
-});
-const quick = flags.quick ?? false;
-// A --quick run (a smoke test) never replaces the recorded results unless --out says so.
-const outFile = flags.out ?? (quick ? null : path.join(ROOT, "bench", "results", "slots.json"));
-
-const ITERATIONS = {
-  engine: quick ? loop(5, 20, 0, 20) : loop(50, 300, 3_000, 20_000),
-  service: quick ? loop(3, 10, 0, 10) : loop(20, 100, 3_000, 2_000),
-  http: quick ? { warmup: 3, requests: 20 } : { warmup: 30, requests: 300 },
-  concurrent: quick ? { concurrency: 10, durationMs: 2_000 } : { concurrency: 10, durationMs: 10_000 },
-};
-
-function loop(warmup: number, minIterations: number, minDurationMs: number, maxIterations: number): LoopOptions {
-  return { warmup, minIterations, minDurationMs, maxIterations };
-}
+const { flags, quick, outFile, iterations: ITERATIONS } = readBenchSettings("slots.json");
 
 
 

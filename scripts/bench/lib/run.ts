@@ -1,9 +1,12 @@
 // What every benchmark run shares: a timestamped log, broken-run checks, load-average notes,
 // the build-and-fresh-database preamble, and the exit status of a broken run.
+import path from "node:path";
+import { parseArgs } from "node:util";
 import type { Database } from "@slotbase/prisma";
 import { benchDatabaseUrl, describeDatabase, openBenchPrisma, recreateBenchDatabase } from "./database";
 import { loadAverage } from "./report";
-import { buildApp } from "./server";
+import { buildApp, ROOT } from "./server";
+import type { LoopOptions } from "./stats";
 
 /** A failed step, an unexpected response or a wrong result: the figures would be worthless. */
 export class BrokenRun extends Error {}
@@ -60,4 +63,23 @@ export function runBench(name: string, main: () => Promise<void>): void {
     if (process.env.BENCH_DEBUG && error instanceof Error && error.stack) console.error(error.stack);
     process.exitCode = 1;
   });
+}
+
+/** The read-side benchmarks' settings (bench:slots, bench:calendars): the common options and how long each kind of loop runs. */
+export function readBenchSettings(resultFile: string) {
+  const { values: flags } = parseArgs({ options: { ...COMMON_OPTIONS } });
+  const quick = flags.quick ?? false;
+  const loop = (warmup: number, minIterations: number, minDurationMs: number, maxIterations: number): LoopOptions => ({ warmup, minIterations, minDurationMs, maxIterations });
+  return {
+    flags,
+    quick,
+    // A --quick run (a smoke test) never replaces the recorded results unless --out says so.
+    outFile: flags.out ?? (quick ? null : path.join(ROOT, "bench", "results", resultFile)),
+    iterations: {
+      engine: quick ? loop(5, 20, 0, 20) : loop(50, 300, 3_000, 20_000),
+      service: quick ? loop(3, 10, 0, 10) : loop(20, 100, 3_000, 2_000),
+      http: quick ? { warmup: 3, requests: 20 } : { warmup: 30, requests: 300 },
+      concurrent: quick ? { concurrency: 10, durationMs: 2_000 } : { concurrency: 10, durationMs: 10_000 },
+    },
+  };
 }
