@@ -20,7 +20,8 @@ const document = JSON.parse(readFileSync(OPENAPI_DOCUMENT_PATH, "utf8")) as Json
 function samplePath(template: string): string {
   return template
     .replace("{id}", template.startsWith("/v1/memberships") ? "999998_999999" : "999999")
-    .replace(/\{(teamId|userId)\}/g, "999999")
+    .replace(/\{(teamId|userId|calendar_id|schedule_id)\}/g, "999999")
+    .replace("{workspace_uuid}", "00000000-0000-4000-8000-000000000000")
     .replace(/\{(bookingUid|uid)\}/g, "no-such-thing");
 }
 

@@ -291,6 +291,37 @@ describe("blockers and availability", () => {
   });
 });
 
+describe("workspace calendars", () => {
+  it("a room of the team's workspace: created, given hours, listed with them, booked through a hostless event type, deleted", async () => {
+    const { team } = ok(await admin.GET("/v1/teams/{teamId}", { params: { path: { teamId: state.teamId } } }));
+    const workspace = { workspace_uuid: team.uuid };
+    const room = ok(await admin.POST("/api/v2/w/{workspace_uuid}/calendars", { params: { path: workspace }, body: { name: "Room", timeZone: "UTC", capacity: 2 } }));
+    expect(room).toEqual(expect.objectContaining({ name: "Room", capacity: 2, workspaceUuid: team.uuid, slug: "room" }));
+    const calendar = { ...workspace, calendar_id: room.id };
+    const hours = { name: "Hours", recurrence: "daily" as const, startTime: "06:00", endTime: "18:00", startDate: ymd(tomorrow) };
+    ok(await admin.POST("/api/v2/w/{workspace_uuid}/calendars/{calendar_id}/schedules", { params: { path: calendar }, body: hours }));
+    const page = ok(await admin.GET("/api/v2/w/{workspace_uuid}/calendars", { params: { path: workspace, query: { includeSchedules: "true" } } }));
+    expect(page.items.find((c) => c.id === room.id)?.schedules).toEqual([expect.objectContaining({ startTime: "06:00", endTime: "18:00" })]);
+
+    const { event_type } = ok(
+      await admin.POST("/v1/event-types", {
+        body: { title: "Room", slug: `room-${run}`, length: 60, teamId: state.teamId, schedulingType: "ROUND_ROBIN", calendarId: room.id, minimumBookingNotice: 0 },
+      }),
+    );
+    const slots = ok(await admin.GET("/v2/slots", { params: { query: { eventTypeId: event_type.id, start: ymd(tomorrow), end: ymd(tomorrow), timeZone: "UTC" } } }));
+    const day = slots.data[ymd(tomorrow)] ?? [];
+    expect(day.map((slot) => slot.start.slice(11, 16))).toEqual(["06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17"].map((h) => `${h}:00`));
+    expect(day[0]).toEqual(expect.objectContaining({ capacityRemaining: 2, capacityTotal: 2 }));
+    const attendee = { name: "Guest", email: `guest-${run}@example.com`, timeZone: "UTC" };
+    ok(await admin.POST("/v2/bookings", { body: { eventTypeId: event_type.id, start: day[0]!.start, attendee } }));
+
+    const refused = await admin.DELETE("/api/v2/w/{workspace_uuid}/calendars/{calendar_id}", { params: { path: calendar } });
+    expect(refused.response.status).toBe(409);
+    const deleted = ok(await admin.DELETE("/api/v2/w/{workspace_uuid}/calendars/{calendar_id}", { params: { path: calendar, query: { force: "true" } } }));
+    expect(deleted).toEqual({ deleted: true, id: room.id });
+  });
+});
+
 describe("clean-up through the API", () => {
   it("DELETE /v1/api-keys/{id}: the host's key stops working", async () => {
     ok(await admin.DELETE("/v1/api-keys/{id}", { params: { path: { id: state.apiKeyId } } }));

@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { suiteEnv } from "./server-state";
+import { surfaceOf } from "../../lib/http/surface";
 
 /** A raw response: what the server sent, parsed as JSON when it says it is JSON. */
 export interface RawResponse {
@@ -125,8 +126,15 @@ export function v2Error(response: RawResponse, code: string, path: string) {
   };
 }
 
-/** The error shape of the surface `path` belongs to (lib/http/surface.ts). */
+/** The workspace calendars' error shape, with the request id of the X-Request-Id header. */
+export function workspaceError(response: RawResponse, code: string) {
+  return { error: { code, message: expect.any(String), details: expect.any(Array), requestId: response.headers.get("x-request-id") } };
+}
+
+/** The error shape of the surface `path` belongs to (lib/http/surface.ts decides, as for the server). */
 export function errorShape(response: RawResponse, code: string, path: string) {
   const pathname = path.split("?")[0]!;
-  return /^\/(api\/)?v2(\/|$)/.test(pathname) ? v2Error(response, code, pathname) : v1Error(response, code);
+  const surface = surfaceOf(pathname);
+  if (surface === "workspace") return workspaceError(response, code);
+  return surface === "v2" ? v2Error(response, code, pathname) : v1Error(response, code);
 }
