@@ -44,4 +44,4 @@ export * from "./notifications/index";
 export * from "./logging/logger";
 export * from "./calendars/calendar-service";
 export * from "./calendars/calendar-schedule-service";
-export { formatClock, type CalendarScheduleInput } from "./calendars/calendar-schedule-rule";
+export { formatClock, type CalendarScheduleInput, type CalendarScheduleRecord } from "./calendars/calendar-schedule-rule";

@@ -24,12 +24,10 @@
 //
 // Exits 1 when the run is broken (a failed step, a non-200 or an unexpected response), not
 // when a target is missed: that is printed.
-import path from "node:path";
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import type { AuthContext } from "@slotbase/features/auth/auth-context";
 import { listCalendars, type CalendarPage } from "@slotbase/features/calendars/calendar-service";
-import { toScheduleRecord, valuesOf } from "@slotbase/features/calendars/calendar-schedule-service";
-import { toEngineRule } from "@slotbase/features/calendars/calendar-schedule-rule";
+import { toScheduleRecord, valuesOf } from "@slotbase/features/calendars/calendar-schedule-rule";
 import { workspaceFor } from "@slotbase/features/calendars/workspace";
 import { allowedDurations, completeBookableEvent, resolveEventType } from "@slotbase/features/slots/bookable-event";
 import { loadCalendarResource } from "@slotbase/features/slots/calendar-resource";
@@ -39,7 +37,7 @@ import { availableSlots, calendarAvailability, type AvailabilityRequest, type Ca
 import { analyze, describeDatabase, withPgClient } from "./lib/database";
 import { concurrentLoad, sequentialLoad, timedRequest, type RequestSpec } from "./lib/http-load";
 import { describeSql, explainAnalyze, openQueryLog, type LoggedQuery } from "./lib/query-log";
-import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
+import { environment, formatMarkdown, formatTable, passed, reportResults, type ResultRow } from "./lib/report";
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
 import { measureAsync, measureSync } from "./lib/stats";
 import { benchRun, readBenchSettings, expect, prepareBench, runBench } from "./lib/run";
@@ -101,14 +99,14 @@ async function loadSlotsInputs(data: CalendarsBenchData, prisma: Database, now: 
   expect(slots.every((s) => s.capacity?.total === BENCH_CAPACITY), "a slot without the calendar's capacity");
   expect(slots.some((s) => s.capacity!.used > 0), "no slot shows a booking: the seeded bookings are not seen");
   const schedules = await prisma.calendarSchedule.findMany({ where: { calendarId: data.bench.calendarId } });
-  const rules = schedules.map((row) => toEngineRule(valuesOf(toScheduleRecord(row))));
+  const rules = schedules.map((row) => valuesOf(toScheduleRecord(row)));
   return { request, slots: slots.length, busyIntervals: calendar.resource.busy.length, rules, window, around: { start: window.start - DAY_MS, end: window.end + DAY_MS } };
 }
 
 /** Every calendar's rules, as loadCalendarResource turns them into engine rules. */
 async function allRules(data: CalendarsBenchData, prisma: Database): Promise<{ timeZone: string; rules: CalendarScheduleRule[] }[]> {
   const calendars = await prisma.calendar.findMany({ where: { teamId: data.workspace.id }, orderBy: { id: "asc" }, include: { calendarSchedules: true } });
-  return calendars.map((c) => ({ timeZone: c.timeZone, rules: c.calendarSchedules.map((row) => toEngineRule(valuesOf(toScheduleRecord(row)))) }));
+  return calendars.map((c) => ({ timeZone: c.timeZone, rules: c.calendarSchedules.map((row) => valuesOf(toScheduleRecord(row))) }));
 }
 
 async function inProcess(data: CalendarsBenchData, prisma: Database, rows: ResultRow[]): Promise<{ slots: number; busyIntervals: number }> {
@@ -331,7 +329,6 @@ async function main(): Promise<void> {
     console.log(`  busy query plan: ${planSummary(profiles.slots.busyQueryPlan)}`);
     if (flags.markdown) console.log(`\n${formatMarkdown(rows)}`);
 
-    const missed = rows.filter((row) => passed(row) === false);
     const results = {
       benchmark: "calendars",
       quick,
@@ -348,15 +345,7 @@ async function main(): Promise<void> {
       profile: profiles,
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
-    if (outFile) {
-      writeJson(outFile, results);
-      console.log(`\nwrote ${path.relative(process.cwd(), outFile)}`);
-    }
-    if (missed.length > 0) {
-      console.log(`\nTARGET MISSED: ${missed.map((r) => `${r.scenario} ${r.mode.replace(/^end to end: /, "")} p50 ${r.latency.p50} ms > ${r.targetP50Ms} ms`).join("; ")}`);
-    } else {
-      console.log("\nall targets met");
-    }
+    reportResults(outFile, results, rows, (r) => `${r.scenario} ${r.mode.replace(/^end to end: /, "")} p50 ${r.latency.p50} ms > ${r.targetP50Ms} ms`);
   } finally {
     await server?.stop();
     await prisma.$disconnect();

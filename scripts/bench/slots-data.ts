@@ -52,7 +52,8 @@ export interface SlotsBenchData {
   seedMs: number;
 }
 
-function addDays(date: string, days: number): string {
+/** `date` ("YYYY-MM-DD") plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);

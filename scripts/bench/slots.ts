@@ -18,7 +18,6 @@
 //
 // Exits 1 when the run is broken (a failed step, a non-200 or an unexpected response), not
 // when a target is missed: that is printed.
-import path from "node:path";
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import { loadBookableEvent, type BookableEvent } from "@slotbase/features/slots/bookable-event";
 import { loadBusyTimes, type HostBusy } from "@slotbase/features/slots/busy-times";
@@ -28,7 +27,7 @@ import { availableSlots, scheduleIntervals, type AvailabilityRequest } from "@sl
 import { analyze, describeDatabase, withPgClient } from "./lib/database";
 import { concurrentLoad, sequentialLoad, timedRequest, type RequestSpec } from "./lib/http-load";
 import { describeSql, explainAnalyze, openQueryLog } from "./lib/query-log";
-import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
+import { environment, formatMarkdown, formatTable, passed, reportResults, type ResultRow } from "./lib/report";
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
 import { measureAsync, measureSync } from "./lib/stats";
 import { benchRange, BOOKINGS_PER_HOST, RANGE_DAYS, seedSlotsBench, TEAM_SIZE, type SeededScenario, type SlotsBenchData } from "./slots-data";
@@ -207,7 +206,6 @@ async function main(): Promise<void> {
     }
     if (flags.markdown) console.log(`\n${formatMarkdown(rows)}`);
 
-    const missed = rows.filter((row) => passed(row) === false);
     const results = {
       benchmark: "slots",
       quick,
@@ -223,15 +221,7 @@ async function main(): Promise<void> {
       profile: profiles,
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
-    if (outFile) {
-      writeJson(outFile, results);
-      console.log(`\nwrote ${path.relative(process.cwd(), outFile)}`);
-    }
-    if (missed.length > 0) {
-      console.log(`\nTARGET MISSED: ${missed.map((r) => `${r.scenario} p50 ${r.latency.p50} ms > ${r.targetP50Ms} ms`).join("; ")}`);
-    } else {
-      console.log("\nall targets met");
-    }
+    reportResults(outFile, results, rows, (r) => `${r.scenario} p50 ${r.latency.p50} ms > ${r.targetP50Ms} ms`);
   } finally {
     await server?.stop();
     await prisma.$disconnect();

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { NextPageContext } from "next";
-import { errorBody } from "../lib/http/error-response";
+import { errorBody, internalError, UNKNOWN_PATH_MESSAGE } from "../lib/http/error-response";
 import { HttpError } from "../lib/http/http-error";
+import { setCorsResponseHeaders } from "../lib/middleware/http-methods";
 import { REQUEST_ID_HEADER } from "../lib/middleware/request-id";
 
 /**
@@ -17,19 +18,19 @@ function ErrorAnswer(): null {
 ErrorAnswer.getInitialProps = ({ req, res }: NextPageContext): Record<string, never> => {
   if (!res || res.headersSent) return {};
   const status = res.statusCode >= 400 ? res.statusCode : 500;
+  const requestId = randomUUID();
   const error =
     status === 400
       ? new HttpError("bad_request", "The request path is not valid: it has percent-escapes that are not UTF-8 or not escapes at all.", {
           details: [{ field: "path", rule: "invalid_encoding", message: "Percent-encode the path as UTF-8" }],
         })
       : status === 404
-        ? new HttpError("not_found", "There is no such path in this API. The operations it serves are listed at /docs.")
-        : new HttpError("internal_error", "Something went wrong on our side.");
-  const requestId = randomUUID();
+        ? new HttpError("not_found", UNKNOWN_PATH_MESSAGE)
+        : internalError(requestId);
   res.statusCode = error.status;
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader(REQUEST_ID_HEADER, requestId);
-  res.setHeader("Access-Control-Allow-Origin", process.env.CORS_ORIGIN ?? "*");
+  setCorsResponseHeaders(res as Parameters<typeof setCorsResponseHeaders>[0]);
   res.end(JSON.stringify(errorBody(req?.url, error, requestId)));
   return {};
 };

@@ -13,10 +13,11 @@ import path from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import swaggerJsdoc from "swagger-jsdoc";
 import { queryComponents, schemaComponents } from "../lib/openapi/components";
+import { endpointDrift } from "../lib/openapi/endpoint-drift";
+import { DESCRIPTION, IDEMPOTENCY_NOTE, SHARED_RESPONSES } from "./openapi-text";
 import { routeTable, type RouteFile } from "../lib/openapi/route-table";
 import { zodObjectToParameters, zodToOpenApi, type OpenApiSchema } from "../lib/openapi/zod-to-openapi";
 import { ROUTE_MARKER, type RouteInfo } from "../lib/middleware/with-middleware";
-import type { EndpointInfo } from "../lib/route/endpoint";
 import { surfaceOf, type Surface } from "../lib/http/surface";
 
 export const API_ROOT = path.resolve(__dirname, "..");
@@ -27,18 +28,6 @@ export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-/** Shared error responses, referenced from @swagger blocks as `#/components/responses/<Name>`. */
-const SHARED_RESPONSES: Record<string, string> = {
-  Unauthorized: "No API key, or an unknown, expired or revoked one (code `unauthorized`).",
-  Forbidden: "The key lacks the scope this operation needs (code `insufficient_scope`), or the user may see but not change this object (code `forbidden`).",
-  NotFound: "No such object, or one the key's user may not see (code `not_found`).",
-  ValidationError: "Invalid query or body; `details` names each offending field and rule (code `validation_error` or `bad_request`).",
-  Conflict: "The change conflicts with existing data, e.g. a taken email (code `conflict`).",
-  Unprocessable: "Well-formed but not possible now, e.g. a slot that is no longer free (code `unprocessable_entity`).",
-  MethodNotAllowed: "The path does not serve this method; the Allow header lists those it does (code `method_not_allowed`).",
-  PayloadTooLarge: "The JSON body is larger than 1 MB (code `payload_too_large`).",
-  UnsupportedMediaType: "The body is not sent as JSON (code `unsupported_media_type`).",
-};
 /**
  * Each surface has its own error body (lib/http/surface.ts decides, as for the bodies
  * themselves). Route authors always write the v1 names; for other surfaces this build
@@ -50,44 +39,6 @@ const ERROR_RESPONSES: Record<Surface, { prefix: string; schema: string }> = {
   v2: { prefix: "V2", schema: "ErrorResponseV2" },
   workspace: { prefix: "Workspace", schema: "ErrorResponseWorkspace" },
 };
-
-const DESCRIPTION = `Slotbase is a self-hostable scheduling API: one domain model behind Cal.com-style v1 and v2 surfaces.
-
-## Authentication
-Every operation needs an API key unless it says otherwise (public operations, such as \`/\`,
-\`/docs\` and \`/openapi.json\`, show no lock). Send the key either as
-the \`apiKey\` query parameter (v1 style: \`?apiKey=cal_...\`) or as \`Authorization: Bearer cal_...\`.
-Keys start with the prefix \`cal_\` (configurable by the operator).
-
-## Scopes
-A key may carry scopes named \`<resource>:read\`, \`<resource>:write\` and \`<resource>:admin\`
-(e.g. \`bookings:read\`, \`calendars:admin\`); write implies read and admin implies write. A key
-with scopes can call only operations whose scope it holds (403 \`insufficient_scope\`
-naming the missing scope); a key without scopes can do whatever its user may. Each
-operation's description states the scope it needs (also as \`x-scope\`).
-
-## Parameters
-Each operation lists the query parameters it accepts; any other is a 400 \`validation_error\` whose
-detail names it (\`query.<name>\`, rule \`unrecognized_key\`) and lists the accepted ones, so a filter
-this API does not support is never silently ignored. \`apiKey\` is accepted everywhere. A list
-parameter may be repeated (\`attendeeEmail=a@x.com&attendeeEmail=b@x.com\`) or sent with brackets
-(\`attendeeEmail[]=a@x.com\`). Path and query values must be percent-encoded UTF-8 without NUL
-characters, and JSON bodies UTF-8 text (rules \`invalid_encoding\`, \`invalid_characters\`); path
-parameters are named like query parameters (\`query.bookingUid\`).
-
-## Errors
-Every non-2xx response has one shape: \`{ "message", "code", "details": [{ "field", "rule", "message" }], "requestId" }\`
-(v2 paths wrap it: \`{ "status": "error", "timestamp", "path", "error": { "code", "message", "details", "requestId" } }\`).
-\`code\` is machine-readable (\`validation_error\`, \`unauthorized\`, \`insufficient_scope\`, \`not_found\`, ...);
-validation errors name each offending field (e.g. \`body.email\`) and rule. A path this API does not
-serve is a 404 \`not_found\` in the same shape, whatever the method. Every response,
-errors included, carries an \`X-Request-Id\` header; quote it when reporting a problem.`;
-
-const IDEMPOTENCY_NOTE =
-  "Idempotent: send an `Idempotency-Key` header to retry safely. A retry with the same key and request gets the first " +
-  "success again (same status and body, header `Idempotent-Replayed: true`) without the work being done twice; the same " +
-  "key with another request is a 422, and while the first request still runs a retry gets a 409 with `Retry-After: 1`. " +
-  "Failures are not kept: a retry after one does the work again. Keys are per user and kept for 24 hours.";
 
 /** Operations marked `x-idempotent: true` take the Idempotency-Key header (lib/route/endpoint.ts). */
 function documentIdempotency(operation: Json): void {
@@ -153,80 +104,6 @@ function schemaRefsIn(node: unknown): Set<string> {
     }
   });
   return names;
-}
-
-/** The names a zod object is registered under (by identity), in a component registry. */
-function namesOf(schema: object, registry: Record<string, object>): string[] {
-  return Object.entries(registry)
-    .filter(([, registered]) => registered === schema)
-    .map(([name]) => name);
-}
-
-function schemaRefName(node: Json): string | undefined {
-  const ref = node?.content?.["application/json"]?.schema?.$ref;
-  return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : undefined;
-}
-
-/**
- * The documentation cannot drift from the code: an operation built with endpoint() must
- * document, by component name, the very zod objects it validates and answers with (compared
- * by identity against lib/openapi/components.ts): `x-query` its query schema, the
- * requestBody its body schema, the success response (the endpoint's status, the only 2xx
- * documented) its response schema; every one of them must be a registered component, and
- * every `{parameter}` of the path must be a key of its query schema (or the operation would
- * refuse its own path). `x-idempotent` must say what the endpoint does.
- */
-export function endpointDrift(label: string, template: string, operation: Json, endpoint: EndpointInfo): string[] {
-  const problems: string[] = [];
-  const registered = (schema: object, registry: Record<string, object>, what: string, file: string): string[] => {
-    const names = namesOf(schema, registry);
-    if (names.length === 0) problems.push(`${label}: endpoint()'s ${what} schema is not registered in ${file} (lib/openapi/components.ts)`);
-    return names;
-  };
-  const show = (names: string[]) => names.join(" / ");
-
-  const queryName = operation["x-query"] as string | undefined;
-  if (endpoint.query) {
-    const names = registered(endpoint.query, queryComponents, "query", "queryComponents");
-    if (names.length > 0 && (queryName === undefined || !names.includes(queryName))) {
-      problems.push(`${label}: x-query is ${queryName ?? "(none)"} but endpoint() validates the query with ${show(names)}`);
-    }
-    const keys = new Set(Object.keys(endpoint.query.shape));
-    for (const [, parameter] of template.matchAll(/\{([^}]+)\}/g)) {
-      if (!keys.has(parameter!)) problems.push(`${label}: path parameter ${parameter} is not a key of endpoint()'s query schema`);
-    }
-  } else {
-    if (queryName !== undefined) problems.push(`${label}: x-query is ${queryName} but endpoint() takes no query parameters`);
-    const parameter = template.match(/\{([^}]+)\}/)?.[1];
-    if (parameter) problems.push(`${label}: path parameter ${parameter} but endpoint() has no query schema to validate it`);
-  }
-
-  const bodyName = schemaRefName(operation.requestBody);
-  if (endpoint.body) {
-    const names = registered(endpoint.body, schemaComponents, "body", "schemaComponents");
-    if (names.length > 0 && (bodyName === undefined || !names.includes(bodyName))) {
-      problems.push(`${label}: requestBody is ${bodyName ?? "(none)"} but endpoint() validates the body with ${show(names)}`);
-    }
-  } else if (operation.requestBody) {
-    problems.push(`${label}: documents a requestBody (${bodyName ?? "inline"}) but endpoint() reads no body`);
-  }
-
-  const responses = (operation.responses ?? {}) as Record<string, Json>;
-  const success = Object.keys(responses).filter((status) => status.startsWith("2"));
-  const status = String(endpoint.status);
-  const names = registered(endpoint.response, schemaComponents, "response", "schemaComponents");
-  if (success.length !== 1 || success[0] !== status) {
-    problems.push(`${label}: documents success ${success.join(", ") || "(none)"} but endpoint() answers ${status}`);
-  }
-  const responseName = schemaRefName(responses[status]);
-  if (names.length > 0 && responses[status] && (responseName === undefined || !names.includes(responseName))) {
-    problems.push(`${label}: response ${status} is ${responseName ?? "(not a component $ref)"} but endpoint() answers with ${show(names)}`);
-  }
-
-  if ((operation["x-idempotent"] === true) !== endpoint.idempotent) {
-    problems.push(`${label}: x-idempotent is ${operation["x-idempotent"] === true} but endpoint() says idempotent: ${endpoint.idempotent}`);
-  }
-  return problems;
 }
 
 export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): Promise<BuildResult> {

@@ -91,28 +91,29 @@ export function assertBooking(
   return role;
 }
 
+/** The organizer side's conditions: host, event type owner, OWNER/ADMIN of the event type's team. */
+function organizerConditions(access: Access): Prisma.BookingWhereInput[] {
+  const or: Prisma.BookingWhereInput[] = [{ userId: access.userId }, { eventType: { userId: access.userId } }];
+  const teams = managedTeamIds(access) ?? [];
+  if (teams.length > 0) or.push({ eventType: { teamId: { in: teams } } });
+  return or;
+}
+
 /** Prisma `where` for the bookings the caller may read (an unrestricted admin: all). */
 export function readableBookingsWhere(access: Access): Prisma.BookingWhereInput {
   if (access.seesEverything) return {};
   const or: Prisma.BookingWhereInput[] = [
-    { userId: access.userId },
+    ...organizerConditions(access),
     { bookedById: access.userId },
     { seats: { some: { bookedById: access.userId } } },
-    { eventType: { userId: access.userId } },
   ];
   if (access.confirmedEmail !== null) or.push({ attendees: { some: { email: { equals: access.confirmedEmail, mode: "insensitive" } } } });
-  const teams = managedTeamIds(access) ?? [];
-  if (teams.length > 0) or.push({ eventType: { teamId: { in: teams } } });
   return { OR: or };
 }
 
 /** Prisma `where` for the bookings the caller manages (the organizer side). */
 export function manageableBookingsWhere(access: Access): Prisma.BookingWhereInput {
-  if (access.seesEverything) return {};
-  const or: Prisma.BookingWhereInput[] = [{ userId: access.userId }, { eventType: { userId: access.userId } }];
-  const teams = managedTeamIds(access) ?? [];
-  if (teams.length > 0) or.push({ eventType: { teamId: { in: teams } } });
-  return { OR: or };
+  return access.seesEverything ? {} : { OR: organizerConditions(access) };
 }
 
 /**

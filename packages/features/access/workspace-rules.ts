@@ -1,6 +1,7 @@
 import type { Prisma } from "@slotbase/prisma";
 import { notFound } from "../errors/domain-errors";
 import type { Access } from "./access";
+import { assertOwnedBy } from "./owner-rules";
 import { assertTeam, readableTeamIds } from "./team-rules";
 
 /**
@@ -17,9 +18,6 @@ export function assertWorkspace(access: Access, teamId: number | null, need: Wor
   assertTeam(access, teamId, need === "read" ? "read" : "manage", "Workspace");
 }
 
-/** Prisma `where` on teamId for workspaces the caller reads (null: every one). */
-export const readableWorkspaceIds = readableTeamIds;
-
 /**
  * Blockers: a user's belong to that user (owner-rules); a calendar's follow its workspace
  * (members see them, OWNER/ADMIN set and remove them). 404 when the caller may not see it.
@@ -29,16 +27,13 @@ export function assertBlocker(
   blocker: { userId: number | null; calendarTeamId: number | null } | null,
   need: "read" | "write",
 ): void {
-  if (blocker?.calendarTeamId != null) {
-    assertWorkspace(access, blocker.calendarTeamId, need);
-    return;
-  }
-  if (!blocker || blocker.userId === null || (blocker.userId !== access.userId && !access.seesEverything)) throw notFound("Blocker");
+  if (blocker?.calendarTeamId != null) assertWorkspace(access, blocker.calendarTeamId, need);
+  else assertOwnedBy(access, blocker?.userId ?? null, "Blocker");
 }
 
 /** Prisma `where` for the blockers the caller may see: their own, and those of calendars of workspaces they read. */
 export function visibleBlockersWhere(access: Access): Prisma.BlockerWhereInput {
   if (access.seesEverything) return {};
-  const workspaces = readableWorkspaceIds(access) ?? [];
+  const workspaces = readableTeamIds(access) ?? [];
   return { OR: [{ userId: access.userId }, ...(workspaces.length > 0 ? [{ calendar: { teamId: { in: workspaces } } }] : [])] };
 }

@@ -17,7 +17,6 @@ export const childBookingSelect = {
   endTime: true,
   noShowHost: true,
   ...bookingAccessFields,
-  attendees: { select: { email: true, bookingSeat: { select: { bookedById: true } } } },
   eventType: { select: { userId: true, teamId: true, seatsPerTimeSlot: true, seatsShowAttendees: true } },
 } satisfies Prisma.BookingSelect;
 

@@ -8,7 +8,7 @@ import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } f
 import { findFreeSlot } from "../slots/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
-import { lockCalendar, lockHosts } from "./host-locks";
+import { lockCalendar, lockHosts } from "./booking-locks";
 import { calendarLockId } from "../slots/calendar-resource";
 import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";

@@ -1,7 +1,7 @@
 import { Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
 import type { Db } from "../slots/bookable-event";
 import { columnList } from "../common/column-list";
-import { hostLockSql } from "./host-locks";
+import { hostLockSql } from "./booking-locks";
 import type { NotificationRow } from "../notifications";
 
 export interface NewBooking {

@@ -1,4 +1,5 @@
-import type { CalendarScheduleRule, Recurrence } from "@slotbase/scheduling";
+import type { CalendarScheduleModel } from "@slotbase/prisma";
+import type { Recurrence } from "@slotbase/scheduling";
 import { invalid, type FieldIssue } from "../errors/domain-errors";
 import { isCalendarDate } from "../availability-rules/availability-rule";
 
@@ -117,14 +118,32 @@ export function mergeScheduleRule(base: CalendarScheduleValues | undefined, inpu
   };
 }
 
-/** The engine's view of a stored rule. */
-export const toEngineRule = (values: CalendarScheduleValues): CalendarScheduleRule => ({
-  availabilityType: values.availabilityType,
-  recurrence: values.recurrence,
-  startMinute: values.startMinute,
-  endMinute: values.endMinute,
-  daysOfWeek: values.daysOfWeek,
-  dayOfMonth: values.dayOfMonth,
-  startDate: values.startDate,
-  endDate: values.endDate,
+/** A calendar's recurring rule as the services hand it out. */
+export type CalendarScheduleRecord = Omit<CalendarScheduleModel, "startDate" | "endDate"> & { startDate: string; endDate: string | null };
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
+
+export function toScheduleRecord(row: CalendarScheduleModel): CalendarScheduleRecord {
+  return { ...row, startDate: isoDate(row.startDate), endDate: row.endDate ? isoDate(row.endDate) : null };
+}
+
+/** A stored rule as values to merge a change into (and, as it is, the engine's CalendarScheduleRule). */
+export const valuesOf = (row: CalendarScheduleRecord): CalendarScheduleValues => ({
+  name: row.name,
+  availabilityType: row.availabilityType,
+  recurrence: row.recurrence,
+  startMinute: row.startMinute,
+  endMinute: row.endMinute,
+  daysOfWeek: row.daysOfWeek,
+  dayOfMonth: row.dayOfMonth,
+  startDate: row.startDate,
+  endDate: row.endDate,
+});
+
+/** The columns a rule is stored in. */
+export const scheduleColumns = (values: CalendarScheduleValues) => ({
+  ...values,
+  startDate: asDate(values.startDate),
+  endDate: values.endDate ? asDate(values.endDate) : null,
 });

@@ -1,40 +1,19 @@
-import { getPrisma, type CalendarScheduleModel, type Prisma } from "@slotbase/prisma";
+import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { conflict, notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
-import { mergeScheduleRule, type CalendarScheduleInput, type CalendarScheduleValues } from "./calendar-schedule-rule";
+import {
+  mergeScheduleRule,
+  scheduleColumns,
+  toScheduleRecord,
+  valuesOf,
+  type CalendarScheduleInput,
+  type CalendarScheduleRecord,
+} from "./calendar-schedule-rule";
 import { calendarIn, workspaceFor } from "./workspace";
-
-/** A calendar's recurring rule as the services hand it out. */
-export type CalendarScheduleRecord = Omit<CalendarScheduleModel, "startDate" | "endDate"> & { startDate: string; endDate: string | null };
 
 /** A calendar has at most this many schedules (each is expanded on every availability question). */
 export const MAX_SCHEDULES_PER_CALENDAR = 100;
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
-
-export function toScheduleRecord(row: CalendarScheduleModel): CalendarScheduleRecord {
-  return { ...row, startDate: isoDate(row.startDate), endDate: row.endDate ? isoDate(row.endDate) : null };
-}
-
-export const valuesOf = (row: CalendarScheduleRecord): CalendarScheduleValues => ({
-  name: row.name,
-  availabilityType: row.availabilityType,
-  recurrence: row.recurrence,
-  startMinute: row.startMinute,
-  endMinute: row.endMinute,
-  daysOfWeek: row.daysOfWeek,
-  dayOfMonth: row.dayOfMonth,
-  startDate: row.startDate,
-  endDate: row.endDate,
-});
-
-const columns = (values: CalendarScheduleValues) => ({
-  ...values,
-  startDate: asDate(values.startDate),
-  endDate: values.endDate ? asDate(values.endDate) : null,
-});
 
 const calendarLoader = async (where: { id: number; teamId: number }) =>
   (await getPrisma()).calendar.findFirst({ where, select: { id: true } });
@@ -57,7 +36,7 @@ export async function createCalendarSchedule(auth: AuthContext, workspaceUuid: s
       { rule: "too_many", message: `At most ${MAX_SCHEDULES_PER_CALENDAR} schedules per calendar` },
     ]);
   }
-  return toScheduleRecord(await prisma.calendarSchedule.create({ data: { calendarId, ...columns(values) } }));
+  return toScheduleRecord(await prisma.calendarSchedule.create({ data: { calendarId, ...scheduleColumns(values) } }));
 }
 
 /** The schedule, of that calendar of that workspace (another calendar's schedule id is a 404). */
@@ -80,7 +59,7 @@ export async function updateCalendarSchedule(
   const existing = await scheduleOf(prisma, calendarId, scheduleId);
   const values = mergeScheduleRule(valuesOf(existing), input);
   try {
-    return toScheduleRecord(await prisma.calendarSchedule.update({ where: { id: scheduleId }, data: columns(values) }));
+    return toScheduleRecord(await prisma.calendarSchedule.update({ where: { id: scheduleId }, data: scheduleColumns(values) }));
   } catch (error) {
     if (isRecordNotFound(error)) throw notFound("Schedule");
     throw error;

@@ -1,11 +1,10 @@
-import { isValidTimeZone } from "@slotbase/scheduling";
 import { getPrisma, Prisma, type CalendarModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { conflict, invalidField, notFound } from "../errors/domain-errors";
 import { isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
 import { cancelBookingsInTransaction } from "../bookings/booking-lifecycle";
 import { notifyAfterCommit } from "../bookings/notify";
-import { toScheduleRecord, type CalendarScheduleRecord } from "./calendar-schedule-service";
+import { toScheduleRecord, type CalendarScheduleRecord } from "./calendar-schedule-rule";
 import { calendarIn, workspaceFor, type Workspace } from "./workspace";
 
 /**
@@ -72,10 +71,6 @@ async function freeSlug(teamId: number, base: string): Promise<string> {
   for (let n = 2; ; n += 1) if (!taken.has(suffixed(base, n))) return suffixed(base, n);
 }
 
-function checkTimeZone(timeZone: string | undefined): void {
-  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw invalidField("timeZone", "time_zone", "Not an IANA time zone, e.g. Europe/Berlin");
-}
-
 /** A parent must be a calendar of the same workspace, and not the calendar itself or one of its children. */
 async function checkParent(workspace: Workspace, parentId: number | null | undefined, calendarId?: number): Promise<void> {
   if (parentId == null) return;
@@ -140,7 +135,6 @@ export async function getCalendar(auth: AuthContext, workspaceUuid: string, cale
 
 export async function createCalendar(auth: AuthContext, workspaceUuid: string, input: CalendarCreateInput): Promise<CalendarRecord> {
   const { workspace } = await workspaceFor(auth, workspaceUuid, "write");
-  checkTimeZone(input.timeZone);
   await checkParent(workspace, input.parentId);
   const prisma = await getPrisma();
   // A derived slug that a concurrent create took first is derived again (an explicit one is the client's: 409).
@@ -164,7 +158,6 @@ export async function updateCalendar(auth: AuthContext, workspaceUuid: string, c
   const { workspace } = await workspaceFor(auth, workspaceUuid, "write");
   const prisma = await getPrisma();
   await calendarIn(workspace, calendarId, (where) => prisma.calendar.findFirst({ where, select: { id: true } }));
-  checkTimeZone(input.timeZone);
   await checkParent(workspace, input.parentId, calendarId);
   try {
     return record(workspace, await prisma.calendar.update({ where: { id: calendarId }, data: input }), false);

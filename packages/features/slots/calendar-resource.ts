@@ -1,6 +1,6 @@
 import { calendarAvailability, localDateOf, wallClockToInstant, type Interval, type ResourceAvailability } from "@slotbase/scheduling";
 import { getPrisma, Prisma } from "@slotbase/prisma";
-import { toEngineRule, type CalendarScheduleValues } from "../calendars/calendar-schedule-rule";
+import { toScheduleRecord, valuesOf } from "../calendars/calendar-schedule-rule";
 import type { Db } from "./bookable-event";
 
 /**
@@ -106,13 +106,7 @@ export async function loadCalendarResource(request: CalendarResourceRequest, db?
   // Whole local days around the range: slots align to the rules' own start times, or to local
   // midnight for an open calendar (no rules), however the range was asked for.
   const around = { start: wallClockToInstant(localDateOf(request.range.start - DAY_MS, calendar.timeZone), 0, calendar.timeZone), end: request.range.end + DAY_MS };
-  const rules = schedules.map((row) =>
-    toEngineRule({
-      ...(row as unknown as CalendarScheduleValues),
-      startDate: row.startDate.toISOString().slice(0, 10),
-      endDate: row.endDate ? row.endDate.toISOString().slice(0, 10) : null,
-    }),
-  );
+  const rules = schedules.map((row) => valuesOf(toScheduleRecord(row)));
   const full = calendar.capacity;
   return {
     calendarId: calendar.id,

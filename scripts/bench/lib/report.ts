@@ -133,3 +133,13 @@ export function writeJson(file: string, data: unknown): void {
   writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`);
   renameSync(tmp, file);
 }
+
+/** Writes the results (a --quick run without --out writes nothing) and says which p50 targets were missed. */
+export function reportResults(outFile: string | null, results: unknown, rows: readonly ResultRow[], describeMiss: (row: ResultRow) => string): void {
+  if (outFile) {
+    writeJson(outFile, results);
+    console.log(`\nwrote ${path.relative(process.cwd(), outFile)}`);
+  }
+  const missed = rows.filter((row) => passed(row) === false);
+  console.log(missed.length > 0 ? `\nTARGET MISSED: ${missed.map(describeMiss).join("; ")}` : "\nall targets met");
+}

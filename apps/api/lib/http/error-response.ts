@@ -29,6 +29,8 @@ export function errorBody(url: string | undefined, error: HttpError, requestId: 
   return { message: error.message, code: error.code, details, requestId };
 }
 
+export const UNKNOWN_PATH_MESSAGE = "There is no such path in this API. The operations it serves are listed at /docs.";
+
 export function internalError(requestId: string): HttpError {
   return new HttpError("internal_error", `Something went wrong on our side. Quote request id ${requestId} when reporting it.`);
 }

@@ -8,6 +8,7 @@ import { httpMethods, setCorsResponseHeaders } from "./http-methods";
 import { verifyApiKey } from "./verify-api-key";
 import { startBackgroundWork } from "./start-background-work";
 import { HttpError } from "../http/http-error";
+import { UNKNOWN_PATH_MESSAGE } from "../http/error-response";
 
 /**
  * Middlewares in order of concern. next-api-middleware never settles a handler whose
@@ -60,7 +61,6 @@ export interface RouteInfo {
 
 export type RouteHandler = NextApiHandler & { [ROUTE_MARKER]: RouteInfo };
 
-export const UNKNOWN_PATH_MESSAGE = "There is no such path in this API. The operations it serves are listed at /docs.";
 
 /** The unknown-path fallback: request id and error capture as everywhere, then a 404 (see RouteOptions.notFound). */
 function notFoundRoute(): RouteHandler {

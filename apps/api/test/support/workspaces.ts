@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getPrisma, type CalendarModel, type CalendarScheduleModel, type Prisma, type TeamModel } from "@slotbase/prisma";
 import type { ApiResult } from "./api";
-import type { Caller } from "./fixtures";
+import { createCaller, type Caller } from "./fixtures";
 import { createTeam, type TeamMemberSpec } from "./teams";
 
 /**
@@ -23,6 +23,13 @@ export async function createWorkspace(owner: Caller, members: TeamMemberSpec[] =
   if (data.timeZone === undefined) return team;
   const prisma = await getPrisma();
   return prisma.team.update({ where: { id: team.id }, data: { timeZone: data.timeZone } });
+}
+
+/** A new caller and a workspace they OWN. */
+export async function ownedWorkspace(data: { timeZone?: string } = {}) {
+  const owner = await createCaller();
+  const team = await createWorkspace(owner, [], data);
+  return { owner, team };
 }
 
 /** A calendar of the workspace, written directly (defaults: a unique name and slug, UTC, capacity 1). */

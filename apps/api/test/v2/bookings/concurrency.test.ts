@@ -1,4 +1,4 @@
-import { HOST_LOCK_NAMESPACE } from "@slotbase/features/bookings/host-locks";
+import { HOST_LOCK_NAMESPACE } from "@slotbase/features/bookings/booking-locks";
 import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";

@@ -1,7 +1,6 @@
 import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
-import { createCaller } from "../../support/fixtures";
 import {
   addCalendar,
   CALENDAR,
@@ -11,16 +10,11 @@ import {
   expectWorkspaceError,
   inWorkspace,
   ofCalendar,
+  ownedWorkspace,
   workspaceSnapshot,
 } from "../../support/workspaces";
 
 useTestDatabase();
-
-async function ownedWorkspace() {
-  const owner = await createCaller();
-  const team = await createWorkspace(owner);
-  return { owner, team };
-}
 
 describe("workspace calendars — invalid create bodies (400 naming the field, nothing created)", () => {
   it("requires a name", async () => {

@@ -1,3 +1,4 @@
+// The advisory locks booking writes take: one per host, one per calendar capacity (always hosts first).
 import { Prisma } from "@slotbase/prisma";
 import type { Db } from "../slots/bookable-event";
 
