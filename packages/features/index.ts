@@ -45,3 +45,6 @@ export * from "./logging/logger";
 export * from "./calendars/calendar-service";
 export * from "./calendars/calendar-schedule-service";
 export { formatClock, type CalendarScheduleInput, type CalendarScheduleRecord } from "./calendars/calendar-schedule-rule";
+export * from "./calendar-events/calendar-events-service";
+export { MAX_CAPACITY_WITH_BOOKING_EVENTS, type CalendarEvent, type CalendarEventType } from "./calendar-events/resource-events";
+export * from "./customer-accounts/customer-account-service";

@@ -9,4 +9,5 @@ export * from "./src/availability";
 export * from "./src/local-time";
 export * from "./src/zone-offset";
 export * from "./src/calendar-schedule";
+export * from "./src/occupancy";
 export { peakUsage, type ResourceAvailability, type ResourceUse } from "./src/resource-capacity";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextPageContext } from "next";
-import { errorBody, internalError, UNKNOWN_PATH_MESSAGE } from "../lib/http/error-response";
+import { errorBody, internalError, statusOn, UNKNOWN_PATH_MESSAGE } from "../lib/http/error-response";
+import { surfaceOf } from "../lib/http/surface";
 import { HttpError } from "../lib/http/http-error";
 import { setCorsResponseHeaders } from "../lib/middleware/http-methods";
 import { REQUEST_ID_HEADER } from "../lib/middleware/request-id";
@@ -27,7 +28,7 @@ ErrorAnswer.getInitialProps = ({ req, res }: NextPageContext): Record<string, ne
       : status === 404
         ? new HttpError("not_found", UNKNOWN_PATH_MESSAGE)
         : internalError(requestId);
-  res.statusCode = error.status;
+  res.statusCode = statusOn(surfaceOf(req?.url), error);
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader(REQUEST_ID_HEADER, requestId);
   setCorsResponseHeaders(res as Parameters<typeof setCorsResponseHeaders>[0]);

@@ -38,6 +38,7 @@ const ERROR_RESPONSES: Record<Surface, { prefix: string; schema: string }> = {
   v1: { prefix: "", schema: "ErrorResponse" },
   v2: { prefix: "V2", schema: "ErrorResponseV2" },
   workspace: { prefix: "Workspace", schema: "ErrorResponseWorkspace" },
+  calendarEvents: { prefix: "JsonApi", schema: "ErrorResponseJsonApi" },
 };
 
 /** Operations marked `x-idempotent: true` take the Idempotency-Key header (lib/route/endpoint.ts). */
@@ -52,6 +53,8 @@ function documentIdempotency(operation: Json): void {
     }
   }
 }
+
+const DOCUMENT_SECURITY = [{ ApiKeyQuery: [] }, { BearerAuth: [] }];
 
 export interface BuildResult {
   document: Json;
@@ -171,6 +174,9 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
       }
       if (info.public) {
         operation.security = [];
+      } else if (info.optionalKey) {
+        // Anonymous callers too: no key ({}), or a key as everywhere.
+        operation.security = [{}, ...DOCUMENT_SECURITY];
       } else if (Array.isArray(operation.security) && operation.security.length === 0) {
         problems.push(`${label}: says security: [] but the route is not public`);
       }
@@ -181,7 +187,8 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         problems.push(...endpointDrift(label, route.template, operation, servedMethod.endpoint));
         // endpoint() refuses unknown query parameters, NUL and invalid encodings with a 400.
         operation.responses ??= {};
-        operation.responses["400"] ??= { $ref: "#/components/responses/ValidationError" };
+        // The calendar-events surface follows JSON:API: an invalid parameter is a 422 there.
+        operation.responses[surfaceOf(route.template) === "calendarEvents" ? "422" : "400"] ??= { $ref: "#/components/responses/ValidationError" };
       }
       if (operation.requestBody) {
         // Every body is read by lib/http/read-json-body.ts, which can answer these two.
@@ -276,7 +283,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
     openapi: "3.1.0",
     info: { title: "Slotbase API", version: pkg.version, description: DESCRIPTION },
     servers: [{ url: "/" }],
-    security: [{ ApiKeyQuery: [] }, { BearerAuth: [] }],
+    security: DOCUMENT_SECURITY,
     tags: tags.map((name) => ({ name })),
     paths,
     components: {

@@ -1,12 +1,12 @@
 import { HttpError } from "../http/http-error";
 import type { ApiResponse, HttpMethod, Middleware } from "../http/types";
 
-const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, cal-api-version, X-Request-Id";
+const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-None-Match, cal-api-version, X-Request-Id";
 
 /** The CORS headers every response carries (preflights get more, below). */
 export function setCorsResponseHeaders(res: ApiResponse): void {
   res.setHeader("Access-Control-Allow-Origin", process.env.CORS_ORIGIN ?? "*");
-  res.setHeader("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed");
+  res.setHeader("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed, ETag");
 }
 
 /**

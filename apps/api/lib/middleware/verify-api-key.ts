@@ -19,3 +19,11 @@ export const verifyApiKey: Middleware = async (req, _res, next) => {
   }
   await next();
 };
+
+/** As verifyApiKey when a key is sent; without one the request goes on with no caller. */
+export const verifyApiKeyIfSent: Middleware = async (req, _res, next) => {
+  if (req.method !== "OPTIONS" && extractApiKey(req) !== undefined) {
+    req.auth = await authenticateApiKey(extractApiKey(req));
+  }
+  await next();
+};

@@ -5,7 +5,7 @@ import type { EndpointInfo } from "../route/endpoint";
 import { requestId } from "./request-id";
 import { captureErrors } from "./capture-errors";
 import { httpMethods, setCorsResponseHeaders } from "./http-methods";
-import { verifyApiKey } from "./verify-api-key";
+import { verifyApiKey, verifyApiKeyIfSent } from "./verify-api-key";
 import { startBackgroundWork } from "./start-background-work";
 import { HttpError } from "../http/http-error";
 import { UNKNOWN_PATH_MESSAGE } from "../http/error-response";
@@ -24,6 +24,7 @@ const chain = label(
     captureErrors: asLibrary(captureErrors),
     startBackgroundWork: asLibrary(startBackgroundWork),
     verifyApiKey: asLibrary(verifyApiKey),
+    verifyApiKeyIfSent: asLibrary(verifyApiKeyIfSent),
   },
   ["requestId", "captureErrors", "startBackgroundWork"],
 );
@@ -38,6 +39,12 @@ export interface RouteOptions {
   /** Declared public routes only: `/`, `/docs`, the OpenAPI document. Everything else needs a key. */
   public?: true;
   /**
+   * Routes that serve anonymous callers as well as keys (the public calendar-events view): a
+   * key, when one is sent, is verified as everywhere (a bad one is a 401); without one the
+   * operation runs with no caller. Its operations are built with endpoint({ allowAnonymous: true }).
+   */
+  optionalKey?: true;
+  /**
    * The unknown-path fallback (pages/api/[...path].ts, reached through next.config.mjs's
    * rewrites): every method, OPTIONS included, is a 404 `not_found` in the surface's error
    * shape. Public (no key is needed to learn that a path does not exist), serves no
@@ -49,6 +56,8 @@ export interface RouteOptions {
 /** Wraps a route's method handlers in the whole chain: request id, errors, method guard, API key. */
 export interface RouteInfo {
   public: boolean;
+  /** Serves callers without a key too (RouteOptions.optionalKey). */
+  optionalKey?: boolean;
   /** True only on the unknown-path fallback: it answers every path no route serves, and documents nothing. */
   notFound?: boolean;
   /**
@@ -80,7 +89,8 @@ export function withMiddleware(handlers: MethodHandlers, options: RouteOptions =
     return notFoundRoute();
   }
   const methods = Object.keys(handlers) as HttpMethod[];
-  const middleware = chain(asLibrary(httpMethods(methods)), ...(options.public ? [] : (["verifyApiKey"] as const)));
+  const keyCheck = options.public ? [] : options.optionalKey ? (["verifyApiKeyIfSent"] as const) : (["verifyApiKey"] as const);
+  const middleware = chain(asLibrary(httpMethods(methods)), ...keyCheck);
   const dispatch = async (req: ApiRequest, res: ApiResponse) => {
     if (req.method === "OPTIONS") {
       res.status(204).end();
@@ -92,6 +102,7 @@ export function withMiddleware(handlers: MethodHandlers, options: RouteOptions =
   const handler = middleware(dispatch as never) as RouteHandler;
   handler[ROUTE_MARKER] = {
     public: options.public === true,
+    ...(options.optionalKey ? { optionalKey: true } : {}),
     methods: Object.fromEntries(
       methods.map((m) => {
         const { scope, endpoint } = handlers[m] as { scope?: string; endpoint?: EndpointInfo };

@@ -18,6 +18,7 @@ import * as bookingReferences from "../schemas/booking-references";
 import * as payments from "../schemas/payments";
 import * as noShow from "../schemas/no-show";
 import * as calendars from "../schemas/calendars";
+import * as calendarEvents from "../schemas/calendar-events";
 
 /**
  * Every zod schema the OpenAPI document refers to, by component name. Request bodies and
@@ -29,6 +30,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   ErrorResponse: common.ErrorResponse,
   ErrorResponseV2: common.ErrorResponseV2,
   ErrorResponseWorkspace: common.ErrorResponseWorkspace,
+  ErrorResponseJsonApi: common.ErrorResponseJsonApi,
   Calendar: calendars.Calendar,
   CalendarPageResponse: calendars.CalendarPageResponse,
   CalendarSchedule: calendars.CalendarSchedule,
@@ -38,6 +40,10 @@ export const schemaComponents: Record<string, z.ZodType> = {
   CalendarUpdateBody: calendars.CalendarUpdateBody,
   CalendarScheduleCreateBody: calendars.CalendarScheduleCreateBody,
   CalendarScheduleUpdateBody: calendars.CalendarScheduleUpdateBody,
+  CalendarEvent: calendarEvents.CalendarEvent,
+  CalendarEventsResponse: calendarEvents.CalendarEventsResponse,
+  CustomerAccountResponse: calendarEvents.CustomerAccountResponse,
+  BookingPreviewResponse: calendarEvents.BookingPreviewResponse,
   DeletedResponse: common.DeletedResponse,
   ApiIndexResponse: common.ApiIndexResponse,
   User: users.User,
@@ -159,4 +165,7 @@ export const queryComponents: Record<string, z.ZodObject> = {
   CalendarGetQuery: calendars.CalendarGetQuery,
   CalendarDeleteQuery: calendars.CalendarDeleteQuery,
   CalendarScheduleQuery: calendars.CalendarScheduleQuery,
+  CalendarEventsQuery: calendarEvents.CalendarEventsQuery,
+  CustomerAccountQuery: calendarEvents.CustomerAccountQuery,
+  BookingPreviewQuery: calendarEvents.BookingPreviewQuery,
 };

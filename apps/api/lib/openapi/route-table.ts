@@ -23,8 +23,9 @@ export function routeTable(dir: string = PAGES_API_DIR): RouteFile[] {
       const relative = path.relative(dir, file).split(path.sep).join("/").replace(/\.tsx?$/, "");
       const routePath = `/${relative}`.replace(/\/index$/, "") || "/";
       const template = routePath.replace(/\[([^\]]+)\]/g, "{$1}");
-      // Workspace calendars are documented under /api, as their contract (seed 003) names them.
-      const documented = DOCUMENTED_AS[template] ?? (template.startsWith("/v2/w/") ? `/api${template}` : template);
+      // Workspace calendars and calendar events are documented under /api, as their contracts (seeds 003 and 001) name them.
+      const underApi = /^\/(v2\/w|v1\/calendar-events|v1\/customer-accounts)(\/|$)/.test(template);
+      const documented = DOCUMENTED_AS[template] ?? (underApi ? `/api${template}` : template);
       return { template: documented, file };
     })
     .sort((a, b) => a.template.localeCompare(b.template));

@@ -17,12 +17,16 @@ import { readJsonBody } from "../http/read-json-body";
 import { validate } from "../validation/validate";
 import { readQuery } from "../validation/query-input";
 import { toResponseBody } from "../validation/response";
+import { answerNotModified, ConditionalBody } from "../http/conditional";
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface EndpointContext<Q, B> {
   req: ApiRequest;
+  /** The caller; on an `allowAnonymous` operation read `caller` instead (this is then unset without a key). */
   auth: AuthContext;
+  /** The caller, or null for an anonymous request to an `allowAnonymous` operation. */
+  caller: AuthContext | null;
   query: Q;
   body: B;
 }
@@ -45,7 +49,17 @@ export interface EndpointDefinition<Q extends z.ZodObject | undefined, B extends
   response: R;
   /** Success status, 200 unless said otherwise. */
   status?: number;
-  handler: (ctx: EndpointContext<Output<Q>, Output<B>>) => Promise<z.input<R>>;
+  /**
+   * The handler may answer with conditionalBody() (http/conditional.ts): its ETag and
+   * Cache-Control are sent, and a request whose If-None-Match names the ETag gets a 304
+   * without the body being computed.
+   */
+  handler: (ctx: EndpointContext<Output<Q>, Output<B>>) => Promise<z.input<R> | ConditionalBody<z.input<R>>>;
+  /**
+   * Serve callers without a key too (the route is built with `withMiddleware(…, { optionalKey: true })`):
+   * a key, when sent, is still verified (a bad one is a 401, never anonymous) and needs `scope`.
+   */
+  allowAnonymous?: boolean;
   /**
    * Honour an `Idempotency-Key` header (packages/features/idempotency): a retry with the
    * same key and request gets the first success replayed (`Idempotent-Replayed: true`)
@@ -85,6 +99,9 @@ export function idempotencyPath(url: string | undefined): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
+/** respond()'s answer when it has sent a 304 itself. */
+const NOT_MODIFIED = Symbol("not modified");
+
 /** What res.json(result) would send, as text (null when it would send nothing). */
 function toJsonText(result: unknown): string | null {
   return JSON.stringify(result) ?? null;
@@ -111,7 +128,12 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
   definition: EndpointDefinition<Q, B, R>,
 ): MethodHandler & { scope: Scope; idempotent: boolean; endpoint: EndpointInfo } {
   const status = definition.status ?? 200;
-  const respond = async (ctx: EndpointContext<Output<Q>, Output<B>>) => toResponseBody(definition.response, await definition.handler(ctx));
+  const respond = async (ctx: EndpointContext<Output<Q>, Output<B>>, res?: ApiResponse): Promise<unknown> => {
+    const result = await definition.handler(ctx);
+    if (!(result instanceof ConditionalBody)) return toResponseBody(definition.response, result);
+    if (res && answerNotModified(ctx.req, res, result)) return NOT_MODIFIED;
+    return toResponseBody(definition.response, await result.body());
+  };
   const run: MethodHandler = async (req, res) => {
     const inputs: { query: Record<string, unknown>; body: unknown } = { query: {}, body: null };
     try {
@@ -124,22 +146,24 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
   };
   const serve = async (req: ApiRequest, res: ApiResponse, inputs: { query: Record<string, unknown>; body: unknown }) => {
     const auth = req.auth;
-    if (!auth) throw new Error("endpoint() reached without authentication");
-    requireScope(auth, definition.scope);
+    if (!auth && !definition.allowAnonymous) throw new Error("endpoint() reached without authentication");
+    if (auth) requireScope(auth, definition.scope);
     const key = definition.idempotent ? parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]) : undefined;
     const { raw: rawQuery, value: query } = readQuery(req, definition.query);
     inputs.query = rawQuery;
     const rawBody = definition.body ? ((await readJsonBody(req)) ?? {}) : null;
     inputs.body = rawBody;
     const body = (definition.body ? validate(definition.body, "body", rawBody) : undefined) as Output<B>;
-    const ctx = { req, auth, query: query as Output<Q>, body };
+    const ctx = { req, auth: auth as AuthContext, caller: auth ?? null, query: query as Output<Q>, body };
     if (key === undefined) {
-      res.status(status).json(await respond(ctx));
+      const answer = await respond(ctx, res);
+      if (answer !== NOT_MODIFIED) res.status(status).json(answer);
       return;
     }
     const method = (req.method ?? "").toUpperCase();
     const path = idempotencyPath(req.url);
     const requestHash = requestFingerprint({ method, path, query: rawQuery, body: rawBody });
+    if (!auth) throw new Error("an idempotent endpoint() needs authentication");
     const outcome = await runIdempotent(auth, { key, method, path, requestHash }, async () => ({
       status,
       body: toJsonText(await respond(ctx)),

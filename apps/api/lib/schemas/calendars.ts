@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarSchema } from "@slotbase/prisma/zod";
-import { idParam, timeZone } from "../validation/common";
+import { idParam, queryBoolean, timeZone } from "../validation/common";
 
 /**
  * Workspace calendars (seed 003), in this surface's own style: camelCase, single objects
@@ -10,12 +10,6 @@ const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CLOCK_TEXT = /^\d{2}:\d{2}$/;
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `true`/`false` (also 1/0) in a query string. */
-const queryBoolean = () =>
-  z
-    .enum(["true", "false", "1", "0"], { error: "Must be true or false" })
-    .transform((value) => value === "true" || value === "1");
 
 // No length limit here: any text that is not the uuid of a workspace the caller may see is a 404
 // (packages/features/calendars/workspace.ts), a malformed one included, never a 400.

@@ -30,6 +30,21 @@ export const ErrorResponseWorkspace = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(ErrorDetail), requestId: z.string() }),
 });
 
+/** Calendar-events error body (JSON:API error objects). */
+export const ErrorResponseJsonApi = z.object({
+  errors: z.array(
+    z.object({
+      id: z.string().describe("The request id."),
+      status: z.string().describe('The HTTP status, as text ("422").'),
+      code: z.string(),
+      title: z.string(),
+      detail: z.string(),
+      meta: z.object({ rule: z.string() }).optional(),
+      source: z.object({ parameter: z.string().optional(), pointer: z.string().optional(), header: z.string().optional() }).optional().describe("The offending query parameter."),
+    }),
+  ),
+});
+
 export const DeletedResponse = z.object({ message: z.string() });
 
 export const ApiIndexResponse = z.object({

@@ -40,6 +40,12 @@ export function isIanaTimeZone(value: string): boolean {
 export const timeZone = () =>
   z.string().refine(isIanaTimeZone, { error: "Must be an IANA time zone, e.g. Europe/Berlin" });
 
+/** `true`/`false` (also 1/0) in a query string. */
+export const queryBoolean = () =>
+  z
+    .enum(["true", "false", "1", "0"], { error: "Must be true or false" })
+    .transform((value) => value === "true" || value === "1");
+
 export const PAGE_SIZE_DEFAULT = 10;
 export const PAGE_SIZE_MAX = 100;
 
