@@ -20,9 +20,10 @@ const bound = (description: string) =>
 
 export const CalendarEventsQuery = z.object({
   resource_id: z
-    .union([uuid("a resource (calendar)").transform((id) => [id]), z.array(uuid("a resource (calendar)")).min(1).max(MAX_RESOURCES, { error: `At most ${MAX_RESOURCES} resources per request` })], {
-      error: (issue) => (issue.input === undefined ? "Required: one resource uuid, or several as resource_id[]=…" : undefined),
+    .union([z.string().transform((id) => [id]), z.array(z.string())], {
+      error: (issue) => (issue.input === undefined ? "Required: one resource uuid, or several as resource_id[]=…" : "Must be a resource uuid, or several as resource_id[]=…"),
     })
+    .pipe(z.array(uuid("a resource (calendar)")).max(MAX_RESOURCES, { error: `At most ${MAX_RESOURCES} resources per request` }))
     .describe(`The resource (a workspace calendar's \`uuid\`): one, or up to ${MAX_RESOURCES} as \`resource_id[]=…&resource_id[]=…\` (or repeated \`resource_id=\`).`),
   start_date: bound("Range start; default: now (the current minute).").optional(),
   end_date: bound("Range end (a date is included whole); default: start + 7 days; at most 62 days after start.").optional(),

@@ -37,6 +37,11 @@ export interface AuthMatrixOptions {
    * whose rule is more specific (e.g. an ADMIN may not change an OWNER's membership).
    */
   team?: { need: "read" | "manage" | "own"; expect?: Partial<Record<TeamCase, number>> };
+  /**
+   * The operation also serves callers without a key (the public calendar-events view): a
+   * request without one is not a 401 but gets this status for the owner's (non-public) object.
+   */
+  anonymousStatus?: number;
 }
 
 type BookingAction = "read" | "cancel" | "reschedule" | "manage";
@@ -46,14 +51,15 @@ const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 function expectAuthFailure(result: ApiResult, messagePart: RegExp, rawKey?: string) {
   expect(result.status).toBe(401);
-  expect(result.body.code ?? result.body.error?.code).toBe("unauthorized");
-  expect(result.body.message ?? result.body.error?.message).toMatch(messagePart);
+  expect(codeOf(result)).toBe("unauthorized");
+  expect(result.body.message ?? result.body.error?.message ?? result.body.errors?.[0]?.detail).toMatch(messagePart);
   expect(result.headers["x-request-id"]).toBeTruthy();
   if (rawKey) expect(JSON.stringify(result.body)).not.toContain(rawKey);
 }
 
+/** The error code in any surface's shape (v1, v2, workspace, JSON:API). */
 function codeOf(result: ApiResult): string | undefined {
-  return result.body?.code ?? result.body?.error?.code;
+  return result.body?.code ?? result.body?.error?.code ?? result.body?.errors?.[0]?.code;
 }
 
 /**
@@ -86,9 +92,18 @@ export function describeAuthMatrix(options: AuthMatrixOptions): void {
   };
 
   describe(`${operation} — auth matrix`, () => {
-    it("refuses a request without a key (401)", async () => {
-      expectAuthFailure(await call(undefined, undefined), /No API key/);
-    });
+    if (options.anonymousStatus === undefined) {
+      it("refuses a request without a key (401)", async () => {
+        expectAuthFailure(await call(undefined, undefined), /No API key/);
+      });
+    } else {
+      const status = options.anonymousStatus;
+      it(`answers a request without a key as anonymous (${status} for the owner's non-public object)`, async () => {
+        const result = await call(undefined, undefined);
+        expect(result.status).toBe(status);
+        if (status >= 400) expect(codeOf(result)).toBe(status === 404 ? "not_found" : "forbidden");
+      });
+    }
 
     it("refuses a malformed key (401)", async () => {
       const key = "cal_not-a-real-key";
