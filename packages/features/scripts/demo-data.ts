@@ -132,6 +132,8 @@ export interface DemoCalendar {
   description: string;
   capacity: number;
   color: string;
+  /** Shown without a key in GET /api/v1/calendar-events (bookings without personal data). */
+  isPublic: boolean;
   parent?: string;
   schedules: { name: string; availabilityType: "available" | "unavailable"; recurrence: "daily" | "weekly"; startMinute: number; endMinute: number; daysOfWeek: number[] }[];
   /** The slug of the team event type that books it. */
@@ -141,18 +143,57 @@ export interface DemoCalendar {
 const officeHours = { name: "Office hours", availabilityType: "available" as const, recurrence: "weekly" as const, startMinute: 8 * 60, endMinute: 18 * 60, daysOfWeek: WEEKDAYS };
 
 export const DEMO_CALENDARS: DemoCalendar[] = [
-  { slug: "room-orion", name: "Meeting room Orion", description: "6 seats, screen, one booking at a time", capacity: 1, color: "#3b82f6", schedules: [officeHours], eventTypeSlug: "book-room-orion" },
+  { slug: "room-orion", name: "Meeting room Orion", description: "6 seats, screen, one booking at a time", capacity: 1, color: "#3b82f6", isPublic: true, schedules: [officeHours], eventTypeSlug: "book-room-orion" },
   {
     slug: "desk-pool",
     name: "Desk pool",
-    description: "10 hot desks",
-    capacity: 10,
+    description: "30 hot desks",
+    capacity: 30,
     color: "#10b981",
+    isPublic: true,
     schedules: [officeHours, { name: "Lunch break", availabilityType: "unavailable", recurrence: "daily", startMinute: 12 * 60, endMinute: 13 * 60, daysOfWeek: [] }],
     eventTypeSlug: "book-a-desk",
   },
-  { slug: "studio", name: "Studio", description: "The whole studio, booked whole", capacity: 1, color: "#f59e0b", schedules: [officeHours], eventTypeSlug: "book-the-studio" },
-  { slug: "studio-booth", name: "Recording booth", description: "Inside the studio: booking it takes the studio", capacity: 1, color: "#ef4444", parent: "studio", schedules: [officeHours], eventTypeSlug: "book-the-booth" },
+  { slug: "studio", name: "Studio", description: "The whole studio, booked whole", capacity: 1, color: "#f59e0b", isPublic: false, schedules: [officeHours], eventTypeSlug: "book-the-studio" },
+  { slug: "studio-booth", name: "Recording booth", description: "Inside the studio: booking it takes the studio", capacity: 1, color: "#ef4444", isPublic: false, parent: "studio", schedules: [officeHours], eventTypeSlug: "book-the-booth" },
 ];
 
 export const SEED_KEY_NOTE = "Seed key";
+
+/**
+ * Bookings of the demo calendars (the week of the other demo bookings), through each calendar's
+ * event type; their attendees become the workspace's customer accounts.
+ */
+export interface DemoCalendarBooking {
+  uid: string;
+  calendar: string;
+  startTime: string;
+  endTime: string;
+  status: BookingStatus;
+  attendees: DemoAttendee[];
+}
+
+const desk = (n: number, startTime: string, endTime: string, attendee: DemoAttendee): DemoCalendarBooking => ({
+  uid: `seed-desk-${n}`,
+  calendar: "desk-pool",
+  startTime,
+  endTime,
+  status: "ACCEPTED",
+  attendees: [attendee],
+});
+
+export const DEMO_CALENDAR_BOOKINGS: DemoCalendarBooking[] = [
+  // Mon 1 March, 10:00–11:00 and Tue 2 March, 14:00–15:30 Berlin (pending)
+  { uid: "seed-room-1", calendar: "room-orion", startTime: "2027-03-01T09:00:00Z", endTime: "2027-03-01T10:00:00Z", status: "ACCEPTED", attendees: [jordan] },
+  { uid: "seed-room-2", calendar: "room-orion", startTime: "2027-03-02T13:00:00Z", endTime: "2027-03-02T14:30:00Z", status: "PENDING", attendees: [priya] },
+  // Desks on Mon 1 March: three all day, one in the afternoon
+  desk(1, "2027-03-01T07:00:00Z", "2027-03-01T17:00:00Z", jordan),
+  desk(2, "2027-03-01T07:00:00Z", "2027-03-01T17:00:00Z", priya),
+  desk(3, "2027-03-01T08:00:00Z", "2027-03-01T11:00:00Z", sam),
+  desk(4, "2027-03-01T12:00:00Z", "2027-03-01T16:00:00Z", { name: "Alex Kim", email: "alex.kim@example.com", timeZone: "Europe/Berlin" }),
+  // The booth on Wed 3 March, 11:00–12:00 Berlin: the studio is taken too
+  { uid: "seed-booth-1", calendar: "studio-booth", startTime: "2027-03-03T10:00:00Z", endTime: "2027-03-03T11:00:00Z", status: "ACCEPTED", attendees: [sam] },
+];
+
+/** Blocked time on demo calendars. */
+export const DEMO_CALENDAR_BLOCKERS = [{ uid: "9f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c", calendar: "room-orion", title: "Deep clean", startTime: "2027-03-03T07:00:00Z", endTime: "2027-03-03T09:00:00Z" }];

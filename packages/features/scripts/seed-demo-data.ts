@@ -9,6 +9,9 @@ import {
   DEMO_USERS,
   SEED_KEY_NOTE,
   type DemoBooking,
+  type DemoCalendarBooking,
+  DEMO_CALENDAR_BLOCKERS,
+  DEMO_CALENDAR_BOOKINGS,
   type DemoEventType,
 } from "./demo-data";
 
@@ -34,7 +37,12 @@ export async function seedDemoData(prisma: Database): Promise<SeedResult> {
   for (const booking of DEMO_BOOKINGS) {
     await seedBooking(prisma, booking, userIds.get(booking.host)!, eventTypeIds.get(booking.eventType)!);
   }
-  await seedCalendars(prisma, teamId);
+  const calendarIds = await seedCalendars(prisma, teamId);
+  for (const booking of DEMO_CALENDAR_BOOKINGS) await seedCalendarBooking(prisma, booking, calendarIds.get(booking.calendar)!);
+  for (const { calendar, ...blocker } of DEMO_CALENDAR_BLOCKERS) {
+    const data = { ...blocker, calendarId: calendarIds.get(calendar)!, startTime: new Date(blocker.startTime), endTime: new Date(blocker.endTime) };
+    await prisma.blocker.upsert({ where: { uid: blocker.uid }, create: data, update: data });
+  }
   const adminId = userIds.get("admin")!;
   await prisma.apiKey.deleteMany({ where: { userId: adminId, note: SEED_KEY_NOTE } });
   const { key } = await createApiKey(prisma, { userId: adminId, note: SEED_KEY_NOTE });
@@ -156,8 +164,28 @@ async function seedBooking(prisma: Database, booking: DemoBooking, userId: numbe
   });
 }
 
-/** The demo workspace's calendars (parents first), their schedules, and the event types that book them. */
-async function seedCalendars(prisma: Database, teamId: number): Promise<void> {
+/** A hostless booking of a demo calendar through its event type. */
+async function seedCalendarBooking(prisma: Database, booking: DemoCalendarBooking, calendarId: number): Promise<void> {
+  const eventType = await prisma.eventType.findFirstOrThrow({ where: { calendarId }, select: { id: true, title: true } });
+  const fields = {
+    title: `${eventType.title} for ${booking.attendees.map((a) => a.name).join(", ")}`,
+    startTime: new Date(booking.startTime),
+    endTime: new Date(booking.endTime),
+    status: booking.status,
+    calendarId,
+    eventTypeId: eventType.id,
+    exclusive: false,
+    calendarExclusive: DEMO_CALENDARS.find((c) => c.slug === booking.calendar)!.capacity === 1,
+  };
+  await prisma.booking.upsert({
+    where: { uid: booking.uid },
+    create: { uid: booking.uid, ...fields, attendees: { create: booking.attendees } },
+    update: { ...fields, attendees: { deleteMany: {}, create: booking.attendees } },
+  });
+}
+
+/** The demo workspace's calendars (parents first), their schedules, and the event types that book them; their ids by slug. */
+async function seedCalendars(prisma: Database, teamId: number): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const startDate = new Date("2026-01-05T00:00:00Z");
   for (const calendar of DEMO_CALENDARS) {
@@ -180,4 +208,5 @@ async function seedCalendars(prisma: Database, teamId: number): Promise<void> {
     };
     await prisma.eventType.upsert({ where: { teamId_slug: { teamId, slug: eventTypeSlug } }, create: eventType, update: eventType });
   }
+  return ids;
 }

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@slotbase/prisma/testing";
 import { parseApiKey } from "../api-keys/key-format";
-import { DEMO_BOOKINGS, SEED_KEY_NOTE } from "../scripts/demo-data";
+import { DEMO_BOOKINGS, DEMO_CALENDAR_BOOKINGS, SEED_KEY_NOTE } from "../scripts/demo-data";
 import { seedDemoData } from "../scripts/seed-demo-data";
 
 let db: TestDatabase;
@@ -25,6 +25,8 @@ async function countAll() {
     apiKeys: await p.apiKey.count(),
     calendars: await p.calendar.count(),
     calendarSchedules: await p.calendarSchedule.count(),
+    blockers: await p.blocker.count(),
+    customerAccounts: await p.customerAccount.count(),
   };
 }
 
@@ -46,12 +48,14 @@ describe("seedDemoData", () => {
       availability: 3,
       eventTypes: 7,
       hosts: 2,
-      bookings: DEMO_BOOKINGS.length,
-      attendees: 6,
+      bookings: DEMO_BOOKINGS.length + DEMO_CALENDAR_BOOKINGS.length,
+      attendees: 13,
       seats: 2,
       apiKeys: 1,
       calendars: 4,
       calendarSchedules: 5,
+      blockers: 1,
+      customerAccounts: 4,
     });
 
     const second = await seedDemoData(db.prisma);

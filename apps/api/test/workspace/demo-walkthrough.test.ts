@@ -16,7 +16,7 @@ it("lists the demo workspace's calendars, creates a room with hours and a lunch 
   expect(listed.status).toBe(200);
   expect(listed.body.items.map((c: { slug: string }) => c.slug)).toEqual(["room-orion", "desk-pool", "studio", "studio-booth"]);
   const desks = listed.body.items.find((c: { slug: string }) => c.slug === "desk-pool");
-  expect(desks).toMatchObject({ capacity: 10, schedules: [expect.objectContaining({ availabilityType: "available" }), expect.objectContaining({ name: "Lunch break", availabilityType: "unavailable" })] });
+  expect(desks).toMatchObject({ capacity: 30, schedules: [expect.objectContaining({ availabilityType: "available" }), expect.objectContaining({ name: "Lunch break", availabilityType: "unavailable" })] });
 
   const room = await api("POST /api/v2/w/{workspace_uuid}/calendars", { key, params: { workspace_uuid }, body: { name: "Focus room", timeZone: "Europe/Berlin", capacity: 2 } });
   expect(room.status).toBe(201);
