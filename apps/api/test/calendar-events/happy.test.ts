@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { useTestDatabase } from "../support/database";
 import { createCaller } from "../support/fixtures";
 import { addCalendar, addSchedule, createWorkspace, ownedWorkspace } from "../support/workspaces";
-import { addDays, nextMonday, UTC } from "../support/dates";
+import { addDays, berlin, nextMonday, UTC, weekOfNextDstChange } from "../support/dates";
 import { bookCalendar, blockCalendar, calendarEvents, calendarEventType, eventsOf, holdCalendar, spans } from "../support/calendar-events";
 
 useTestDatabase();
@@ -159,6 +159,23 @@ describe("resources", () => {
       [at(TUE, "00:00"), at(addDays(TUE, 1), "00:00")],
     ]);
     expect(result.body.data.resources_with_schedule).toEqual([]);
+  });
+
+  it("keeps schedules in the calendar's zone and local days whole across a daylight-saving change", async () => {
+    const { changeDate } = weekOfNextDstChange("Europe/Berlin");
+    const { team } = await ownedWorkspace();
+    const open = await addCalendar(team, { isPublic: true, timeZone: "Europe/Berlin" });
+    const days = await calendarEvents({ resource_id: open.uuid, start_date: changeDate, end_date: changeDate });
+    const [day] = eventsOf(days, "period");
+    const hours = (Date.parse(day.end_date) - Date.parse(day.start_date)) / 3_600_000;
+    expect([23, 25]).toContain(hours);
+    const scheduled = await addCalendar(team, { isPublic: true, timeZone: "Europe/Berlin" });
+    await addSchedule(scheduled.id, { recurrence: "daily", startMinute: 9 * 60, endMinute: 17 * 60, daysOfWeek: [], startDate: new Date(`${addDays(changeDate, -2)}T00:00:00Z`) });
+    const around = await calendarEvents({ resource_id: scheduled.uuid, start_date: addDays(changeDate, -1), end_date: addDays(changeDate, 1), timezone: "Europe/Berlin" });
+    const short = (iso: string) => iso.replace(/\.000Z$/, "Z");
+    expect(spans(around, "period")).toEqual(
+      [addDays(changeDate, -1), changeDate, addDays(changeDate, 1)].map((date) => [short(berlin(date, "09:00")), short(berlin(date, "17:00"))]),
+    );
   });
 
   it("returns an empty events array for a resource closed over the whole range", async () => {
