@@ -48,15 +48,22 @@ function sampleParams(operation: Operation): Record<string, string> {
   return Object.fromEntries(operation.pathParameters.map((name) => [name, operation.template.startsWith("/v1/memberships") ? "1_1" : "1"]));
 }
 
-const detailsOf = (result: ApiResult): Json[] => result.body?.details ?? result.body?.error?.details ?? [];
+/** The refusal's details, with JSON:API error objects read back as `{ field, rule, message }`. */
+function detailsOf(result: ApiResult): Json[] {
+  if (Array.isArray(result.body?.errors)) {
+    return result.body.errors.map((e: Json) => ({ field: `query.${e.source?.parameter}`, rule: e.meta?.rule, message: e.detail }));
+  }
+  return result.body?.details ?? result.body?.error?.details ?? [];
+}
 
 function expectRefused(operation: Operation, result: ApiResult, field: string, rule: string): void {
+  const surface = surfaceOf(operation.template);
   expect({ status: result.status, details: detailsOf(result) }).toEqual({
-    status: 400,
+    status: surface === "calendarEvents" ? 422 : 400,
     details: expect.arrayContaining([expect.objectContaining({ field, rule })]),
   });
-  const surface = surfaceOf(operation.template);
-  if (surface === "v2") expect(result.body).toMatchObject({ status: "error", error: { code: "validation_error" } });
+  if (surface === "calendarEvents") expect(result.body.errors[0]).toMatchObject({ status: "422", code: "validation_error" });
+  else if (surface === "v2") expect(result.body).toMatchObject({ status: "error", error: { code: "validation_error" } });
   else if (surface === "workspace") expect(result.body).toEqual({ error: expect.objectContaining({ code: "validation_error" }) });
   else expect(result.body).toMatchObject({ code: "validation_error" });
 }
