@@ -1,4 +1,5 @@
 import { api, ok } from "./support/client";
+import { raw } from "./support/http";
 
 /**
  * One happy path per resource family, through the client generated from the OpenAPI document
@@ -319,6 +320,44 @@ describe("workspace calendars", () => {
     expect(refused.response.status).toBe(409);
     const deleted = ok(await admin.DELETE("/api/v2/w/{workspace_uuid}/calendars/{calendar_id}", { params: { path: calendar, query: { force: "true" } } }));
     expect(deleted).toEqual({ deleted: true, id: room.id });
+  });
+});
+
+describe("calendar events", () => {
+  it("a public room's day: anonymous with an ETag and a 304 on revalidation, customers for members", async () => {
+    const { team } = ok(await admin.GET("/v1/teams/{teamId}", { params: { path: { teamId: state.teamId } } }));
+    const room = ok(await admin.POST("/api/v2/w/{workspace_uuid}/calendars", { params: { path: { workspace_uuid: team.uuid } }, body: { name: "Public room", timeZone: "UTC", isPublic: true } }));
+    const { event_type } = ok(
+      await admin.POST("/v1/event-types", {
+        body: { title: "Public room", slug: `public-room-${run}`, length: 60, teamId: state.teamId, schedulingType: "ROUND_ROBIN", calendarId: room.id, minimumBookingNotice: 0 },
+      }),
+    );
+    const start = new Date(tomorrow.getTime() + 10 * HOUR);
+    ok(await admin.POST("/v2/bookings", { body: { eventTypeId: event_type.id, start: iso(start), attendee: { name: "Ada Lovelace", email: `ada-${run}@example.com`, timeZone: "UTC" } } }));
+    const path = `/api/v1/calendar-events?resource_id=${room.uuid}&start_date=${ymd(tomorrow)}&end_date=${ymd(tomorrow)}&timezone=UTC`;
+
+    const anonymous = await raw("GET", path);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get("cache-control")).toBe("public, max-age=15");
+    const events = (anonymous.json as { data: { events: { type: string; display_label?: string; customers?: unknown }[] } }).data.events;
+    expect(events.map((e) => e.type)).toEqual(["period", "period_fragment", "booking", "period_fragment"]);
+    expect(events[2]).toEqual(expect.objectContaining({ display_label: "Booked" }));
+    expect(events[2]!.customers).toBeUndefined();
+    // The view's own validator (not a hash of the finished body), so a 304 is answered before the body is built.
+    expect(anonymous.headers.get("etag")).toMatch(/^"ce-[\w-]+"$/);
+    const revalidated = await raw("GET", path, { headers: { "if-none-match": anonymous.headers.get("etag")! } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe("");
+
+    const member = ok(await admin.GET("/api/v1/calendar-events", { params: { query: { resource_id: room.uuid, start_date: ymd(tomorrow), end_date: ymd(tomorrow), timezone: "UTC" } } }));
+    const booking = member.data.events.find((e) => e.type === "booking")!;
+    expect(booking.customers).toEqual([expect.objectContaining({ first_name: "Ada", last_name: "Lovelace" })]);
+    const preview = ok(
+      await admin.GET("/api/v1/customer-accounts/{account_id}/booking-preview/{booking_id}", {
+        params: { path: { account_id: booking.customers![0]!.id, booking_id: booking.bookings![0]!.id } },
+      }),
+    );
+    expect(preview.data).toEqual(expect.objectContaining({ status: "accepted", start_date: `${iso(start).slice(0, 19)}Z`, display_label: "Ada Lovelace - Public room" }));
   });
 });
 

@@ -192,6 +192,18 @@ describe("405: a served path with another method", () => {
   });
 });
 
+describe("the calendar-events surface answers in JSON:API", () => {
+  it("an invalid parameter is a 422 naming it; an unknown path under it a 404", async () => {
+    const invalid = await raw("GET", "/api/v1/calendar-events?resource_id=nope");
+    expect(invalid.status).toBe(422);
+    expect(invalid.json).toEqual(errorShape(invalid, "validation_error", "/api/v1/calendar-events"));
+    expect((invalid.json as { errors: { source?: { parameter?: string } }[] }).errors[0]!.source).toEqual({ parameter: "resource_id" });
+    const unknown = await raw("GET", "/api/v1/calendar-events/nope");
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toEqual(errorShape(unknown, "not_found", "/api/v1/calendar-events/nope"));
+  });
+});
+
 describe("401 without a key", () => {
   it.each([
     ["GET", "/v1/me"],
@@ -199,6 +211,7 @@ describe("401 without a key", () => {
     ["GET", "/v2/bookings"],
     ["POST", "/v2/bookings"],
     ["GET", "/v2/slots"],
+    ["GET", "/api/v1/customer-accounts/00000000-0000-4000-8000-000000000000"],
   ])("%s %s", async (method, path) => {
     const response = await raw(method, path, { body: method === "POST" ? {} : undefined });
     expect(response.status).toBe(401);

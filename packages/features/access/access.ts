@@ -1,4 +1,4 @@
-import { getPrisma, type MembershipRole, type Prisma } from "@slotbase/prisma";
+import { getPrisma, Prisma, type MembershipRole } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 
 /**
@@ -46,12 +46,21 @@ export function accessOf(auth: AuthContext): Promise<Access> {
   return access;
 }
 
+interface CallerRow {
+  email: string;
+  emailVerified: Date | null;
+  memberships: { teamId: number; role: MembershipRole }[];
+}
+
 async function load(auth: AuthContext): Promise<Access> {
   const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({
-    where: { id: auth.userId },
-    select: { email: true, emailVerified: true, memberships: { where: { accepted: true }, select: { teamId: true, role: true } } },
-  });
+  // One round trip (a Prisma include would be two): every authenticated request waits for it.
+  const [user] = await prisma.$queryRaw<CallerRow[]>(Prisma.sql`
+    SELECT u.email, u."emailVerified",
+      COALESCE(json_agg(json_build_object('teamId', m."teamId", 'role', m.role)) FILTER (WHERE m.id IS NOT NULL), '[]'::json) AS memberships
+    FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u.id AND m.accepted
+    WHERE u.id = ${auth.userId}
+    GROUP BY u.id`);
   const teamRoles = new Map<number, MembershipRole>();
   for (const membership of user?.memberships ?? []) {
     if (auth.teamId === null || membership.teamId === auth.teamId) teamRoles.set(membership.teamId, membership.role);

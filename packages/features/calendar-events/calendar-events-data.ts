@@ -54,8 +54,14 @@ export async function loadScheduleRules(db: Db, calendarIds: number[]): Promise<
   const rules = new Map<number, CalendarScheduleRule[]>();
   if (calendarIds.length === 0) return rules;
   const rows = await db.calendarSchedule.findMany({ where: { calendarId: { in: calendarIds } }, orderBy: { id: "asc" } });
-  for (const row of rows) rules.set(row.calendarId, [...(rules.get(row.calendarId) ?? []), valuesOf(toScheduleRecord(row))]);
+  for (const row of rows) appendTo(rules, row.calendarId, valuesOf(toScheduleRecord(row)));
   return rules;
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export interface Customer {
@@ -76,6 +82,6 @@ export async function loadCustomers(db: Db, bookingIds: number[]): Promise<Map<n
     JOIN "CustomerAccount" ca ON ca."teamId" = c."teamId" AND ca.email = lower(a.email)
     WHERE a."bookingId" = ANY(${bookingIds}::int[])
     ORDER BY a."bookingId", a.id`);
-  for (const { bookingId, ...customer } of rows) customers.set(bookingId, [...(customers.get(bookingId) ?? []), customer]);
+  for (const { bookingId, ...customer } of rows) appendTo(customers, bookingId, customer);
   return customers;
 }

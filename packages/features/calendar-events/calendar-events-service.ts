@@ -45,8 +45,10 @@ const VIEW_VERSION = 1;
 
 const TYPE_ORDER: Record<CalendarEventType, number> = { period: 0, period_fragment: 1, booking_count: 2, booking: 3, reserved_booking: 4, blocker: 5 };
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function byStartResourceType(a: CalendarEvent, b: CalendarEvent): number {
-  return a.start - b.start || a.resourceId.localeCompare(b.resourceId) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.end - b.end || a.id.localeCompare(b.id);
+  return a.start - b.start || compareText(a.resourceId, b.resourceId) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.end - b.end || compareText(a.id, b.id);
 }
 
 /** The range asked for: bounds read in `zone` when they carry no offset; `start_date` defaults to the current minute. */
@@ -137,7 +139,11 @@ async function loadView(trees: ResourceTrees, resources: ShownResource[], range:
     occupants.filter((o) => o.kind === "booking" && withCustomers.has(o.calendarId)).map((o) => o.bookingId),
   );
   const byCalendar = new Map<number, typeof occupants>();
-  for (const occupant of occupants) byCalendar.set(occupant.calendarId, [...(byCalendar.get(occupant.calendarId) ?? []), occupant]);
+  for (const occupant of occupants) {
+    const list = byCalendar.get(occupant.calendarId);
+    if (list) list.push(occupant);
+    else byCalendar.set(occupant.calendarId, [occupant]);
+  }
   const events = resources.flatMap(({ calendar, view }) => {
     const scope = scopes.get(calendar.id)!;
     return resourceEvents({

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 
 /**
  * Event ids are derived from what an event represents (a booking's, hold's or blocker's uid;
@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
  * are one-way: a booking's event id does not reveal its uid.
  */
 export function stableEventId(...parts: (string | number)[]): string {
-  const hex = createHash("sha256").update(parts.join("\u001f")).digest("hex");
+  const hex = hash("sha256", parts.join("\u001f"), "hex");
   // Shaped as a UUID (version 8: custom), as clients expect ids of this surface to look.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -52,17 +52,75 @@ function joinEqual(segments: UsageSegment[]): UsageSegment[] {
 }
 
 /**
+ * Usage of one resource over a range, computed once (O(n log n)) and then asked many
+ * questions in O(log n + k): what is left of each period, how full each booking's interval
+ * is. The calendar-events view asks it thousands of times per response.
+ */
+export class UsageTimeline {
+  private constructor(
+    /** Maximal segments of constant usage covering the range, in order. */
+    readonly segments: readonly UsageSegment[],
+  ) {}
+
+  static over(uses: readonly ResourceUse[], range: Interval): UsageTimeline {
+    return new UsageTimeline(usageSegments(uses, range));
+  }
+
+  /** The segments overlapping `interval`, clipped to it (still maximal within it). */
+  within(interval: Interval): UsageSegment[] {
+    const result: UsageSegment[] = [];
+    for (let i = this.firstEndingAfter(interval.start); i < this.segments.length; i++) {
+      const segment = this.segments[i]!;
+      if (segment.start >= interval.end) break;
+      const start = Math.max(segment.start, interval.start);
+      const end = Math.min(segment.end, interval.end);
+      if (end > start) result.push({ start, end, used: segment.used });
+    }
+    return result;
+  }
+
+  /** The most units in use at any instant of `interval` (0 outside the timeline's range). */
+  peak(interval: Interval): number {
+    let peak = 0;
+    for (let i = this.firstEndingAfter(interval.start); i < this.segments.length; i++) {
+      const segment = this.segments[i]!;
+      if (segment.start >= interval.end) break;
+      if (segment.used > peak) peak = segment.used;
+    }
+    return peak;
+  }
+
+  private firstEndingAfter(instant: number): number {
+    let low = 0;
+    let high = this.segments.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.segments[middle]!.end > instant) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+}
+
+const hullOf = (intervals: readonly Interval[]): Interval => ({
+  start: Math.min(...intervals.map((i) => i.start)),
+  end: Math.max(...intervals.map((i) => i.end)),
+});
+
+/**
  * What is left of each period (disjoint, in order) for a resource of `capacity`: every maximal
  * stretch inside a period whose usage stays the same and below the capacity, with that usage.
  */
-export function freeFragments(periods: readonly Interval[], uses: readonly ResourceUse[], capacity: number): UsageSegment[] {
-  return periods.flatMap((period) => usageSegments(uses, period).filter((segment) => segment.used < capacity));
+export function freeFragments(periods: readonly Interval[], uses: readonly ResourceUse[], capacity: number, timeline?: UsageTimeline): UsageSegment[] {
+  if (periods.length === 0) return [];
+  const usage = timeline ?? UsageTimeline.over(uses, hullOf(periods));
+  return periods.flatMap((period) => usage.within(period).filter((segment) => segment.used < capacity));
 }
 
 /** Stretches of `range` in which at least one of `bookings` runs, each with the number running. */
 export function bookingCounts(bookings: readonly Interval[], range: Interval): UsageSegment[] {
   return usageSegments(
-    bookings.map((booking) => ({ ...booking, units: 1 })),
+    bookings.map((booking) => ({ start: booking.start, end: booking.end, units: 1 })),
     range,
   ).filter((segment) => segment.used > 0);
 }

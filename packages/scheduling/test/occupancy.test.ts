@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
-import { bookingCounts, freeFragments, localDays, usageSegments, type ResourceUse } from "../index";
+import { bookingCounts, freeFragments, localDays, peakUsage, usageSegments, UsageTimeline, type ResourceUse } from "../index";
 
 // Fixed dates here are inputs of pure functions, not "today": the results do not depend on the clock.
 const berlin = (local: string) => DateTime.fromISO(local, { zone: "Europe/Berlin" }).toMillis();
@@ -40,6 +40,24 @@ describe("freeFragments", () => {
           const inFragment = fragments.find((f) => f.start <= t && t < f.end);
           if (level < capacity) expect(inFragment?.used).toBe(level);
           else expect(inFragment).toBeUndefined();
+        }
+      }),
+    );
+  });
+});
+
+describe("UsageTimeline", () => {
+  it("answers each interval as computing it afresh would: the segments within it, and its peak (property)", () => {
+    const minute = berlin("2027-03-22T00:00");
+    const span = fc.record({ s: fc.integer({ min: 0, max: 1400 }), d: fc.integer({ min: 1, max: 300 }), u: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 15 }), fc.array(span, { minLength: 1, maxLength: 6 }), (raw, asked) => {
+        const toInterval = ({ s, d }: { s: number; d: number }) => ({ start: minute + s * 60_000, end: minute + Math.min(1440, s + d) * 60_000 });
+        const uses = raw.map((r) => ({ ...toInterval(r), units: r.u }));
+        const timeline = UsageTimeline.over(uses, { start: minute, end: minute + 1440 * 60_000 });
+        for (const interval of asked.map(toInterval)) {
+          expect(timeline.within(interval)).toEqual(usageSegments(uses, interval));
+          expect(timeline.peak(interval)).toBe(peakUsage(uses, interval));
         }
       }),
     );

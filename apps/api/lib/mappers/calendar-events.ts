@@ -9,28 +9,39 @@ const status = (value: string) => value.toLowerCase() as "accepted" | "pending" 
 
 const customer = (c: { id?: string; uuid?: string; firstName: string; lastName: string }) => ({ id: (c.id ?? c.uuid)!, first_name: c.firstName, last_name: c.lastName });
 
-function toWireEvent(event: CalendarEvent): z.input<typeof CalendarEventsResponse>["data"]["events"][number] {
-  return {
+type WireEvent = z.input<typeof CalendarEventsResponse>["data"]["events"][number];
+
+/** Optional fields are added one by one, not spread: a month view maps thousands of events. */
+function toWireEvent(event: CalendarEvent, time: (instant: number) => string): WireEvent {
+  const wire: WireEvent = {
     id: event.id,
     type: event.type,
-    start_date: utc(event.start),
-    end_date: utc(event.end),
+    start_date: time(event.start),
+    end_date: time(event.end),
     resource_id: event.resourceId,
     resource_name: event.resourceName,
     quota: event.quota,
     occupancy: event.occupancy,
     is_available: event.isAvailable,
     is_blocker: event.isBlocker,
-    ...(event.displayLabel !== undefined ? { display_label: event.displayLabel } : {}),
-    ...(event.customers ? { customers: event.customers.map(customer) } : {}),
-    ...(event.bookings ? { bookings: event.bookings.map((b) => ({ id: b.id, status: status(b.status) as "accepted" | "pending" })) } : {}),
-    ...(event.colorMap ? { color_map: event.colorMap } : {}),
-    ...(event.bookingCount !== undefined ? { booking_count: event.bookingCount } : {}),
   };
+  if (event.displayLabel !== undefined) wire.display_label = event.displayLabel;
+  if (event.customers) wire.customers = event.customers.map(customer);
+  if (event.bookings) wire.bookings = event.bookings.map((b) => ({ id: b.id, status: status(b.status) as "accepted" | "pending" }));
+  if (event.colorMap) wire.color_map = event.colorMap;
+  if (event.bookingCount !== undefined) wire.booking_count = event.bookingCount;
+  return wire;
 }
 
 export function toCalendarEventsResponse(view: CalendarEventsView): z.input<typeof CalendarEventsResponse> {
-  return { data: { events: view.events.map(toWireEvent), resources_with_schedule: view.resourcesWithSchedule } };
+  // Events share their bounds (a fragment ends where a booking starts): format each instant once.
+  const formatted = new Map<number, string>();
+  const time = (instant: number) => {
+    let text = formatted.get(instant);
+    if (text === undefined) formatted.set(instant, (text = utc(instant)));
+    return text;
+  };
+  return { data: { events: view.events.map((event) => toWireEvent(event, time)), resources_with_schedule: view.resourcesWithSchedule } };
 }
 
 const toUpcoming = (booking: UpcomingBooking) => ({

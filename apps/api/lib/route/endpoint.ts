@@ -5,7 +5,6 @@ import {
   requireScope,
   runIdempotent,
   type AuthContext,
-  type IdempotentResult,
   type Scope,
 } from "@slotbase/features";
 import type { z } from "zod";
@@ -18,6 +17,7 @@ import { validate } from "../validation/validate";
 import { readQuery } from "../validation/query-input";
 import { toResponseBody } from "../validation/response";
 import { answerNotModified, ConditionalBody } from "../http/conditional";
+import { renderedView } from "../http/rendered-views";
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -107,15 +107,24 @@ function toJsonText(result: unknown): string | null {
   return JSON.stringify(result) ?? null;
 }
 
-/** Sends JSON text exactly as res.json() would have sent the value it came from. */
-function sendJsonText(res: ApiResponse, { status, body }: IdempotentResult): void {
+/** A body already serialised (a stored idempotent answer, a rendered view). */
+class JsonText {
+  constructor(readonly text: string | Buffer) {}
+}
+
+/**
+ * Sends JSON text as res.json() would, but as is: Next's res.send() hashes every body into
+ * its own ETag, which would replace a route's validator and cost a pass over large bodies.
+ */
+function sendJsonText(res: ApiResponse, { status, body }: { status: number; body: string | Buffer | null }): void {
   res.status(status);
   if (body === null) {
     res.end();
     return;
   }
   res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.send(body);
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
 }
 
 /**
@@ -132,7 +141,8 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
     const result = await definition.handler(ctx);
     if (!(result instanceof ConditionalBody)) return toResponseBody(definition.response, result);
     if (res && answerNotModified(ctx.req, res, result)) return NOT_MODIFIED;
-    return toResponseBody(definition.response, await result.body());
+    const text = await renderedView(result.etag, async () => JSON.stringify(toResponseBody(definition.response, await result.body())));
+    return new JsonText(text);
   };
   const run: MethodHandler = async (req, res) => {
     const inputs: { query: Record<string, unknown>; body: unknown } = { query: {}, body: null };
@@ -157,7 +167,10 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
     const ctx = { req, auth: auth as AuthContext, caller: auth ?? null, query: query as Output<Q>, body };
     if (key === undefined) {
       const answer = await respond(ctx, res);
-      if (answer !== NOT_MODIFIED) res.status(status).json(answer);
+      if (answer === NOT_MODIFIED) return;
+      // Our own bytes: res.json() would hash the body and replace the route's ETag with Next's.
+      if (answer instanceof JsonText) sendJsonText(res, { status, body: answer.text });
+      else res.status(status).json(answer);
       return;
     }
     const method = (req.method ?? "").toUpperCase();
@@ -166,7 +179,7 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
     if (!auth) throw new Error("an idempotent endpoint() needs authentication");
     const outcome = await runIdempotent(auth, { key, method, path, requestHash }, async () => ({
       status,
-      body: toJsonText(await respond(ctx)),
+      body: ((answer) => (answer instanceof JsonText ? answer.text.toString() : toJsonText(answer)))(await respond(ctx)),
     }));
     if (outcome.replayed) res.setHeader(IDEMPOTENT_REPLAYED_HEADER, "true");
     sendJsonText(res, outcome);

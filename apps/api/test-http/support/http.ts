@@ -131,10 +131,20 @@ export function workspaceError(response: RawResponse, code: string) {
   return { error: { code, message: expect.any(String), details: expect.any(Array), requestId: response.headers.get("x-request-id") } };
 }
 
+/** The calendar-events surface's JSON:API error objects (one or more), with the request id of the X-Request-Id header. */
+export function jsonApiError(response: RawResponse, code: string) {
+  return {
+    errors: expect.arrayContaining([
+      expect.objectContaining({ id: response.headers.get("x-request-id"), status: String(response.status), code, title: expect.any(String), detail: expect.any(String) }),
+    ]),
+  };
+}
+
 /** The error shape of the surface `path` belongs to (lib/http/surface.ts decides, as for the server). */
 export function errorShape(response: RawResponse, code: string, path: string) {
   const pathname = path.split("?")[0]!;
   const surface = surfaceOf(pathname);
   if (surface === "workspace") return workspaceError(response, code);
+  if (surface === "calendarEvents") return jsonApiError(response, code);
   return surface === "v2" ? v2Error(response, code, pathname) : v1Error(response, code);
 }

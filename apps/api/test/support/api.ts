@@ -73,7 +73,9 @@ export async function api(operation: string, call: ApiCall = {}): Promise<ApiRes
   await handlerFor(template)(req as unknown as NextApiRequest, res as unknown as NextApiResponse);
 
   const status = res._getStatusCode();
-  const raw = res._getData();
+  // A body sent as bytes (a rendered view) or as a string.
+  const bytes = res._getBuffer() as Buffer;
+  const raw = bytes.length > 0 ? bytes.toString("utf8") : res._getData();
   const body = typeof raw === "string" && raw.length > 0 ? safeJson(raw) : raw === "" ? undefined : raw;
   if (!call.unchecked && method !== "OPTIONS") {
     assertMatchesDocumentedResponse({ template, method, status, body });

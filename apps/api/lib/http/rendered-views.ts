@@ -1,0 +1,26 @@
+import { LRUCache } from "lru-cache";
+
+/**
+ * Finished JSON bodies of revalidatable responses, keyed by their strong ETag. A strong
+ * validator names exactly one body (the route derives it from everything the body is built
+ * from: for calendar events, the calendars' revisions, live holds, range and the caller's view
+ * of each resource), so any caller whose request yields the same tag may be sent the same
+ * bytes. Each instance keeps its own; they never disagree, as tags are read from the database.
+ */
+const MAX_BYTES = Number(process.env.RENDERED_VIEW_CACHE_BYTES ?? 64 * 1024 * 1024);
+
+const cache = new LRUCache<string, Buffer>({
+  maxSize: Math.max(1, MAX_BYTES),
+  sizeCalculation: (bytes) => Math.max(1, bytes.length),
+  // Tags that are no longer current are never asked for again; let them go.
+  ttl: 10 * 60_000,
+});
+
+/** The body for `etag` as UTF-8 (kept encoded: sending it again costs no encoding), built by `render` unless an earlier request already did. */
+export async function renderedView(etag: string, render: () => Promise<string>): Promise<Buffer> {
+  const cached = cache.get(etag);
+  if (cached !== undefined) return cached;
+  const bytes = Buffer.from(await render(), "utf8");
+  if (MAX_BYTES > 0) cache.set(etag, bytes);
+  return bytes;
+}
