@@ -16,11 +16,27 @@ const cache = new LRUCache<string, Buffer>({
   ttl: 10 * 60_000,
 });
 
-/** The body for `etag` as UTF-8 (kept encoded: sending it again costs no encoding), built by `render` unless an earlier request already did. */
-export async function renderedView(etag: string, render: () => Promise<string>): Promise<Buffer> {
+/** Renders under way: callers asking for the same view meanwhile wait for that one render. */
+const rendering = new Map<string, Promise<Buffer>>();
+
+/**
+ * The body for `etag` as UTF-8 (kept encoded: sending it again costs no encoding), built by
+ * `render` unless an earlier or concurrent request already does.
+ */
+export function renderedView(etag: string, render: () => Promise<string>): Promise<Buffer> {
   const cached = cache.get(etag);
-  if (cached !== undefined) return cached;
-  const bytes = Buffer.from(await render(), "utf8");
-  if (MAX_BYTES > 0) cache.set(etag, bytes);
-  return bytes;
+  if (cached !== undefined) return Promise.resolve(cached);
+  const pending = rendering.get(etag);
+  if (pending) return pending;
+  const rendered = (async () => {
+    try {
+      const bytes = Buffer.from(await render(), "utf8");
+      if (MAX_BYTES > 0) cache.set(etag, bytes);
+      return bytes;
+    } finally {
+      rendering.delete(etag);
+    }
+  })();
+  rendering.set(etag, rendered);
+  return rendered;
 }
