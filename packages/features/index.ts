@@ -48,3 +48,8 @@ export { formatClock, type CalendarScheduleInput, type CalendarScheduleRecord } 
 export * from "./calendar-events/calendar-events-service";
 export { MAX_CAPACITY_WITH_BOOKING_EVENTS, type CalendarEvent, type CalendarEventType } from "./calendar-events/resource-events";
 export * from "./customer-accounts/customer-account-service";
+export * from "./webhooks/webhook-service";
+export * from "./webhooks/delivery-log-service";
+export { SUBSCRIBABLE_TRIGGERS, type SubscribableTrigger } from "./webhooks/webhook-triggers";
+export { deliverDueWebhooks, type WebhookPassResult } from "./webhooks/deliver";
+export { kickWebhookDelivery, resumeWebhookDelivery, stopWebhookWorker, webhookDeliveryIdle } from "./webhooks/worker";

@@ -1,12 +1,16 @@
 import type { Db } from "../slots/bookable-event";
 import { enqueueBookingNotifications, kickNotificationDelivery, type BookingChange } from "../notifications";
+import { enqueueWebhookDeliveries } from "../webhooks/enqueue-deliveries";
+import { kickWebhookDelivery } from "../webhooks/worker";
 
-/** Queue the emails of a booking change in the change's own transaction (durable outbox). */
-export function notifyInTransaction(tx: Db, change: BookingChange): Promise<void> {
-  return enqueueBookingNotifications(tx, change);
+/** Queue the emails and webhook deliveries of a booking change in the change's own transaction (durable outbox). */
+export async function notifyInTransaction(tx: Db, change: BookingChange): Promise<void> {
+  await enqueueBookingNotifications(tx, change);
+  await enqueueWebhookDeliveries(tx, change);
 }
 
 /** After commit: deliver in the background; never slows or fails the request. */
 export function notifyAfterCommit(): void {
   kickNotificationDelivery();
+  kickWebhookDelivery();
 }

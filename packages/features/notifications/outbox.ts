@@ -1,8 +1,10 @@
 import { getPrisma, Prisma, type PrismaClient } from "@slotbase/prisma";
 import { log } from "../logging/logger";
 import { errorText } from "./error-text";
-import { BookingEmailPayloadSchema, type BookingEmailPayload } from "./payload";
-import { EMAIL_CHANGE_TEMPLATE, EmailChangePayloadSchema, renderEmailChangeEmail, scrubAfterSend, type EmailChangePayload } from "./account-emails";
+import type { z } from "zod";
+import { BookingEmailPayloadSchema } from "./payload";
+import { EMAIL_CHANGE_TEMPLATE, EmailChangePayloadSchema, renderEmailChangeEmail, scrubAfterSend } from "./account-emails";
+import { renderWebhookDisabledEmail, WEBHOOK_DISABLED_TEMPLATE, WebhookDisabledPayloadSchema } from "./webhook-emails";
 import { renderBookingEmail, type RenderedEmail } from "./render";
 import { notificationSettings, type NotificationSettings } from "./settings";
 import { sendEmail } from "./transport";
@@ -54,12 +56,18 @@ async function claimDue(prisma: PrismaClient, now: Date, leaseUntil: Date, limit
   return rows.map((r) => r.id);
 }
 
+/** Each template's payload schema and renderer (booking templates are the rest). */
+const ACCOUNT_TEMPLATES: Record<string, { schema: z.ZodType; render: (payload: never) => RenderedEmail }> = {
+  [EMAIL_CHANGE_TEMPLATE]: { schema: EmailChangePayloadSchema, render: renderEmailChangeEmail },
+  [WEBHOOK_DISABLED_TEMPLATE]: { schema: WebhookDisabledPayloadSchema, render: renderWebhookDisabledEmail },
+};
+
 function render(row: Row): RenderedEmail {
-  const account = row.template === EMAIL_CHANGE_TEMPLATE;
-  const parsed = (account ? EmailChangePayloadSchema : BookingEmailPayloadSchema).safeParse(row.payload);
+  const { schema, render: renderer } = ACCOUNT_TEMPLATES[row.template] ?? { schema: BookingEmailPayloadSchema, render: renderBookingEmail };
+  const parsed = schema.safeParse(row.payload);
   if (!parsed.success) throw new PermanentError(`Unreadable ${row.template} payload: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   try {
-    return account ? renderEmailChangeEmail(parsed.data as EmailChangePayload) : renderBookingEmail(parsed.data as BookingEmailPayload);
+    return renderer(parsed.data as never);
   } catch (error) {
     throw new PermanentError(errorText(error));
   }

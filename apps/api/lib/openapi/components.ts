@@ -10,6 +10,7 @@ import * as availability from "../schemas/availability";
 import * as schedules from "../schemas/schedules";
 import * as availabilities from "../schemas/availabilities";
 import * as blockers from "../schemas/blockers";
+import * as webhooks from "../schemas/webhooks";
 import * as teams from "../schemas/teams";
 import * as memberships from "../schemas/memberships";
 import * as eventTypes from "../schemas/event-types";
@@ -128,6 +129,15 @@ export const schemaComponents: Record<string, z.ZodType> = {
   Payment: payments.Payment,
   PaymentResponse: payments.PaymentResponse,
   PaymentListResponse: payments.PaymentListResponse,
+  Webhook: webhooks.Webhook,
+  WebhookCreateBody: webhooks.WebhookCreateBody,
+  WebhookUpdateBody: webhooks.WebhookUpdateBody,
+  WebhookResponse: webhooks.WebhookResponse,
+  WebhookCreatedResponse: webhooks.WebhookCreatedResponse,
+  WebhookListResponse: webhooks.WebhookListResponse,
+  WebhookDelivery: webhooks.WebhookDelivery,
+  WebhookDeliveryResponse: webhooks.WebhookDeliveryResponse,
+  WebhookDeliveryListResponse: webhooks.WebhookDeliveryListResponse,
   NoShowBody: noShow.NoShowBody,
   NoShowResponse: noShow.NoShowResponse,
 };
@@ -168,4 +178,8 @@ export const queryComponents: Record<string, z.ZodObject> = {
   CalendarEventsQuery: calendarEvents.CalendarEventsQuery,
   CustomerAccountQuery: calendarEvents.CustomerAccountQuery,
   BookingPreviewQuery: calendarEvents.BookingPreviewQuery,
+  ListWebhooksQuery: webhooks.ListWebhooksQuery,
+  WebhookIdQuery: webhooks.WebhookIdQuery,
+  WebhookDeliveriesQuery: webhooks.WebhookDeliveriesQuery,
+  WebhookDeliveryQuery: webhooks.WebhookDeliveryQuery,
 };

@@ -1,0 +1,131 @@
+import { getPrisma, Prisma, type PrismaClient } from "@slotbase/prisma";
+import { log } from "../logging/logger";
+import { errorText } from "../notifications/error-text";
+import { safePost, targetPolicyFromEnv, type PostOutcome } from "./delivery";
+import { contentTypeOf } from "./payload-template";
+import { signature } from "./sign";
+import { MAX_RESPONSE_BYTES, retryDelay, webhookSettings, type WebhookSettings } from "./webhook-settings";
+import { notifyWebhookDisabled } from "./webhook-disabled";
+
+/**
+ * Delivers due webhook deliveries: at least once, each attempt by one process only (claimed
+ * with SKIP LOCKED under a lease, as the email outbox), signed with the webhook's current
+ * secret, to an address checked at connection time. A 2xx is DELIVERED; anything else is
+ * retried on WEBHOOK_RETRY_SCHEDULE, then FAILED. A webhook whose receiver accepted nothing
+ * over a delivery's whole retry window is turned off and its owner told by email.
+ */
+export interface WebhookPassResult {
+  delivered: number;
+  retried: number;
+  failed: number;
+}
+
+type Claimed = {
+  id: string;
+  body: string;
+  attempts: number;
+  triggerEvent: string;
+  createdAt: Date;
+  webhookId: string;
+  subscriberUrl: string;
+  secret: string | null;
+  active: boolean;
+  lastSuccessAt: Date | null;
+};
+
+async function claimDue(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+    UPDATE "WebhookDelivery" SET "nextAttemptAt" = ${leaseUntil.toISOString()}::timestamp
+    WHERE id IN (
+      SELECT id FROM "WebhookDelivery"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp
+      ORDER BY "nextAttemptAt", id
+      LIMIT ${limit}::int
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id`);
+  return rows.map((r) => r.id);
+}
+
+function describe(outcome: PostOutcome): string | null {
+  if (outcome.kind === "response") return outcome.status >= 200 && outcome.status < 300 ? null : `HTTP ${outcome.status}`;
+  return outcome.kind === "refused" ? `refused: ${outcome.reason}` : outcome.reason;
+}
+
+type Outcome = "delivered" | "retried" | "failed" | "skipped";
+
+async function deliverOne(prisma: PrismaClient, row: Claimed, token: Date, settings: WebhookSettings, leaseMs: number): Promise<Outcome> {
+  const lease = new Date(Date.now() + leaseMs);
+  const renewed = await prisma.webhookDelivery.updateMany({ where: { id: row.id, status: "PENDING", nextAttemptAt: token }, data: { nextAttemptAt: lease } });
+  if (renewed.count === 0) return "skipped";
+  const held = { id: row.id, status: "PENDING" as const, nextAttemptAt: lease };
+  const attempts = row.attempts + 1;
+  if (!row.active) {
+    await prisma.webhookDelivery.updateMany({ where: held, data: { status: "FAILED", lastError: "The webhook was turned off before this delivery was sent" } });
+    return "failed";
+  }
+  const outcome = await safePost(
+    row.subscriberUrl,
+    {
+      headers: {
+        "Content-Type": contentTypeOf(row.body),
+        "X-Cal-Signature-256": signature(row.body, row.secret),
+        "X-Slotbase-Event": row.triggerEvent,
+        "X-Slotbase-Delivery-Id": row.id,
+        "X-Slotbase-Delivery-Attempt": String(attempts),
+      },
+      body: row.body,
+    },
+    { policy: targetPolicyFromEnv(), connectTimeoutMs: settings.connectTimeoutMs, totalTimeoutMs: settings.totalTimeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES },
+  );
+  const now = new Date();
+  const response = outcome.kind === "response" ? { responseStatus: outcome.status, responseBody: outcome.body } : { responseStatus: null, responseBody: null };
+  const problem = describe(outcome);
+  const recorded = { attempts, lastAttemptAt: now, durationMs: Math.round(outcome.durationMs), ...response };
+  if (problem === null) {
+    await prisma.webhookDelivery.updateMany({ where: held, data: { ...recorded, status: "SUCCEEDED", deliveredAt: now, lastError: null } });
+    await prisma.webhook.updateMany({ where: { id: row.webhookId }, data: { lastSuccessAt: now } });
+    return "delivered";
+  }
+  const delay = retryDelay(settings.retryScheduleMs, attempts);
+  if (delay !== null) {
+    await prisma.webhookDelivery.updateMany({ where: held, data: { ...recorded, lastError: problem, nextAttemptAt: new Date(now.getTime() + delay) } });
+    log.warn("webhook delivery failed, will retry", { deliveryId: row.id, webhookId: row.webhookId, attempts, error: problem });
+    return "retried";
+  }
+  await prisma.webhookDelivery.updateMany({ where: held, data: { ...recorded, status: "FAILED", lastError: problem } });
+  log.error("webhook delivery given up", { deliveryId: row.id, webhookId: row.webhookId, attempts, error: problem });
+  // Nothing accepted since this delivery was queued, over its whole retry window: the receiver is gone.
+  if (row.lastSuccessAt === null || row.lastSuccessAt < row.createdAt) await notifyWebhookDisabled(prisma, row.webhookId, problem);
+  return "failed";
+}
+
+/** One pass over at most `limit` due deliveries, several sent at once. Safe to run in several processes. */
+export async function deliverDueWebhooks(options: { limit?: number } = {}): Promise<WebhookPassResult> {
+  const prisma = await getPrisma();
+  const settings = webhookSettings();
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
+  const leaseMs = settings.connectTimeoutMs + settings.totalTimeoutMs + 60_000;
+  const now = new Date();
+  const token = new Date(now.getTime() + leaseMs);
+  const ids = await claimDue(prisma, now, token, limit);
+  const result: WebhookPassResult = { delivered: 0, retried: 0, failed: 0 };
+  if (ids.length === 0) return result;
+  const rows = await prisma.$queryRaw<Claimed[]>(Prisma.sql`
+    SELECT d.id, d.body, d.attempts, d."triggerEvent"::text AS "triggerEvent", d."createdAt", d."webhookId",
+      w."subscriberUrl", w.secret, w.active, w."lastSuccessAt"
+    FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
+    WHERE d.id = ANY(${ids}::text[])
+    ORDER BY d."createdAt", d.id`);
+  await Promise.all(
+    rows.map(async (row) => {
+      const outcome = await deliverOne(prisma, row, token, settings, leaseMs).catch((error: unknown) => {
+        // The database failed us: the row stays claimed and is retried when its lease runs out.
+        log.error("webhook delivery bookkeeping failed", { deliveryId: row.id, error: errorText(error) });
+        return "skipped" as const;
+      });
+      if (outcome !== "skipped") result[outcome] += 1;
+    }),
+  );
+  return result;
+}

@@ -1,0 +1,376 @@
+import { BlockList, isIP, isIPv4, isIPv6 } from "node:net";
+
+/**
+ * Which webhook targets may be contacted (SSRF protection).
+ *
+ * Public addresses are always allowed over https. Loopback, private, link-local, metadata and
+ * other special-purpose addresses are refused unless listed in WEBHOOK_ALLOWED_PRIVATE_HOSTS.
+ * Listed targets may also be contacted over plain http; WEBHOOK_ALLOW_HTTP=true allows http
+ * everywhere (the address rules still apply).
+ */
+export interface TargetPolicy {
+  /** True: http:// is allowed for every host (WEBHOOK_ALLOW_HTTP=true). */
+  allowHttp: boolean;
+  /** Parsed WEBHOOK_ALLOWED_PRIVATE_HOSTS entries. */
+  allowedPrivate: AllowedTarget[];
+}
+
+/** One WEBHOOK_ALLOWED_PRIVATE_HOSTS entry; without `port` every port of the target is allowed. */
+export type AllowedTarget =
+  /** A host name: matches the URL's host name (case-insensitive), whatever it resolves to. */
+  | { kind: "host"; host: string; port?: number; entry: string }
+  /** An IP address (prefix 32 / 128) or CIDR range: matches the address that is connected to. */
+  | { kind: "network"; family: 4 | 6; address: string; prefix: number; port?: number; entry: string };
+
+export const ALLOWED_PRIVATE_HOSTS_ENV = "WEBHOOK_ALLOWED_PRIVATE_HOSTS";
+export const ALLOW_HTTP_ENV = "WEBHOOK_ALLOW_HTTP";
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+/**
+ * Reads WEBHOOK_ALLOW_HTTP and WEBHOOK_ALLOWED_PRIVATE_HOSTS. Throws an Error naming the bad
+ * value when either is malformed (a startup configuration error: better than a silently
+ * ignored allow-list entry).
+ */
+export function targetPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): TargetPolicy {
+  return {
+    allowHttp: parseAllowHttp(env[ALLOW_HTTP_ENV]),
+    allowedPrivate: parseAllowedPrivateHosts(env[ALLOWED_PRIVATE_HOSTS_ENV] ?? ""),
+  };
+}
+
+function parseAllowHttp(value: string | undefined): boolean {
+  const v = (value ?? "").trim().toLowerCase();
+  if (v === "true" || v === "1") return true;
+  if (v === "" || v === "false" || v === "0") return false;
+  throw new Error(`${ALLOW_HTTP_ENV} must be "true" or "false", got "${value}"`);
+}
+
+/**
+ * Parses a comma-separated list of host names, IPv4/IPv6 addresses and CIDR ranges, each
+ * optionally followed by `:port` (IPv6 with a port in brackets: `[::1]:8080`, `[fd00::/8]:443`).
+ * Empty entries (e.g. a trailing comma) are ignored.
+ */
+export function parseAllowedPrivateHosts(value: string): AllowedTarget[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "")
+    .map(parseAllowedEntry);
+}
+
+function invalidEntry(entry: string, why: string): Error {
+  return new Error(
+    `Invalid ${ALLOWED_PRIVATE_HOSTS_ENV} entry "${entry}": ${why}. ` +
+      `Expected a host name, an IP address or a CIDR range, optionally with :port (e.g. receiver.internal, 10.0.0.0/8, 127.0.0.1:8080, [::1]:9000).`,
+  );
+}
+
+function parsePort(entry: string, text: string): number {
+  if (!/^\d{1,5}$/.test(text)) throw invalidEntry(entry, `"${text}" is not a port number`);
+  const port = Number(text);
+  if (port < 1 || port > 65535) throw invalidEntry(entry, `port ${port} is out of range 1-65535`);
+  return port;
+}
+
+const HOST_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
+function parseAllowedEntry(entry: string): AllowedTarget {
+  let target = entry;
+  let port: number | undefined;
+
+  if (target.startsWith("[")) {
+    // [IPv6] or [IPv6/prefix], optionally followed by :port
+    const close = target.indexOf("]");
+    if (close < 0) throw invalidEntry(entry, "missing ]");
+    const rest = target.slice(close + 1);
+    target = target.slice(1, close);
+    if (rest !== "") {
+      if (!rest.startsWith(":")) throw invalidEntry(entry, `unexpected "${rest}" after ]`);
+      port = parsePort(entry, rest.slice(1));
+    }
+    if (!isIPv6(target.split("/")[0])) throw invalidEntry(entry, "only IPv6 addresses go in brackets");
+  } else if ((target.match(/:/g) ?? []).length === 1) {
+    // host:port or IPv4[/prefix]:port (a bare IPv6 address has at least two colons)
+    const colon = target.indexOf(":");
+    port = parsePort(entry, target.slice(colon + 1));
+    target = target.slice(0, colon);
+  }
+
+  if (target.includes("/")) {
+    const [address, prefixText, ...extra] = target.split("/");
+    const family = isIP(address);
+    if ((family !== 4 && family !== 6) || extra.length > 0 || address.includes("%")) {
+      throw invalidEntry(entry, `"${target}" is not a CIDR range`);
+    }
+    const max = family === 4 ? 32 : 128;
+    if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) {
+      throw invalidEntry(entry, `the prefix length must be a number from 0 to ${max}`);
+    }
+    return withPort({ kind: "network", family, address: address.toLowerCase(), prefix: Number(prefixText), entry }, port);
+  }
+
+  const family = isIP(target);
+  if (family === 4 || family === 6) {
+    if (target.includes("%")) throw invalidEntry(entry, "IPv6 zone ids are not supported");
+    return withPort({ kind: "network", family, address: target.toLowerCase(), prefix: family === 4 ? 32 : 128, entry }, port);
+  }
+
+  const name = normalizeHostName(target.toLowerCase());
+  if (name.length === 0 || name.length > 253 || !name.split(".").every((label) => HOST_LABEL.test(label))) {
+    throw invalidEntry(entry, `"${target}" is not a valid host name`);
+  }
+  // Host names are compared with URL host names, which the WHATWG URL parser normalizes; a name
+  // the parser turns into an IPv4 address (e.g. "127.1", "0x7f.1") or rejects is ambiguous.
+  let parsed: string;
+  try {
+    parsed = new URL(`http://${name}/`).hostname;
+  } catch {
+    throw invalidEntry(entry, `"${target}" is not a valid host name`);
+  }
+  if (isIP(parsed) !== 0 || normalizeHostName(parsed) !== name) {
+    throw invalidEntry(entry, `"${target}" looks like an IP address in a non-standard form; write it as a plain dotted address`);
+  }
+  return withPort({ kind: "host", host: name, entry }, port);
+}
+
+function withPort<T extends AllowedTarget>(target: T, port: number | undefined): T {
+  return port === undefined ? target : { ...target, port };
+}
+
+/** Lower case, without the brackets of IPv6 URL hosts and without one trailing dot. */
+function normalizeHostName(host: string): string {
+  let h = host.toLowerCase();
+  if (h.startsWith("[") && h.endsWith("]")) h = h.slice(1, -1);
+  if (h.endsWith(".")) h = h.slice(0, -1);
+  return h;
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL check
+
+export type UrlCheck = { ok: true; url: URL } | { ok: false; rule: UrlRule; message: string };
+export type UrlRule = "invalid_url" | "scheme_not_allowed" | "credentials_in_url" | "too_long" | "address_not_allowed";
+
+/** The port a URL connects to (its explicit port, or the scheme's default). */
+export function effectivePort(url: URL): number {
+  if (url.port !== "") return Number(url.port);
+  return url.protocol === "http:" ? 80 : 443;
+}
+
+/**
+ * Static checks of a subscriber URL (when it is saved, and again before every delivery). IP
+ * literal hosts are judged here; host names are judged on their resolved addresses when the
+ * connection is made (see safePost).
+ */
+export function checkSubscriberUrl(url: string, policy: TargetPolicy): UrlCheck {
+  if (url.length > MAX_WEBHOOK_URL_LENGTH) {
+    return {
+      ok: false,
+      rule: "too_long",
+      message: `Webhook URLs may be at most ${MAX_WEBHOOK_URL_LENGTH} characters long (this one has ${url.length}).`,
+    };
+  }
+
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, rule: "invalid_url", message: "The webhook URL is not a valid absolute URL (expected something like https://example.com/webhooks)." };
+  }
+
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    return {
+      ok: false,
+      rule: "scheme_not_allowed",
+      message: `Webhook URLs must use https (this one uses ${parsed.protocol.replace(/:$/, "")}).`,
+    };
+  }
+  if (parsed.hostname === "") {
+    return { ok: false, rule: "invalid_url", message: "The webhook URL has no host name (expected something like https://example.com/webhooks)." };
+  }
+
+  if (parsed.username !== "" || parsed.password !== "") {
+    return {
+      ok: false,
+      rule: "credentials_in_url",
+      message:
+        "Webhook URLs must not contain a user name or password (user:pass@host); send credentials in a header or verify the webhook signature instead.",
+    };
+  }
+
+  const host = normalizeHostName(parsed.hostname);
+  const port = effectivePort(parsed);
+  const family = isIP(host);
+
+  if (parsed.protocol === "http:" && !policy.allowHttp && !isListed(host, family === 0 ? undefined : host, port, policy)) {
+    return {
+      ok: false,
+      rule: "scheme_not_allowed",
+      message: `Webhook URLs must use https (http is allowed only for hosts listed in ${ALLOWED_PRIVATE_HOSTS_ENV}, or everywhere with ${ALLOW_HTTP_ENV}=true).`,
+    };
+  }
+
+  if (family === 4 || family === 6) {
+    const verdict = checkAddress(host, family, host, port, policy);
+    if (!verdict.ok) {
+      return { ok: false, rule: "address_not_allowed", message: `The webhook URL's host is not allowed: ${verdict.reason}.` };
+    }
+  }
+
+  return { ok: true, url: parsed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Address check
+
+type Range = { cidr: string; what: string; list: BlockList };
+
+function ranges(family: "ipv4" | "ipv6", rows: Array<[cidr: string, what: string]>): Range[] {
+  return rows.map(([cidr, what]) => {
+    const [address, prefix] = cidr.split("/");
+    const list = new BlockList();
+    list.addSubnet(address, Number(prefix), family);
+    return { cidr, what, list };
+  });
+}
+
+/** Special-purpose IPv4 ranges (RFC 6890 and friends). The first match names the reason. */
+const REFUSED_V4 = ranges("ipv4", [
+  ["169.254.169.254/32", "the cloud metadata service address"],
+  ["0.0.0.0/8", "an unspecified (\"this network\") address"],
+  ["10.0.0.0/8", "a private address"],
+  ["100.64.0.0/10", "a carrier-grade NAT (shared) address"],
+  ["127.0.0.0/8", "a loopback address"],
+  ["169.254.0.0/16", "a link-local address"],
+  ["172.16.0.0/12", "a private address"],
+  ["192.0.0.0/24", "an IETF protocol assignment address"],
+  ["192.0.2.0/24", "a documentation address"],
+  ["192.88.99.0/24", "a 6to4 relay anycast address"],
+  ["192.168.0.0/16", "a private address"],
+  ["198.18.0.0/15", "a benchmarking address"],
+  ["198.51.100.0/24", "a documentation address"],
+  ["203.0.113.0/24", "a documentation address"],
+  ["224.0.0.0/4", "a multicast address"],
+  ["240.0.0.0/4", "a reserved or broadcast address"],
+]);
+
+/** Special-purpose IPv6 ranges (IPv4-mapped, NAT64 and 6to4 addresses are judged on their IPv4 part instead). */
+const REFUSED_V6 = ranges("ipv6", [
+  ["fd00:ec2::254/128", "the cloud metadata service address"],
+  ["::/128", "the unspecified address"],
+  ["::1/128", "the loopback address"],
+  ["::/96", "an IPv4-compatible (deprecated) address"],
+  ["64:ff9b:1::/48", "a local-use NAT64 address"],
+  ["100::/64", "a discard-only address"],
+  ["2001::/32", "a Teredo tunnel address"],
+  ["2001:2::/48", "a benchmarking address"],
+  ["2001:10::/28", "an ORCHID address"],
+  ["2001:20::/28", "an ORCHIDv2 address"],
+  ["2001:db8::/32", "a documentation address"],
+  ["3fff::/20", "a documentation address"],
+  ["fc00::/7", "a unique local (private) address"],
+  ["fe80::/10", "a link-local address"],
+  ["fec0::/10", "a site-local (deprecated) address"],
+  ["ff00::/8", "a multicast address"],
+]);
+
+/** Everything outside global unicast 2000::/3 is special-purpose (after the embedded-IPv4 forms). */
+const GLOBAL_UNICAST_V6 = ranges("ipv6", [["2000::/3", "global unicast"]])[0];
+
+/** The eight 16-bit groups of an IPv6 address (zone id ignored), or null when it is not one. */
+function ipv6Groups(text: string): number[] | null {
+  let s = text.split("%")[0];
+  if (!isIPv6(s)) return null;
+  const lastColon = s.lastIndexOf(":");
+  const tail = s.slice(lastColon + 1);
+  if (tail.includes(".")) {
+    const [a, b, c, d] = tail.split(".").map(Number);
+    s = `${s.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, rest] = s.split("::");
+  const headGroups = head === "" ? [] : head.split(":");
+  const restGroups = rest === undefined || rest === "" ? [] : rest.split(":");
+  const zeros = rest === undefined ? [] : Array<string>(8 - headGroups.length - restGroups.length).fill("0");
+  const groups = [...headGroups, ...zeros, ...restGroups].map((g) => parseInt(g, 16));
+  return groups.length === 8 ? groups : null;
+}
+
+function ipv4FromGroups(high: number, low: number): string {
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
+}
+
+/** The IPv4 address an IPv6 address stands for (IPv4-mapped, NAT64 well-known prefix, 6to4). */
+function embeddedIPv4(groups: number[]): { ipv4: string; form: string } | null {
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups;
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0xffff) {
+    return { ipv4: ipv4FromGroups(g6, g7), form: "an IPv4-mapped address" };
+  }
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) {
+    return { ipv4: ipv4FromGroups(g6, g7), form: "a NAT64 address (64:ff9b::/96)" };
+  }
+  if (g0 === 0x2002) return { ipv4: ipv4FromGroups(g1, g2), form: "a 6to4 address (2002::/16)" };
+  return null;
+}
+
+function refusedV4(ipv4: string): Range | undefined {
+  return REFUSED_V4.find((range) => range.list.check(ipv4, "ipv4"));
+}
+
+/**
+ * Whether an address may be connected to. `host` is the URL's host name (or the address itself
+ * for IP-literal URLs) and `port` the port connected to: both take part in allow-list matching.
+ */
+export function checkAddress(address: string, family: 4 | 6, host: string, port: number, policy: TargetPolicy): { ok: true } | { ok: false; reason: string } {
+  const refusal = refusalOf(address, family);
+  if (refusal === null) return { ok: true };
+  if (isListed(normalizeHostName(host), address, port, policy)) return { ok: true };
+  return { ok: false, reason: `${refusal}, and neither the host nor the address is listed in ${ALLOWED_PRIVATE_HOSTS_ENV}` };
+}
+
+/** Why an address is refused by default, or null for an ordinary public address. */
+function refusalOf(address: string, family: 4 | 6): string | null {
+  if (family === 4) {
+    if (!isIPv4(address)) return `${address} is not a valid IPv4 address`;
+    const range = refusedV4(address);
+    return range ? `${address} is ${range.what} (${range.cidr})` : null;
+  }
+
+  const groups = ipv6Groups(address);
+  if (groups === null) return `${address} is not a valid IPv6 address`;
+  // IPv4-mapped, NAT64 and 6to4 addresses reach the embedded IPv4 address: judge that one.
+  const embedded = embeddedIPv4(groups);
+  if (embedded) {
+    const range = refusedV4(embedded.ipv4);
+    return range ? `${address} is ${embedded.form} for ${embedded.ipv4}, which is ${range.what} (${range.cidr})` : null;
+  }
+  const canonical = groups.map((g) => g.toString(16)).join(":");
+  const range = REFUSED_V6.find((r) => r.list.check(canonical, "ipv6"));
+  if (range) return `${address} is ${range.what} (${range.cidr})`;
+  if (!GLOBAL_UNICAST_V6.list.check(canonical, "ipv6")) return `${address} is not a global unicast address (2000::/3)`;
+  return null;
+}
+
+/** Whether WEBHOOK_ALLOWED_PRIVATE_HOSTS lists this host name or address (and port). */
+function isListed(host: string, address: string | undefined, port: number, policy: TargetPolicy): boolean {
+  const name = normalizeHostName(host);
+  return policy.allowedPrivate.some((target) => {
+    if (target.port !== undefined && target.port !== port) return false;
+    if (target.kind === "host") return normalizeHostName(target.host) === name;
+    return address !== undefined && networkContains(target, address);
+  });
+}
+
+function networkContains(target: Extract<AllowedTarget, { kind: "network" }>, address: string): boolean {
+  const list = new BlockList();
+  list.addSubnet(target.address, target.prefix, target.family === 4 ? "ipv4" : "ipv6");
+  if (isIPv4(address)) return target.family === 4 && list.check(address, "ipv4");
+  const groups = ipv6Groups(address);
+  if (groups === null) return false;
+  if (target.family === 6) return list.check(groups.map((g) => g.toString(16)).join(":"), "ipv6");
+  // An IPv4 entry also matches the IPv4-mapped form of its addresses (::ffff:127.0.0.1).
+  const embedded = embeddedIPv4(groups);
+  return embedded !== null && embedded.form.startsWith("an IPv4-mapped") && list.check(embedded.ipv4, "ipv4");
+}

@@ -1,0 +1,167 @@
+import { getPrisma, type Prisma } from "@slotbase/prisma";
+import type { AuthContext } from "../auth/auth-context";
+import { accessOf } from "../access/access";
+import { assertEventType } from "../access/event-type-rules";
+import { assertMayActFor } from "../access/owner-rules";
+import { assertWebhook, manageableWebhooksWhere } from "../access/webhook-rules";
+import { invalidField, notFound, NotFoundError } from "../errors/domain-errors";
+import { toSkipTake, type PageRequest } from "../common/pagination";
+import { checkSubscriberUrl, targetPolicyFromEnv } from "./delivery";
+import type { SubscribableTrigger } from "./webhook-triggers";
+
+/**
+ * v1 webhooks (Cal.com's resource): a subscriber URL told about booking events. The secret is
+ * write-only: it signs deliveries and is never returned (`hasSecret` says whether one is set).
+ */
+export interface WebhookInput {
+  subscriberUrl: string;
+  eventTriggers: SubscribableTrigger[];
+  active?: boolean;
+  payloadTemplate?: string | null;
+  eventTypeId?: number | null;
+  secret?: string | null;
+  /** Admins only: create it for this user. */
+  userId?: number;
+}
+
+export type WebhookUpdate = Partial<Omit<WebhookInput, "userId">>;
+
+export interface PublicWebhook {
+  id: string;
+  userId: number | null;
+  eventTypeId: number | null;
+  subscriberUrl: string;
+  eventTriggers: string[];
+  active: boolean;
+  payloadTemplate: string | null;
+  hasSecret: boolean;
+  createdAt: Date;
+  disabledAt: Date | null;
+  disabledReason: string | null;
+}
+
+const SELECT = {
+  id: true,
+  userId: true,
+  eventTypeId: true,
+  subscriberUrl: true,
+  eventTriggers: true,
+  active: true,
+  payloadTemplate: true,
+  secret: true,
+  createdAt: true,
+  disabledAt: true,
+  disabledReason: true,
+} as const;
+
+type WebhookRow = Prisma.WebhookGetPayload<{ select: typeof SELECT }>;
+
+export function toPublicWebhook(row: WebhookRow): PublicWebhook {
+  return {
+    id: row.id,
+    userId: row.userId,
+    eventTypeId: row.eventTypeId,
+    subscriberUrl: row.subscriberUrl,
+    eventTriggers: row.eventTriggers,
+    active: row.active,
+    payloadTemplate: row.payloadTemplate,
+    hasSecret: row.secret !== null && row.secret !== "",
+    createdAt: row.createdAt,
+    disabledAt: row.disabledAt,
+    disabledReason: row.disabledReason,
+  };
+}
+
+function checkUrl(url: string): void {
+  const verdict = checkSubscriberUrl(url, targetPolicyFromEnv());
+  if (!verdict.ok) throw invalidField("subscriberUrl", verdict.rule, verdict.message);
+}
+
+/** A webhook on an event type: the caller must manage that event type (404 if they cannot see it, 403 if only read it). */
+async function checkEventType(db: Prisma.TransactionClient, auth: AuthContext, eventTypeId: number): Promise<void> {
+  const [eventType, access] = await Promise.all([db.eventType.findUnique({ where: { id: eventTypeId }, select: { userId: true, teamId: true } }), accessOf(auth)]);
+  if (!eventType) throw notFound("Event type", { field: "eventTypeId", rule: "not_found", message: `No event type ${eventTypeId} you may see` });
+  try {
+    assertEventType(access, eventType, "manage");
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound("Event type", { field: "eventTypeId", rule: "not_found", message: `No event type ${eventTypeId} you may see` });
+    throw error;
+  }
+}
+
+export async function findManagedWebhook(auth: AuthContext, id: string): Promise<WebhookRow> {
+  const prisma = await getPrisma();
+  const [row, access] = await Promise.all([
+    prisma.webhook.findUnique({ where: { id }, select: { ...SELECT, eventType: { select: { userId: true, teamId: true } } } }),
+    accessOf(auth),
+  ]);
+  assertWebhook(access, row);
+  const { eventType: _eventType, ...webhook } = row!;
+  return webhook;
+}
+
+export async function listWebhooks(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<PublicWebhook[]> {
+  const prisma = await getPrisma();
+  const access = await accessOf(auth);
+  if (filter.userId !== undefined) assertMayActFor(access, filter.userId, "Only admins may list another user's webhooks");
+  const rows = await prisma.webhook.findMany({
+    where: { AND: [manageableWebhooksWhere(access), filter.userId !== undefined ? { userId: filter.userId } : {}] },
+    select: SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    ...toSkipTake(page),
+  });
+  return rows.map(toPublicWebhook);
+}
+
+export async function getWebhook(auth: AuthContext, id: string): Promise<PublicWebhook> {
+  return toPublicWebhook(await findManagedWebhook(auth, id));
+}
+
+export async function createWebhook(auth: AuthContext, input: WebhookInput): Promise<PublicWebhook> {
+  const prisma = await getPrisma();
+  const access = await accessOf(auth);
+  const userId = input.userId ?? access.userId;
+  assertMayActFor(access, userId, "Only admins may create webhooks for another user");
+  checkUrl(input.subscriberUrl);
+  if (input.eventTypeId != null) await checkEventType(prisma, auth, input.eventTypeId);
+  const row = await prisma.webhook.create({
+    data: {
+      userId,
+      eventTypeId: input.eventTypeId ?? null,
+      subscriberUrl: input.subscriberUrl,
+      eventTriggers: [...new Set(input.eventTriggers)],
+      active: input.active ?? true,
+      payloadTemplate: input.payloadTemplate ?? null,
+      secret: input.secret ?? null,
+    },
+    select: SELECT,
+  });
+  return toPublicWebhook(row);
+}
+
+export async function updateWebhook(auth: AuthContext, id: string, input: WebhookUpdate): Promise<PublicWebhook> {
+  const prisma = await getPrisma();
+  await findManagedWebhook(auth, id);
+  if (input.subscriberUrl !== undefined) checkUrl(input.subscriberUrl);
+  if (input.eventTypeId != null) await checkEventType(prisma, auth, input.eventTypeId);
+  const row = await prisma.webhook.update({
+    where: { id },
+    data: {
+      ...(input.subscriberUrl !== undefined ? { subscriberUrl: input.subscriberUrl } : {}),
+      ...(input.eventTriggers !== undefined ? { eventTriggers: [...new Set(input.eventTriggers)] } : {}),
+      ...(input.payloadTemplate !== undefined ? { payloadTemplate: input.payloadTemplate } : {}),
+      ...(input.eventTypeId !== undefined ? { eventTypeId: input.eventTypeId } : {}),
+      ...(input.secret !== undefined ? { secret: input.secret } : {}),
+      // Turning a webhook back on clears what turned it off.
+      ...(input.active !== undefined ? { active: input.active, ...(input.active ? { disabledAt: null, disabledReason: null } : {}) } : {}),
+    },
+    select: SELECT,
+  });
+  return toPublicWebhook(row);
+}
+
+export async function deleteWebhook(auth: AuthContext, id: string): Promise<void> {
+  const prisma = await getPrisma();
+  await findManagedWebhook(auth, id);
+  await prisma.webhook.delete({ where: { id } });
+}
