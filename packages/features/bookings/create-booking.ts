@@ -249,7 +249,9 @@ export async function createBooking(auth: AuthContext, input: BookingCreateInput
   const resolved = await resolveEventType({ id: input.eventTypeId }, undefined, busyAt);
   checkDuration(resolved, input.lengthInMinutes);
   const prisma = await getPrisma();
-  const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null;
+  // Webhook deliveries are queued in the booking's transaction: with subscribers, the transactional path.
+  const counted =
+    Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null || resolved.eventType.hasWebhooks === true;
   try {
     if (!counted) {
       const record = await createAcceptedBooking(resolved, { ...input, bookedById: auth.userId });

@@ -40,7 +40,15 @@ type ScheduleJson = { id: number; userId: number | null; timeZone: string | null
 
 /** `schedule`: the host's schedule, read with the event type (undefined: not read yet). */
 type HostRow = { user: HostUser; fixed: boolean; scheduleId: number | null; schedule?: ScheduleJson | null };
-type EventTypeRow = EventTypeModel & { teamTimeZone: string | null; owner: HostUser | null; ownerSchedule: ScheduleJson | null; hostRows: HostRow[]; busy?: BusyRow[] | null };
+type EventTypeRow = EventTypeModel & {
+  teamTimeZone: string | null;
+  owner: HostUser | null;
+  ownerSchedule: ScheduleJson | null;
+  hostRows: HostRow[];
+  busy?: BusyRow[] | null;
+  /** Read for bookings: whether an active webhook may want this booking's events (its deliveries must be queued with it). */
+  hasWebhooks?: boolean;
+};
 
 /** One slot whose hosts' busy time is read with the event type (a booking's check). */
 export interface BusyAt {
@@ -68,6 +76,11 @@ function busyAtColumn(at: BusyAt): Prisma.Sql {
     ignoreReservationUid: at.ignoreReservationUid,
   });
 }
+
+/** An active webhook on the event type, or on any of its hosts (as webhooks/enqueue-deliveries.ts picks them). */
+const hasWebhooksColumn = Prisma.sql`EXISTS (
+  SELECT 1 FROM "Webhook" w WHERE w.active AND (w."eventTypeId" = et.id OR (w."eventTypeId" IS NULL AND w."userId" = ANY(
+    CASE WHEN et."teamId" IS NULL THEN ARRAY[et."userId"] ELSE ARRAY(SELECT h."userId" FROM "Host" h WHERE h."eventTypeId" = et.id) END))))`;
 
 const hostUserJson = (alias: string) =>
   Prisma.raw(
@@ -105,7 +118,7 @@ async function findEventType(ref: EventTypeRef, db?: Db, busyAt?: BusyAt): Promi
           'schedule', ${scheduleOf(Prisma.sql`u.id`, Prisma.sql`COALESCE(h."scheduleId", u."defaultScheduleId")`)}) ORDER BY h."userId")
         FROM "Host" h JOIN "User" u ON u.id = h."userId" WHERE h."eventTypeId" = et.id
       ), '[]'::json) AS "hostRows"
-      ${busyAt ? Prisma.sql`, ${busyAtColumn(busyAt)} AS busy` : Prisma.empty}
+      ${busyAt ? Prisma.sql`, ${busyAtColumn(busyAt)} AS busy, ${hasWebhooksColumn} AS "hasWebhooks"` : Prisma.empty}
     FROM "EventType" et WHERE ${where} LIMIT 1
   `);
   return rows[0] ?? null;

@@ -10,7 +10,7 @@ import { notifyWebhookDisabled } from "./webhook-disabled";
 /**
  * Delivers due webhook deliveries: at least once, each attempt by one process only (claimed
  * with SKIP LOCKED under a lease, as the email outbox), signed with the webhook's current
- * secret, to an address checked at connection time. A 2xx is DELIVERED; anything else is
+ * secret, to an address checked at connection time; within a pass, one receiver's events in order. A 2xx is DELIVERED; anything else is
  * retried on WEBHOOK_RETRY_SCHEDULE, then FAILED. A webhook whose receiver accepted nothing
  * over a delivery's whole retry window is turned off and its owner told by email.
  */
@@ -117,14 +117,23 @@ export async function deliverDueWebhooks(options: { limit?: number } = {}): Prom
     FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
     WHERE d.id = ANY(${ids}::text[])
     ORDER BY d."createdAt", d.id`);
+  // One receiver's events go out one after another, oldest first; different receivers at once.
+  const byWebhook = new Map<string, Claimed[]>();
+  for (const row of rows) {
+    const queue = byWebhook.get(row.webhookId);
+    if (queue) queue.push(row);
+    else byWebhook.set(row.webhookId, [row]);
+  }
   await Promise.all(
-    rows.map(async (row) => {
-      const outcome = await deliverOne(prisma, row, token, settings, leaseMs).catch((error: unknown) => {
-        // The database failed us: the row stays claimed and is retried when its lease runs out.
-        log.error("webhook delivery bookkeeping failed", { deliveryId: row.id, error: errorText(error) });
-        return "skipped" as const;
-      });
-      if (outcome !== "skipped") result[outcome] += 1;
+    [...byWebhook.values()].map(async (queue) => {
+      for (const row of queue) {
+        const outcome = await deliverOne(prisma, row, token, settings, leaseMs).catch((error: unknown) => {
+          // The database failed us: the row stays claimed and is retried when its lease runs out.
+          log.error("webhook delivery bookkeeping failed", { deliveryId: row.id, error: errorText(error) });
+          return "skipped" as const;
+        });
+        if (outcome !== "skipped") result[outcome] += 1;
+      }
     }),
   );
   return result;

@@ -6,7 +6,7 @@ import { assertMayActFor } from "../access/owner-rules";
 import { assertWebhook, manageableWebhooksWhere } from "../access/webhook-rules";
 import { invalidField, notFound, NotFoundError } from "../errors/domain-errors";
 import { toSkipTake, type PageRequest } from "../common/pagination";
-import { checkSubscriberUrl, targetPolicyFromEnv } from "./delivery";
+import { checkSubscriberTarget, targetPolicyFromEnv } from "./delivery";
 import type { SubscribableTrigger } from "./webhook-triggers";
 
 /**
@@ -72,8 +72,8 @@ export function toPublicWebhook(row: WebhookRow): PublicWebhook {
   };
 }
 
-function checkUrl(url: string): void {
-  const verdict = checkSubscriberUrl(url, targetPolicyFromEnv());
+async function checkUrl(url: string): Promise<void> {
+  const verdict = await checkSubscriberTarget(url, targetPolicyFromEnv());
   if (!verdict.ok) throw invalidField("subscriberUrl", verdict.rule, verdict.message);
 }
 
@@ -122,7 +122,7 @@ export async function createWebhook(auth: AuthContext, input: WebhookInput): Pro
   const access = await accessOf(auth);
   const userId = input.userId ?? access.userId;
   assertMayActFor(access, userId, "Only admins may create webhooks for another user");
-  checkUrl(input.subscriberUrl);
+  await checkUrl(input.subscriberUrl);
   if (input.eventTypeId != null) await checkEventType(prisma, auth, input.eventTypeId);
   const row = await prisma.webhook.create({
     data: {
@@ -142,7 +142,7 @@ export async function createWebhook(auth: AuthContext, input: WebhookInput): Pro
 export async function updateWebhook(auth: AuthContext, id: string, input: WebhookUpdate): Promise<PublicWebhook> {
   const prisma = await getPrisma();
   await findManagedWebhook(auth, id);
-  if (input.subscriberUrl !== undefined) checkUrl(input.subscriberUrl);
+  if (input.subscriberUrl !== undefined) await checkUrl(input.subscriberUrl);
   if (input.eventTypeId != null) await checkEventType(prisma, auth, input.eventTypeId);
   const row = await prisma.webhook.update({
     where: { id },

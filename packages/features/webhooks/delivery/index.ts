@@ -11,4 +11,5 @@ export {
 } from "./target-policy";
 export type { AllowedTarget, TargetPolicy, UrlCheck, UrlRule } from "./target-policy";
 export { WEBHOOK_USER_AGENT, safePost } from "./safe-post";
+export { checkSubscriberTarget } from "./resolve-check";
 export type { PostOutcome, SafePostOptions, SafePostRequest } from "./safe-post";
