@@ -37,10 +37,10 @@ describe("migrations/", () => {
   });
 
   it("drift check fails when the migrations have something schema.prisma lacks", async () => {
-    const withoutWebhookIndex = schemaText.replace("  @@index([webhookId, createdAt])\n", "");
+    const withoutWebhookIndex = schemaText.replace("  @@index([bookingId])\n}\n\n/// Outbox row for one notification", "}\n\n/// Outbox row for one notification");
     expect(withoutWebhookIndex).not.toBe(schemaText);
     const sql = await diffDatabaseToSchema(db.adapterFactory, withoutWebhookIndex);
-    expect(sql).toMatch(/DROP INDEX "WebhookDelivery_webhookId_createdAt_idx"/);
+    expect(sql).toMatch(/DROP INDEX "WebhookDelivery_bookingId_idx"/);
   });
 });
 

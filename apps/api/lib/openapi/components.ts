@@ -11,6 +11,7 @@ import * as schedules from "../schemas/schedules";
 import * as availabilities from "../schemas/availabilities";
 import * as blockers from "../schemas/blockers";
 import * as webhooks from "../schemas/webhooks";
+import * as availabilityPaths from "../schemas/availability-paths";
 import * as teams from "../schemas/teams";
 import * as memberships from "../schemas/memberships";
 import * as eventTypes from "../schemas/event-types";
@@ -83,6 +84,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   ReservationResponse: reservations.ReservationResponse,
   ReservationDeletedResponse: reservations.ReservationDeletedResponse,
   UserAvailability: availability.UserAvailability,
+  TeamAvailability: availability.TeamAvailability,
   AvailabilityLookupResponse: availability.AvailabilityLookupResponse,
   Schedule: schedules.Schedule,
   ScheduleCreateBody: schedules.ScheduleCreateBody,
@@ -182,4 +184,6 @@ export const queryComponents: Record<string, z.ZodObject> = {
   WebhookIdQuery: webhooks.WebhookIdQuery,
   WebhookDeliveriesQuery: webhooks.WebhookDeliveriesQuery,
   WebhookDeliveryQuery: webhooks.WebhookDeliveryQuery,
+  UserAvailabilityPathQuery: availabilityPaths.UserAvailabilityPathQuery,
+  TeamAvailabilityPathQuery: availabilityPaths.TeamAvailabilityPathQuery,
 };

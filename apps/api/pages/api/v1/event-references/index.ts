@@ -1,0 +1,46 @@
+import handler from "../booking-references";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/event-references:
+ *   get:
+ *     operationId: listEventReferences
+ *     summary: List booking references (alias)
+ *     description: "The seed's name for `GET /v1/booking-references`, with the same resource, rules and answers."
+ *     tags: [booking-references]
+ *     x-scope: booking-references:read
+ *     x-query: ListBookingReferencesQuery
+ *     responses:
+ *       200:
+ *         description: A page of booking references
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingReferenceListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: createEventReference
+ *     summary: Create a booking reference (alias)
+ *     description: The seed's name for `POST /v1/booking-references`.
+ *     tags: [booking-references]
+ *     x-scope: booking-references:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/BookingReferenceCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The new booking reference
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/BookingReferenceResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ */
+export default handler;
