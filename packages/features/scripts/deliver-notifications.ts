@@ -1,9 +1,10 @@
-// `yarn notifications:deliver [--watch]`: sends the due emails of the notification outbox
-// (retries included) and exits; with --watch keeps polling every NOTIFICATIONS_POLL_MS until
+// `yarn notifications:deliver [--watch]`: sends the due emails of the notification outbox and
+// the due webhook deliveries (retries included) and exits; with --watch keeps polling every NOTIFICATIONS_POLL_MS until
 // interrupted. For deployments where the API process cannot deliver in the background
 // (serverless: run it from a cron), or to flush the outbox by hand.
 import { parseArgs } from "node:util";
 import { deliverDueNotifications, notificationSettings } from "../notifications";
+import { deliverDueWebhooks } from "../webhooks/deliver";
 import { runScript } from "./script-database";
 
 const USAGE = "Usage: yarn notifications:deliver [--watch]";
@@ -18,15 +19,17 @@ function readOptions(): { watch: boolean } | undefined {
   }
 }
 
-/** Passes until the backlog of due rows is drained. */
+/** Passes until the backlog of due rows of both outboxes is drained. */
 async function drain(): Promise<{ sent: number; retried: number; failed: number }> {
   const total = { sent: 0, retried: 0, failed: 0 };
   for (;;) {
-    const pass = await deliverDueNotifications({ limit: PASS_LIMIT });
-    total.sent += pass.sent;
-    total.retried += pass.retried;
-    total.failed += pass.failed;
-    if (pass.sent + pass.retried + pass.failed < PASS_LIMIT) return total;
+    const mail = await deliverDueNotifications({ limit: PASS_LIMIT });
+    const hooks = await deliverDueWebhooks({ limit: PASS_LIMIT });
+    total.sent += mail.sent + hooks.delivered;
+    total.retried += mail.retried + hooks.retried;
+    total.failed += mail.failed + hooks.failed;
+    const handled = Math.max(mail.sent + mail.retried + mail.failed, hooks.delivered + hooks.retried + hooks.failed);
+    if (handled < PASS_LIMIT) return total;
   }
 }
 
@@ -42,7 +45,7 @@ if (!options) {
   void runScript("Delivering notifications", async (db) => {
     const settings = notificationSettings();
     const via = settings.emailServer ? "SMTP (EMAIL_SERVER)" : `.eml files in ${settings.outboxDir}`;
-    console.log(`Delivering due notifications from the ${db.description} via ${via}.`);
+    console.log(`Delivering due notifications (emails via ${via}) and webhook deliveries from the ${db.description}.`);
     if (!options.watch) {
       console.log(summary(await drain()));
       return;
