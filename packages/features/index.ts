@@ -53,3 +53,8 @@ export * from "./webhooks/delivery-log-service";
 export { SUBSCRIBABLE_TRIGGERS, type SubscribableTrigger } from "./webhooks/webhook-triggers";
 export { deliverDueWebhooks, type WebhookPassResult } from "./webhooks/deliver";
 export { kickWebhookDelivery, resumeWebhookDelivery, stopWebhookWorker, webhookDeliveryIdle } from "./webhooks/worker";
+export * from "./custom-inputs/custom-input-service";
+export { customInputAnswers, type CustomInputRule } from "./custom-inputs/custom-input-answers";
+export * from "./destination-calendars/destination-calendar-service";
+export * from "./selected-calendars/selected-calendar-service";
+export * from "./selected-calendars/selected-calendar-id";

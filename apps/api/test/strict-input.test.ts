@@ -43,9 +43,10 @@ const operations: Operation[] = Object.entries(document.paths as Record<string, 
   }),
 );
 
-/** A well-formed value for each path parameter (memberships are `<userId>_<teamId>`). */
+/** A well-formed value for each path parameter (memberships are `<userId>_<teamId>`, selected calendars `<userId>_<integration>_<externalId>`). */
 function sampleParams(operation: Operation): Record<string, string> {
-  return Object.fromEntries(operation.pathParameters.map((name) => [name, operation.template.startsWith("/v1/memberships") ? "1_1" : "1"]));
+  const sample = operation.template.startsWith("/v1/memberships") ? "1_1" : operation.template.startsWith("/v1/selected-calendars") ? "1_google_calendar_primary" : "1";
+  return Object.fromEntries(operation.pathParameters.map((name) => [name, sample]));
 }
 
 /** The refusal's details, with JSON:API error objects read back as `{ field, rule, message }`. */

@@ -19,6 +19,8 @@ export const SCOPE_RESOURCES = [
   "blockers",
   "webhooks",
   "calendars",
+  "destination-calendars",
+  "selected-calendars",
 ] as const;
 
 export type ScopeResource = (typeof SCOPE_RESOURCES)[number];

@@ -154,6 +154,7 @@ export async function rescheduleBooking(auth: AuthContext, key: BookingKey, inpu
           location: booking.location,
           metadata: (booking.metadata ?? {}) as Record<string, unknown>,
           responses: (booking.responses ?? {}) as Record<string, unknown>,
+          customInputs: (booking.customInputs ?? {}) as Record<string, unknown>,
           bookedById: booking.bookedById,
         },
         {

@@ -12,6 +12,7 @@ import { lockCalendar, lockHosts } from "./booking-locks";
 import { calendarLockId } from "../slots/calendar-resource";
 import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
+import { customInputAnswers } from "../custom-inputs/custom-input-answers";
 import { bookingNotificationRows } from "../notifications";
 
 export interface AttendeeInput {
@@ -34,6 +35,8 @@ export interface BookingCreateInput {
   description?: string | null;
   metadata?: Record<string, unknown>;
   responses?: Record<string, unknown>;
+  /** The answers to the event type's custom inputs, by label (checked by createBooking; carried over by reschedules). */
+  customInputs?: Record<string, unknown>;
   /** The caller's hold on this slot: it does not block them, and is released. */
   reservationUid?: string | null;
   /** The user whose key makes the booking. */
@@ -129,6 +132,7 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
       status,
       metadata: values.metadata as Prisma.InputJsonObject,
       responses: values.responses as Prisma.InputJsonObject,
+      customInputs: values.customInputs as Prisma.InputJsonObject,
       fromReschedule: options.rescheduling?.uid ?? null,
       iCalSequence: options.rescheduling ? options.rescheduling.iCalSequence + 1 : 0,
     },
@@ -169,6 +173,7 @@ function newBookingValues(
     location: input.location ?? null,
     metadata: input.metadata ?? {},
     responses: input.responses ?? {},
+    customInputs: input.customInputs ?? {},
     iCalUID: rescheduling?.iCalUID ?? `${uid}@slotbase`,
   };
 }
@@ -243,11 +248,12 @@ function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | un
  * then written with its queued notifications in one statement; seated and pending ones,
  * which must be counted, are checked and written in one transaction under the lock.
  */
-export async function createBooking(auth: AuthContext, input: BookingCreateInput): Promise<BookingRecord> {
+export async function createBooking(auth: AuthContext, request: BookingCreateInput): Promise<BookingRecord> {
   // The hosts' busy time around this slot comes with the event type: one round trip for the check.
-  const busyAt = { start: input.start.getTime(), minutes: input.lengthInMinutes, now: Date.now(), ignoreReservationUid: input.reservationUid };
-  const resolved = await resolveEventType({ id: input.eventTypeId }, undefined, busyAt);
-  checkDuration(resolved, input.lengthInMinutes);
+  const busyAt = { start: request.start.getTime(), minutes: request.lengthInMinutes, now: Date.now(), ignoreReservationUid: request.reservationUid };
+  const resolved = await resolveEventType({ id: request.eventTypeId }, undefined, busyAt);
+  checkDuration(resolved, request.lengthInMinutes);
+  const input = { ...request, customInputs: customInputAnswers(resolved.eventType.customInputs ?? [], request.responses) };
   const prisma = await getPrisma();
   // Webhook deliveries are queued in the booking's transaction: with subscribers, the transactional path.
   const counted =

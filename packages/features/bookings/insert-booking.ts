@@ -16,6 +16,7 @@ export interface NewBooking {
   location: string | null;
   metadata: Record<string, unknown>;
   responses: Record<string, unknown>;
+  customInputs: Record<string, unknown>;
   iCalUID: string;
 }
 
@@ -55,10 +56,10 @@ export async function insertAcceptedBooking(
   const [row] = await db.$queryRaw<(BookingModel & { attendees: AttendeeModel[] })[]>(Prisma.sql`
     WITH booking AS (
       INSERT INTO "Booking" (uid, "userId", "bookedById", "eventTypeId", title, description, "startTime", "endTime", location, status,
-        metadata, responses, "iCalUID", "iCalSequence", "createdAt", "updatedAt")
+        metadata, responses, "customInputs", "iCalUID", "iCalSequence", "createdAt", "updatedAt")
       SELECT ${booking.uid}, ${booking.userId}, ${booking.bookedById}, ${booking.eventTypeId}, ${booking.title}, ${booking.description},
         ${iso(booking.startTime)}::timestamp, ${iso(booking.endTime)}::timestamp, ${booking.location}, 'ACCEPTED',
-        ${json(booking.metadata)}::jsonb, ${json(booking.responses)}::jsonb, ${booking.iCalUID}, 0, ${now}::timestamp, ${now}::timestamp
+        ${json(booking.metadata)}::jsonb, ${json(booking.responses)}::jsonb, ${json(booking.customInputs)}::jsonb, ${booking.iCalUID}, 0, ${now}::timestamp, ${now}::timestamp
       FROM (SELECT ${hostLockSql(booking.userId)}) AS one_at_a_time_per_host
       RETURNING ${BOOKING_COLUMNS}
     ), attendee AS (

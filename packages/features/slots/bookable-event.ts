@@ -1,3 +1,4 @@
+import type { CustomInputRule } from "../custom-inputs/custom-input-answers";
 import { getPrisma, Prisma, type EventTypeModel } from "@slotbase/prisma";
 import type { BookingPeriod, EventSettings, ScheduleRules } from "@slotbase/scheduling";
 import { columnList } from "../common/column-list";
@@ -48,6 +49,8 @@ type EventTypeRow = EventTypeModel & {
   busy?: BusyRow[] | null;
   /** Read for bookings: whether an active webhook may want this booking's events (its deliveries must be queued with it). */
   hasWebhooks?: boolean;
+  /** Read for bookings: the questions a booker answers (v1 custom inputs). */
+  customInputs?: CustomInputRule[];
 };
 
 /** One slot whose hosts' busy time is read with the event type (a booking's check). */
@@ -81,6 +84,10 @@ function busyAtColumn(at: BusyAt): Prisma.Sql {
 const hasWebhooksColumn = Prisma.sql`EXISTS (
   SELECT 1 FROM "Webhook" w WHERE w.active AND (w."eventTypeId" = et.id OR (w."eventTypeId" IS NULL AND w."userId" = ANY(
     CASE WHEN et."teamId" IS NULL THEN ARRAY[et."userId"] ELSE ARRAY(SELECT h."userId" FROM "Host" h WHERE h."eventTypeId" = et.id) END))))`;
+
+const customInputsColumn = Prisma.sql`COALESCE((
+  SELECT json_agg(json_build_object('id', ci.id, 'label', ci.label, 'type', ci.type, 'required', ci.required, 'options', ci.options) ORDER BY ci.id)
+  FROM "EventTypeCustomInput" ci WHERE ci."eventTypeId" = et.id), '[]'::json)`;
 
 const hostUserJson = (alias: string) =>
   Prisma.raw(
@@ -118,7 +125,7 @@ async function findEventType(ref: EventTypeRef, db?: Db, busyAt?: BusyAt): Promi
           'schedule', ${scheduleOf(Prisma.sql`u.id`, Prisma.sql`COALESCE(h."scheduleId", u."defaultScheduleId")`)}) ORDER BY h."userId")
         FROM "Host" h JOIN "User" u ON u.id = h."userId" WHERE h."eventTypeId" = et.id
       ), '[]'::json) AS "hostRows"
-      ${busyAt ? Prisma.sql`, ${busyAtColumn(busyAt)} AS busy, ${hasWebhooksColumn} AS "hasWebhooks"` : Prisma.empty}
+      ${busyAt ? Prisma.sql`, ${busyAtColumn(busyAt)} AS busy, ${hasWebhooksColumn} AS "hasWebhooks", ${customInputsColumn} AS "customInputs"` : Prisma.empty}
     FROM "EventType" et WHERE ${where} LIMIT 1
   `);
   return rows[0] ?? null;

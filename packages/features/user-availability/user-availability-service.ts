@@ -3,11 +3,13 @@ import { scheduleIntervals, subtractIntervals, type Interval } from "@slotbase/s
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { seesBusyDetailsOf } from "../access/availability-rules";
+import { seesSelectedCalendarsOf } from "../access/calendar-source-rules";
 import { assertTeam, canManageTeam } from "../access/team-rules";
 import { notFound } from "../errors/domain-errors";
 import { loadSchedules } from "../slots/bookable-event";
 import { loadBusySources, loadBusyTimes, type BusySource } from "../slots/busy-times";
 import { toScheduleRules } from "../slots/schedule-rules";
+import { selectedCalendarsOfUsers } from "../selected-calendars/selected-calendar-service";
 
 export type AvailabilitySubject = { userId: number } | { username: string };
 
@@ -20,16 +22,30 @@ export interface UserAvailability {
   dateRanges: Interval[];
   workingHours: { days: number[]; startTime: number; endTime: number; userId: number }[];
   dateOverrides: { date: string; startTime: number; endTime: number; userId: number }[];
+  /**
+   * The external calendars the user reads busy time from (their selected calendars), only for
+   * whoever may read those (the user, unrestricted admins). No integration reads them yet, so
+   * they add no busy time.
+   */
+  selectedCalendars?: { integration: string; externalId: string }[];
+}
+
+/** What a caller sees of one user's availability. */
+interface Visibility {
+  titles: boolean;
+  selectedCalendars: boolean;
 }
 
 const userColumns = { id: true, timeZone: true, defaultScheduleId: true } as const;
 
-async function availabilityOf(user: { id: number; timeZone: string; defaultScheduleId: number | null }, range: Interval, showTitles: boolean): Promise<UserAvailability> {
+async function availabilityOf(user: { id: number; timeZone: string; defaultScheduleId: number | null }, range: Interval, show: Visibility): Promise<UserAvailability> {
   const now = Date.now();
-  const [schedules, busyByHost, sources] = await Promise.all([
+  const showTitles = show.titles;
+  const [schedules, busyByHost, sources, calendars] = await Promise.all([
     loadSchedules(new Map([[user.id, user.defaultScheduleId]])),
     loadBusyTimes({ hostIds: [user.id], range, now }),
     loadBusySources(user.id, range, now),
+    show.selectedCalendars ? selectedCalendarsOfUsers([user.id]) : null,
   ]);
   const schedule = schedules.get(user.id) ?? null;
   const timeZone = schedule?.timeZone ?? user.timeZone;
@@ -42,6 +58,7 @@ async function availabilityOf(user: { id: number; timeZone: string; defaultSched
     dateRanges: rules ? subtractIntervals(scheduleIntervals(rules, range), busy.busy) : [],
     workingHours: (rules?.weekly ?? []).map((w) => ({ days: w.days, startTime: w.startMinute, endTime: w.endMinute, userId: user.id })),
     dateOverrides: (rules?.overrides ?? []).map((o) => ({ date: o.date, startTime: o.startMinute, endTime: o.endMinute, userId: user.id })),
+    ...(calendars ? { selectedCalendars: calendars.get(user.id) ?? [] } : {}),
   };
 }
 
@@ -61,7 +78,7 @@ export async function getUserAvailability(auth: AuthContext, subject: Availabili
   ]);
   if (!user) throw notFound("User");
   const showTitles = seesBusyDetailsOf(access, { id: user.id, teamIds: user.memberships.map((m) => m.teamId) });
-  return availabilityOf(user, range, showTitles);
+  return availabilityOf(user, range, { titles: showTitles, selectedCalendars: seesSelectedCalendarsOf(access, user.id) });
 }
 
 /** Every accepted member's availability; team members only (others: 404), titles for OWNER/ADMIN. */
@@ -75,5 +92,10 @@ export async function getTeamAvailability(auth: AuthContext, teamId: number, ran
     select: userColumns,
     orderBy: { id: "asc" },
   });
-  return Promise.all(members.map(async (user) => ({ userId: user.id, availability: await availabilityOf(user, range, showTitles || user.id === auth.userId) })));
+  return Promise.all(
+    members.map(async (user) => ({
+      userId: user.id,
+      availability: await availabilityOf(user, range, { titles: showTitles || user.id === auth.userId, selectedCalendars: seesSelectedCalendarsOf(access, user.id) }),
+    })),
+  );
 }

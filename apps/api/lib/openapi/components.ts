@@ -12,6 +12,7 @@ import * as availabilities from "../schemas/availabilities";
 import * as blockers from "../schemas/blockers";
 import * as webhooks from "../schemas/webhooks";
 import * as availabilityPaths from "../schemas/availability-paths";
+import * as customInputs from "../schemas/custom-inputs";
 import * as teams from "../schemas/teams";
 import * as memberships from "../schemas/memberships";
 import * as eventTypes from "../schemas/event-types";
@@ -21,6 +22,8 @@ import * as payments from "../schemas/payments";
 import * as noShow from "../schemas/no-show";
 import * as calendars from "../schemas/calendars";
 import * as calendarEvents from "../schemas/calendar-events";
+import * as destinationCalendars from "../schemas/destination-calendars";
+import * as selectedCalendars from "../schemas/selected-calendars";
 
 /**
  * Every zod schema the OpenAPI document refers to, by component name. Request bodies and
@@ -131,6 +134,12 @@ export const schemaComponents: Record<string, z.ZodType> = {
   Payment: payments.Payment,
   PaymentResponse: payments.PaymentResponse,
   PaymentListResponse: payments.PaymentListResponse,
+  CustomInput: customInputs.CustomInput,
+  CustomInputCreateBody: customInputs.CustomInputCreateBody,
+  CustomInputUpdateBody: customInputs.CustomInputUpdateBody,
+  CustomInputResponse: customInputs.CustomInputResponse,
+  CustomInputCreatedResponse: customInputs.CustomInputCreatedResponse,
+  CustomInputListResponse: customInputs.CustomInputListResponse,
   Webhook: webhooks.Webhook,
   WebhookCreateBody: webhooks.WebhookCreateBody,
   WebhookUpdateBody: webhooks.WebhookUpdateBody,
@@ -142,6 +151,18 @@ export const schemaComponents: Record<string, z.ZodType> = {
   WebhookDeliveryListResponse: webhooks.WebhookDeliveryListResponse,
   NoShowBody: noShow.NoShowBody,
   NoShowResponse: noShow.NoShowResponse,
+  DestinationCalendar: destinationCalendars.DestinationCalendar,
+  DestinationCalendarCreateBody: destinationCalendars.DestinationCalendarCreateBody,
+  DestinationCalendarUpdateBody: destinationCalendars.DestinationCalendarUpdateBody,
+  DestinationCalendarResponse: destinationCalendars.DestinationCalendarResponse,
+  DestinationCalendarCreatedResponse: destinationCalendars.DestinationCalendarCreatedResponse,
+  DestinationCalendarListResponse: destinationCalendars.DestinationCalendarListResponse,
+  SelectedCalendar: selectedCalendars.SelectedCalendar,
+  SelectedCalendarCreateBody: selectedCalendars.SelectedCalendarCreateBody,
+  SelectedCalendarUpdateBody: selectedCalendars.SelectedCalendarUpdateBody,
+  SelectedCalendarResponse: selectedCalendars.SelectedCalendarResponse,
+  SelectedCalendarCreatedResponse: selectedCalendars.SelectedCalendarCreatedResponse,
+  SelectedCalendarListResponse: selectedCalendars.SelectedCalendarListResponse,
 };
 
 export const queryComponents: Record<string, z.ZodObject> = {
@@ -180,10 +201,14 @@ export const queryComponents: Record<string, z.ZodObject> = {
   CalendarEventsQuery: calendarEvents.CalendarEventsQuery,
   CustomerAccountQuery: calendarEvents.CustomerAccountQuery,
   BookingPreviewQuery: calendarEvents.BookingPreviewQuery,
+  ListCustomInputsQuery: customInputs.ListCustomInputsQuery,
   ListWebhooksQuery: webhooks.ListWebhooksQuery,
   WebhookIdQuery: webhooks.WebhookIdQuery,
   WebhookDeliveriesQuery: webhooks.WebhookDeliveriesQuery,
   WebhookDeliveryQuery: webhooks.WebhookDeliveryQuery,
   UserAvailabilityPathQuery: availabilityPaths.UserAvailabilityPathQuery,
   TeamAvailabilityPathQuery: availabilityPaths.TeamAvailabilityPathQuery,
+  ListDestinationCalendarsQuery: destinationCalendars.ListDestinationCalendarsQuery,
+  ListSelectedCalendarsQuery: selectedCalendars.ListSelectedCalendarsQuery,
+  SelectedCalendarIdQuery: selectedCalendars.SelectedCalendarIdQuery,
 };

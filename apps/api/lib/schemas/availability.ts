@@ -31,6 +31,12 @@ export const UserAvailability = z.object({
   dateRanges: z.array(z.object(Span)).describe("Free time: the schedule's hours minus busy time."),
   workingHours: z.array(z.object({ days: z.array(z.number().int()), startTime: z.number().int(), endTime: z.number().int(), userId: z.number().int() })).describe("Minutes after local midnight; days 0 = Sunday."),
   dateOverrides: z.array(z.object({ date: z.string(), startTime: z.number().int(), endTime: z.number().int(), userId: z.number().int() })),
+  selectedCalendars: z
+    .array(z.object({ integration: z.string(), externalId: z.string() }))
+    .optional()
+    .describe(
+      "The external calendars read for this user's busy time (their selected calendars, GET /v1/selected-calendars), by integration then externalId. Only for the user themself and admins; absent for anyone else. No calendar integration reads them yet: they add no busy time.",
+    ),
 });
 export const TeamAvailability = z.array(z.object({ userId: z.number().int(), availability: UserAvailability }));
 export const AvailabilityLookupResponse = z.union([UserAvailability, TeamAvailability]);

@@ -17,7 +17,9 @@ export const config = { api: { bodyParser: false } };
  *       For `userId` or `username`: working hours, date overrides, free date ranges and busy
  *       time between dateFrom and dateTo (at most 62 days). Busy time shows what it is (title)
  *       only to the user, OWNER/ADMINs of a team they belong to, and system admins; anyone else
- *       sees start and end only. For `teamId`: an array with every accepted member's
+ *       sees start and end only. The user themself and admins also get `selectedCalendars`: the
+ *       external calendars chosen to be read for busy time (see /v1/selected-calendars; none is
+ *       read yet, so they add no busy time). For `teamId`: an array with every accepted member's
  *       availability, for team members only (anyone else gets 404).
  *     tags: [availability]
  *     x-scope: availabilities:read

@@ -68,6 +68,7 @@ export default withMiddleware({
     body: BookingCreateBodyV2,
     status: 201,
     idempotent: true,
+    fields: { responses: "body.bookingFieldsResponses" },
     handler: async ({ auth, body }) =>
       successV2(
         toBookingV2(

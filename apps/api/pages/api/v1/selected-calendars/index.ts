@@ -1,0 +1,79 @@
+import { createSelectedCalendar, listSelectedCalendars } from "@slotbase/features";
+import { withMiddleware } from "../../../../lib/middleware/with-middleware";
+import { endpoint } from "../../../../lib/route/endpoint";
+import {
+  ListSelectedCalendarsQuery,
+  SelectedCalendarCreateBody,
+  SelectedCalendarCreatedResponse,
+  SelectedCalendarListResponse,
+} from "../../../../lib/schemas/selected-calendars";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/selected-calendars:
+ *   get:
+ *     operationId: listSelectedCalendars
+ *     summary: List selected calendars
+ *     description: >-
+ *       Your selected calendars (admins: everyone's; `userId` keeps one user's, another user's for
+ *       admins only, 403 otherwise), by userId, integration and externalId.
+ *     tags: [selected-calendars]
+ *     x-scope: selected-calendars:read
+ *     x-query: ListSelectedCalendarsQuery
+ *     responses:
+ *       200:
+ *         description: A page of selected calendars
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SelectedCalendarListResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *   post:
+ *     operationId: addSelectedCalendar
+ *     summary: Select a calendar to read busy time from
+ *     description: >-
+ *       Records that an external calendar is read for your busy time (admins: `userId`'s; anyone
+ *       else naming another user gets 403). It is listed in your availability (`selectedCalendars` of
+ *       GET /v1/availability); no calendar integration is connected yet, so it adds no busy time.
+ *       Selecting the same calendar twice is a 409. The pair must read back from the id
+ *       `<userId>_<integration>_<externalId>` (see the body's `integration`), else a 400.
+ *     tags: [selected-calendars]
+ *     x-scope: selected-calendars:write
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/SelectedCalendarCreateBody" }
+ *     responses:
+ *       201:
+ *         description: The new selected calendar
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SelectedCalendarCreatedResponse" }
+ *       400: { $ref: "#/components/responses/ValidationError" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
+ */
+export default withMiddleware({
+  GET: endpoint({
+    scope: "selected-calendars:read",
+    response: SelectedCalendarListResponse,
+    query: ListSelectedCalendarsQuery,
+    handler: async ({ auth, query: { take, page, userId } }) => ({ selected_calendars: await listSelectedCalendars(auth, { take, page }, { userId }) }),
+  }),
+  POST: endpoint({
+    scope: "selected-calendars:write",
+    response: SelectedCalendarCreatedResponse,
+    body: SelectedCalendarCreateBody,
+    status: 201,
+    handler: async ({ auth, body }) => ({
+      selected_calendar: await createSelectedCalendar(auth, body),
+      message: "Selected Calendar created successfully",
+    }),
+  }),
+});
