@@ -3,6 +3,8 @@ import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { conflict, invalid as invalidInput, type FieldIssue } from "../errors/domain-errors";
 import { bookingToChange } from "../bookings/booking-children";
+import { enqueueNoShowDeliveries } from "../webhooks/enqueue-deliveries";
+import { kickWebhookDelivery } from "../webhooks/worker";
 
 /**
  * Marks (or unmarks) a booking's attendees and/or its host as no-shows, Cal.com's
@@ -42,7 +44,7 @@ function messageFor(attendees: NoShowResult["attendees"], noShowHost: boolean | 
 export async function markNoShow(auth: AuthContext, input: NoShowInput, now: Date = new Date()): Promise<NoShowResult> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  return prisma.$transaction(async (db) => {
+  const result = await prisma.$transaction(async (db) => {
     const booking = await bookingToChange(db, access, { uid: input.bookingUid }, "bookingUid");
     if (booking.status !== "ACCEPTED") {
       throw conflict(`Only accepted bookings can be marked as no-show; this one is ${booking.status.toLowerCase()}.`, [
@@ -76,6 +78,10 @@ export async function markNoShow(auth: AuthContext, input: NoShowInput, now: Dat
       await db.booking.update({ where: { id: booking.id }, data: { noShowHost: input.noShowHost } });
       noShowHost = input.noShowHost;
     }
-    return { message: messageFor(attendees, input.noShowHost), attendees, noShowHost };
+    const marked = { message: messageFor(attendees, input.noShowHost), attendees, noShowHost };
+    await enqueueNoShowDeliveries(db, booking, marked);
+    return marked;
   });
+  kickWebhookDelivery();
+  return result;
 }

@@ -82,3 +82,25 @@ export async function enqueueWebhookDeliveries(db: Prisma.TransactionClient, cha
   if (rows.length > 0) await db.webhookDelivery.createMany({ data: rows });
   return rows.length;
 }
+
+/** BOOKING_NO_SHOW_UPDATED (Cal.com's payload: the booking, the message and who was marked), in the marking's transaction. */
+export async function enqueueNoShowDeliveries(
+  db: Prisma.TransactionClient,
+  booking: { id: number; uid: string },
+  change: { message: string; attendees: { email: string; noShow: boolean }[]; noShowHost: boolean },
+): Promise<number> {
+  const subscribers = await subscribersOf(db, booking.id, ["BOOKING_NO_SHOW_UPDATED"]);
+  if (subscribers.length === 0) return 0;
+  const now = new Date();
+  const payload = { bookingUid: booking.uid, bookingId: booking.id, message: change.message, attendees: change.attendees, noShowHost: change.noShowHost };
+  await db.webhookDelivery.createMany({
+    data: subscribers.map((subscriber) => ({
+      webhookId: subscriber.id,
+      bookingId: booking.id,
+      triggerEvent: "BOOKING_NO_SHOW_UPDATED" as const,
+      body: deliveryBody("BOOKING_NO_SHOW_UPDATED", now.toISOString(), payload, subscriber.payloadTemplate),
+      nextAttemptAt: now,
+    })),
+  });
+  return subscribers.length;
+}

@@ -6,6 +6,7 @@ import { createCaller } from "../../support/fixtures";
 import { berlin, localIso, nextMonday, BERLIN } from "../../support/dates";
 import { createHostWithEventType } from "../../support/scheduling";
 import { allowLocalReceivers, startReceiver, type Receiver } from "../../support/webhooks";
+import { bookingOf } from "../attendees/fixtures";
 
 useTestDatabase();
 allowLocalReceivers();
@@ -177,5 +178,22 @@ describe("v1 webhooks — delivery", () => {
     expect(queued!.nextAttemptAt.toISOString()).toBe(made.body.data.end);
     await api("POST /v2/bookings/{bookingUid}/cancel", { key: booker.key, params: { bookingUid: made.body.data.uid }, body: {} });
     expect(await prisma.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(0);
+  });
+
+  it("sends BOOKING_NO_SHOW_UPDATED when attendees are marked absent", async () => {
+    const host = await createCaller();
+    const { booking, attendees } = await bookingOf(host, { when: "past" });
+    const made = await api("POST /v1/webhooks", { key: host.key, body: { subscriberUrl: receiver.url, eventTriggers: ["BOOKING_NO_SHOW_UPDATED"], secret: SECRET } });
+    expect(made.status).toBe(201);
+    await api("POST /v1/no-show", { key: host.key, body: { bookingUid: booking.uid, attendees: [{ email: attendees[0]!.email, noShow: true }] } });
+    await deliverAll();
+    expect(receiver.received.map((r) => r.json)).toEqual([
+      {
+        triggerEvent: "BOOKING_NO_SHOW_UPDATED",
+        createdAt: expect.any(String),
+        payload: { bookingUid: booking.uid, bookingId: booking.id, message: `${attendees[0]!.email} marked as no-show`, attendees: [{ email: attendees[0]!.email, noShow: true }], noShowHost: false },
+      },
+    ]);
+    expect(receiver.received[0]!.signatureValid).toBe(true);
   });
 });
