@@ -16,13 +16,20 @@ const MAX_BODY_BYTES = 1_000_000;
 type Json = any;
 const document = JSON.parse(readFileSync(OPENAPI_DOCUMENT_PATH, "utf8")) as Json;
 
+/** The well-formed id of an object that does not exist, in the shape the path's resource uses. */
+function sampleId(template: string): string {
+  if (template.startsWith("/v1/memberships")) return "999998_999999";
+  if (template.startsWith("/v1/selected-calendars")) return "999999_google_calendar_nobody";
+  return "999999";
+}
+
 /** A concrete path for a template, with ids of objects that do not exist. */
 function samplePath(template: string): string {
   return template
-    .replace("{id}", template.startsWith("/v1/memberships") ? "999998_999999" : "999999")
+    .replace("{id}", sampleId(template))
     .replace(/\{(teamId|userId|calendar_id|schedule_id)\}/g, "999999")
     .replace("{workspace_uuid}", "00000000-0000-4000-8000-000000000000")
-    .replace(/\{(bookingUid|uid)\}/g, "no-such-thing");
+    .replace(/\{(bookingUid|uid|deliveryId)\}/g, "no-such-thing");
 }
 
 const operations: { method: string; template: string; takesBody: boolean }[] = Object.entries(document.paths as Record<string, Json>).flatMap(

@@ -45,6 +45,10 @@ export default async function globalSetup(): Promise<void> {
       // booking emails go to .eml files in the temporary folder, never to an SMTP server
       EMAIL_SERVER: "",
       EMAIL_OUTBOX_DIR: path.join(dir, "mail"),
+      // webhooks may reach the suite's receivers on 127.0.0.1; retries come due within a second
+      WEBHOOK_ALLOWED_PRIVATE_HOSTS: "127.0.0.1",
+      WEBHOOK_RETRY_SCHEDULE: "1,1,1,1,1",
+      WEBHOOK_POLL_MS: "300",
       // as `yarn start` runs it, without the jest flags of this process
       NODE_OPTIONS: "--max-semi-space-size=64",
     });
