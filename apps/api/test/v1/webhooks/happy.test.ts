@@ -3,7 +3,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
-import { berlin, localIso, nextMonday, BERLIN } from "../../support/dates";
+import { addDays, berlin, localIso, nextMonday, BERLIN } from "../../support/dates";
 import { createHostWithEventType } from "../../support/scheduling";
 import { allowLocalReceivers, startReceiver, type Receiver } from "../../support/webhooks";
 import { bookingOf } from "../attendees/fixtures";
@@ -195,5 +195,19 @@ describe("v1 webhooks — delivery", () => {
       },
     ]);
     expect(receiver.received[0]!.signatureValid).toBe(true);
+  });
+
+  it("passes running at the same time never send one delivery twice (claimed with SKIP LOCKED)", async () => {
+    const { eventType } = await subscribedHost(["BOOKING_CREATED"]);
+    const booker = await createCaller();
+    for (const time of ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"]) {
+      expect((await api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: berlin(addDays(MON, 1), time), attendee } })).status).toBe(201);
+    }
+    const passes = await Promise.all([deliverDueWebhooks({ limit: 4 }), deliverDueWebhooks({ limit: 4 }), deliverDueWebhooks({ limit: 4 })]);
+    await deliverAll();
+    expect(passes.reduce((sum, pass) => sum + pass.delivered, 0)).toBeLessThanOrEqual(6);
+    const ids = receiver.received.map((r) => r.headers["x-slotbase-delivery-id"]);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
   });
 });
