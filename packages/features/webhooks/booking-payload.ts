@@ -18,7 +18,8 @@ export interface WebhookBookingPayload {
   userFieldsResponses: Record<string, never>;
   attendees: { email: string; name: string; firstName: string; lastName: string; timeZone: string; language: { locale: string } }[];
   location: string | null;
-  destinationCalendar: null;
+  /** Where the booking's event would be written: the booking's own destination calendar, else its event type's, else its organizer's. */
+  destinationCalendar: { id: number; integration: string; externalId: string; userId: number | null; eventTypeId: number | null; bookingId: number | null } | null;
   hideCalendarNotes: boolean;
   requiresConfirmation: boolean;
   eventTypeId: number | null;
@@ -62,6 +63,7 @@ interface Row {
   rejectionReason: string | null;
   organizer: { id: number; name: string | null; email: string; username: string | null; timeZone: string; timeFormat: number | null; locale: string | null } | null;
   attendees: { name: string; email: string; timeZone: string; locale: string | null }[];
+  destinationCalendar: WebhookBookingPayload["destinationCalendar"];
   eventType: {
     slug: string;
     title: string;
@@ -102,7 +104,12 @@ export async function readBookingForWebhooks(db: Prisma.TransactionClient, booki
       (SELECT json_build_object('slug', et.slug, 'title', et.title, 'description', et.description, 'length', et.length,
                                 'requiresConfirmation', et."requiresConfirmation", 'seatsPerTimeSlot', et."seatsPerTimeSlot",
                                 'seatsShowAttendees', et."seatsShowAttendees", 'price', et.price, 'currency', et.currency)
-         FROM "EventType" et WHERE et.id = b."eventTypeId") AS "eventType"
+         FROM "EventType" et WHERE et.id = b."eventTypeId") AS "eventType",
+      (SELECT json_build_object('id', dc.id, 'integration', dc.integration, 'externalId', dc."externalId", 'userId', dc."userId",
+                                'eventTypeId', dc."eventTypeId", 'bookingId', dc."bookingId")
+         FROM "DestinationCalendar" dc
+         WHERE dc."bookingId" = b.id OR dc."eventTypeId" = b."eventTypeId" OR dc."userId" = b."userId"
+         ORDER BY (dc."bookingId" IS NOT NULL) DESC, (dc."eventTypeId" IS NOT NULL) DESC LIMIT 1) AS "destinationCalendar"
     FROM "Booking" b WHERE b.id = ${bookingId}`;
   const row = rows[0];
   if (!row) return null;
@@ -134,7 +141,7 @@ export async function readBookingForWebhooks(db: Prisma.TransactionClient, booki
       userFieldsResponses: {},
       attendees: row.attendees.map((a) => ({ email: a.email, name: a.name, ...splitName(a.name), timeZone: a.timeZone, language: { locale: a.locale ?? "en" } })),
       location: row.location,
-      destinationCalendar: null,
+      destinationCalendar: row.destinationCalendar,
       hideCalendarNotes: false,
       requiresConfirmation: et?.requiresConfirmation ?? false,
       eventTypeId: row.eventTypeId,

@@ -57,6 +57,8 @@ describe("v1 webhooks — the resource", () => {
 describe("v1 webhooks — delivery", () => {
   it("sends signed BOOKING_CREATED, one BOOKING_RESCHEDULED naming the old uid, and BOOKING_CANCELLED, in Cal.com's shape", async () => {
     const { host, eventType, webhook } = await subscribedHost();
+    const destination = await api("POST /v1/destination-calendars", { key: host.key, body: { integration: "google_calendar", externalId: "team@example.com", eventTypeId: eventType.id } });
+    expect(destination.status).toBe(201);
     const booker = await createCaller();
     const created = await api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: localIso(MON, "09:00", BERLIN), attendee } });
     expect(created.status).toBe(201);
@@ -82,6 +84,7 @@ describe("v1 webhooks — delivery", () => {
       attendees: [expect.objectContaining({ email: attendee.email, name: "Jordan Lee", firstName: "Jordan", lastName: "Lee" })],
       status: "ACCEPTED",
       bookingId: expect.any(Number),
+      destinationCalendar: expect.objectContaining({ integration: "google_calendar", externalId: "team@example.com", eventTypeId: eventType.id }),
     });
     expect(rescheduled.payload).toMatchObject({ uid: newUid, rescheduleUid: uid });
     expect(cancelled.payload).toMatchObject({ uid: newUid, status: "CANCELLED", cancellationReason: "no longer needed" });
