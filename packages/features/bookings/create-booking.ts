@@ -13,6 +13,7 @@ import { calendarLockId } from "../slots/calendar-resource";
 import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
 import { customInputAnswers } from "../custom-inputs/custom-input-answers";
+import { webhookPayloadOf } from "../webhooks/booking-payload";
 import { bookingNotificationRows } from "../notifications";
 
 export interface AttendeeInput {
@@ -228,7 +229,34 @@ async function createAcceptedBooking(resolved: ResolvedEventType, input: Booking
     },
     { kind: "created", bookingId: 0 },
   );
-  const written = await insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null);
+  const et = resolved.eventType;
+  // Subscribers (read with the event type) get their deliveries from the same statement: the payload is
+  // built here, and the statement adds the booking's id and destination calendar.
+  const webhookPayload = et.hasWebhooks
+    ? webhookPayloadOf({
+        ...values,
+        id: 0,
+        status: "ACCEPTED",
+        iCalSequence: 0,
+        cancellationReason: null,
+        rejectionReason: null,
+        organizer: { ...host, locale: host.locale ?? null },
+        attendees,
+        destinationCalendar: null,
+        eventType: {
+          slug: et.slug,
+          title: et.title,
+          description: et.description,
+          length: et.length,
+          requiresConfirmation: et.requiresConfirmation,
+          seatsPerTimeSlot: et.seatsPerTimeSlot,
+          seatsShowAttendees: et.seatsShowAttendees,
+          price: et.price,
+          currency: et.currency,
+        },
+      })
+    : null;
+  const written = await insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null, webhookPayload);
   // Not seated (seated bookings are counted, in a transaction): no attendee holds a seat.
   return recordOf(resolved, { ...written, attendees: written.attendees.map((row) => ({ ...row, bookingSeat: null })) });
 }
@@ -255,9 +283,7 @@ export async function createBooking(auth: AuthContext, request: BookingCreateInp
   checkDuration(resolved, request.lengthInMinutes);
   const input = { ...request, customInputs: customInputAnswers(resolved.eventType.customInputs ?? [], request.responses) };
   const prisma = await getPrisma();
-  // Webhook deliveries are queued in the booking's transaction: with subscribers, the transactional path.
-  const counted =
-    Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null || resolved.eventType.hasWebhooks === true;
+  const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null;
   try {
     if (!counted) {
       const record = await createAcceptedBooking(resolved, { ...input, bookedById: auth.userId });

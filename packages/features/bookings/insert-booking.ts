@@ -3,6 +3,7 @@ import type { Db } from "../slots/bookable-event";
 import { columnList } from "../common/column-list";
 import { hostLockSql } from "./booking-locks";
 import type { NotificationRow } from "../notifications";
+import { DESTINATION_CALENDAR_SQL, type WebhookBookingPayload } from "../webhooks/booking-payload";
 
 export interface NewBooking {
   uid: string;
@@ -45,12 +46,34 @@ const json = (value: unknown) => JSON.stringify(value);
  * in turn the second simply meets the first's committed row. `createdAt`/`updatedAt` come
  * from the application's clock, as with Prisma.
  */
+/**
+ * The booking's webhook deliveries, queued by the booking's own statement for the organizer's
+ * and the event type's active subscribers (as webhooks/enqueue-deliveries.ts picks them):
+ * their body is rendered at the first attempt from this payload, completed with the booking's
+ * id and destination calendar here.
+ */
+function webhookDeliveriesSql(payload: WebhookBookingPayload, now: string): Prisma.Sql {
+  return Prisma.sql`, webhook_delivery AS (
+      INSERT INTO "WebhookDelivery" ("webhookId", "bookingId", "triggerEvent", payload, "nextAttemptAt", "createdAt")
+      SELECT w.id, b.id, t.trigger,
+        jsonb_build_object('triggerEvent', t.trigger, 'createdAt', CASE WHEN t.trigger = 'MEETING_ENDED' THEN ${payload.endTime} ELSE ${now} END,
+          'payload', ${json(payload)}::jsonb || jsonb_build_object('bookingId', b.id, 'destinationCalendar', ${Prisma.raw(DESTINATION_CALENDAR_SQL)})),
+        CASE WHEN t.trigger = 'MEETING_ENDED' THEN b."endTime" ELSE ${now}::timestamp END, ${now}::timestamp
+      FROM booking b
+        JOIN "Webhook" w ON (w."userId" = b."userId" AND w."eventTypeId" IS NULL) OR w."eventTypeId" = b."eventTypeId"
+        CROSS JOIN LATERAL unnest(ARRAY['BOOKING_CREATED', 'MEETING_ENDED']::"WebhookTriggerEvents"[]) AS t(trigger)
+      WHERE w.active AND t.trigger = ANY(w."eventTriggers")
+    )`;
+}
+
 export async function insertAcceptedBooking(
   db: Db,
   booking: NewBooking,
   attendees: NewAttendee[],
   notifications: NotificationRow[],
   releaseHoldUid: string | null,
+  /** With subscribers: the booking's webhook payload (without its id), queued for each one as BOOKING_CREATED (and MEETING_ENDED). */
+  webhookPayload: WebhookBookingPayload | null = null,
 ): Promise<BookingModel & { attendees: AttendeeModel[] }> {
   const now = iso(new Date());
   const [row] = await db.$queryRaw<(BookingModel & { attendees: AttendeeModel[] })[]>(Prisma.sql`
@@ -75,7 +98,7 @@ export async function insertAcceptedBooking(
       FROM booking, jsonb_to_recordset(${json(notifications)}::jsonb) AS n(channel text, recipient text, template text, payload jsonb, "nextAttemptAt" text)
     ), released AS (
       DELETE FROM "SlotReservation" WHERE uid = ${releaseHoldUid}
-    )
+    )${webhookPayload ? webhookDeliveriesSql(webhookPayload, now) : Prisma.empty}
     SELECT ${BOOKING_COLUMNS},
       (SELECT json_agg(attendee ORDER BY attendee.id) FROM attendee) AS attendees
     FROM booking

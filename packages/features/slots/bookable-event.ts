@@ -33,7 +33,7 @@ export interface BookableEvent {
 /** The normal client or a transaction's: reads inside a booking transaction must use the latter. */
 export type Db = Prisma.TransactionClient;
 
-type HostUser = { id: number; email: string; name: string | null; username: string | null; timeZone: string; timeFormat: number | null; defaultScheduleId: number | null };
+type HostUser = { id: number; email: string; name: string | null; username: string | null; timeZone: string; timeFormat: number | null; defaultScheduleId: number | null; locale?: string | null };
 export type ScheduleWithRules = { id: number; userId: number | null; timeZone: string | null; availability: AvailabilityRow[] };
 
 /** A schedule as the database returns it (rules as JSON). */
@@ -91,7 +91,7 @@ const customInputsColumn = Prisma.sql`COALESCE((
 
 const hostUserJson = (alias: string) =>
   Prisma.raw(
-    `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'name', ${alias}.name, 'username', ${alias}.username, 'timeZone', ${alias}."timeZone", 'timeFormat', ${alias}."timeFormat", 'defaultScheduleId', ${alias}."defaultScheduleId")`,
+    `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'name', ${alias}.name, 'username', ${alias}.username, 'timeZone', ${alias}."timeZone", 'timeFormat', ${alias}."timeFormat", 'defaultScheduleId', ${alias}."defaultScheduleId", 'locale', ${alias}.locale)`,
   );
 
 const scheduleJson = Prisma.raw(`json_build_object('id', s.id, 'userId', s."userId", 'timeZone', s."timeZone", 'rules', COALESCE((

@@ -1,4 +1,4 @@
-import type { Prisma } from "@slotbase/prisma";
+import { Prisma } from "@slotbase/prisma";
 
 /**
  * The `payload` of a booking webhook, in Cal.com's shape (what its webhook consumers such as
@@ -43,7 +43,8 @@ export interface WebhookBookingPayload {
   rescheduleEndTime?: string;
 }
 
-interface Row {
+/** What a payload is built from: a booking row with its organizer, attendees, event type and destination calendar. */
+export interface PayloadSource {
   id: number;
   uid: string;
   userId: number | null;
@@ -62,7 +63,7 @@ interface Row {
   cancellationReason: string | null;
   rejectionReason: string | null;
   organizer: { id: number; name: string | null; email: string; username: string | null; timeZone: string; timeFormat: number | null; locale: string | null } | null;
-  attendees: { name: string; email: string; timeZone: string; locale: string | null }[];
+  attendees: { name: string; email: string; timeZone: string; locale?: string | null }[];
   destinationCalendar: WebhookBookingPayload["destinationCalendar"];
   eventType: {
     slug: string;
@@ -91,8 +92,15 @@ function splitName(name: string): { firstName: string; lastName: string } {
   return cut < 0 ? { firstName: trimmed, lastName: "" } : { firstName: trimmed.slice(0, cut), lastName: trimmed.slice(cut + 1) };
 }
 
+/** Where a booking's events are written: its own destination calendar, else its event type's, else its organizer's (SQL over alias b). */
+export const DESTINATION_CALENDAR_SQL = `(SELECT json_build_object('id', dc.id, 'integration', dc.integration, 'externalId', dc."externalId", 'userId', dc."userId",
+                                'eventTypeId', dc."eventTypeId", 'bookingId', dc."bookingId")
+         FROM "DestinationCalendar" dc
+         WHERE dc."bookingId" = b.id OR dc."eventTypeId" = b."eventTypeId" OR dc."userId" = b."userId"
+         ORDER BY (dc."bookingId" IS NOT NULL) DESC, (dc."eventTypeId" IS NOT NULL) DESC LIMIT 1)`;
+
 export async function readBookingForWebhooks(db: Prisma.TransactionClient, bookingId: number): Promise<BookingForWebhooks | null> {
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<PayloadSource[]>`
     SELECT b.id, b.uid, b."userId", b."eventTypeId", b.title, b.description, b."customInputs", b.responses, b.metadata,
       b."startTime", b."endTime", b.location, b.status::text AS status, b."iCalUID", b."iCalSequence",
       b."cancellationReason", b."rejectionReason",
@@ -105,61 +113,55 @@ export async function readBookingForWebhooks(db: Prisma.TransactionClient, booki
                                 'requiresConfirmation', et."requiresConfirmation", 'seatsPerTimeSlot', et."seatsPerTimeSlot",
                                 'seatsShowAttendees', et."seatsShowAttendees", 'price', et.price, 'currency', et.currency)
          FROM "EventType" et WHERE et.id = b."eventTypeId") AS "eventType",
-      (SELECT json_build_object('id', dc.id, 'integration', dc.integration, 'externalId', dc."externalId", 'userId', dc."userId",
-                                'eventTypeId', dc."eventTypeId", 'bookingId', dc."bookingId")
-         FROM "DestinationCalendar" dc
-         WHERE dc."bookingId" = b.id OR dc."eventTypeId" = b."eventTypeId" OR dc."userId" = b."userId"
-         ORDER BY (dc."bookingId" IS NOT NULL) DESC, (dc."eventTypeId" IS NOT NULL) DESC LIMIT 1) AS "destinationCalendar"
+      ${Prisma.raw(DESTINATION_CALENDAR_SQL)} AS "destinationCalendar"
     FROM "Booking" b WHERE b.id = ${bookingId}`;
   const row = rows[0];
-  if (!row) return null;
+  return row ? { id: row.id, userId: row.userId, eventTypeId: row.eventTypeId, endTime: row.endTime, payload: webhookPayloadOf(row) } : null;
+}
+
+/** Cal.com's booking payload, from a booking and what surrounds it (read back, or about to be written). */
+export function webhookPayloadOf(row: PayloadSource): WebhookBookingPayload {
   const et = row.eventType;
   const organizer = row.organizer;
   return {
-    id: row.id,
-    userId: row.userId,
-    eventTypeId: row.eventTypeId,
-    endTime: row.endTime,
-    payload: {
-      type: et?.slug ?? null,
-      title: row.title,
-      description: row.description,
-      additionalNotes: row.description,
-      customInputs: row.customInputs ?? {},
-      startTime: row.startTime.toISOString(),
-      endTime: row.endTime.toISOString(),
-      organizer: organizer && {
-        id: organizer.id,
-        name: organizer.name,
-        email: organizer.email,
-        username: organizer.username,
-        timeZone: organizer.timeZone,
-        language: { locale: organizer.locale ?? "en" },
-        timeFormat: organizer.timeFormat === 12 ? "h:mma" : "HH:mm",
-      },
-      responses: row.responses ?? {},
-      userFieldsResponses: {},
-      attendees: row.attendees.map((a) => ({ email: a.email, name: a.name, ...splitName(a.name), timeZone: a.timeZone, language: { locale: a.locale ?? "en" } })),
-      location: row.location,
-      destinationCalendar: row.destinationCalendar,
-      hideCalendarNotes: false,
-      requiresConfirmation: et?.requiresConfirmation ?? false,
-      eventTypeId: row.eventTypeId,
-      seatsShowAttendees: et?.seatsShowAttendees ?? false,
-      seatsPerTimeSlot: et?.seatsPerTimeSlot ?? null,
-      uid: row.uid,
-      bookingId: row.id,
-      iCalUID: row.iCalUID ?? `${row.uid}@slotbase`,
-      iCalSequence: row.iCalSequence,
-      eventTitle: et?.title ?? null,
-      eventDescription: et?.description ?? null,
-      price: et?.price ?? 0,
-      currency: et?.currency ?? "usd",
-      length: et?.length ?? null,
-      metadata: row.metadata ?? {},
-      status: row.status,
-      cancellationReason: row.cancellationReason,
-      rejectionReason: row.rejectionReason,
+    type: et?.slug ?? null,
+    title: row.title,
+    description: row.description,
+    additionalNotes: row.description,
+    customInputs: row.customInputs ?? {},
+    startTime: row.startTime.toISOString(),
+    endTime: row.endTime.toISOString(),
+    organizer: organizer && {
+      id: organizer.id,
+      name: organizer.name,
+      email: organizer.email,
+      username: organizer.username,
+      timeZone: organizer.timeZone,
+      language: { locale: organizer.locale ?? "en" },
+      timeFormat: organizer.timeFormat === 12 ? "h:mma" : "HH:mm",
     },
+    responses: row.responses ?? {},
+    userFieldsResponses: {},
+    attendees: row.attendees.map((a) => ({ email: a.email, name: a.name, ...splitName(a.name), timeZone: a.timeZone, language: { locale: a.locale ?? "en" } })),
+    location: row.location,
+    destinationCalendar: row.destinationCalendar,
+    hideCalendarNotes: false,
+    requiresConfirmation: et?.requiresConfirmation ?? false,
+    eventTypeId: row.eventTypeId,
+    seatsShowAttendees: et?.seatsShowAttendees ?? false,
+    seatsPerTimeSlot: et?.seatsPerTimeSlot ?? null,
+    uid: row.uid,
+    bookingId: row.id,
+    iCalUID: row.iCalUID ?? `${row.uid}@slotbase`,
+    iCalSequence: row.iCalSequence,
+    eventTitle: et?.title ?? null,
+    eventDescription: et?.description ?? null,
+    price: et?.price ?? 0,
+    currency: et?.currency ?? "usd",
+    length: et?.length ?? null,
+    metadata: row.metadata ?? {},
+    status: row.status,
+    cancellationReason: row.cancellationReason,
+    rejectionReason: row.rejectionReason,
   };
 }

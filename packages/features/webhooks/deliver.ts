@@ -1,8 +1,9 @@
-import { getPrisma, Prisma, type PrismaClient } from "@slotbase/prisma";
+import { getPrisma, Prisma, type PrismaClient, type WebhookTriggerEvents } from "@slotbase/prisma";
 import { log } from "../logging/logger";
 import { errorText } from "../notifications/error-text";
 import { safePost, targetPolicyFromEnv, type PostOutcome } from "./delivery";
 import { contentTypeOf } from "./payload-template";
+import { deliveryBody } from "./enqueue-deliveries";
 import { signature } from "./sign";
 import { MAX_RESPONSE_BYTES, retryDelay, webhookSettings, type WebhookSettings } from "./webhook-settings";
 import { notifyWebhookDisabled } from "./webhook-disabled";
@@ -22,7 +23,9 @@ export interface WebhookPassResult {
 
 type Claimed = {
   id: string;
-  body: string;
+  body: string | null;
+  payload: { triggerEvent: string; createdAt: string; payload: Record<string, unknown> } | null;
+  payloadTemplate: string | null;
   attempts: number;
   triggerEvent: string;
   createdAt: Date;
@@ -54,9 +57,20 @@ function describe(outcome: PostOutcome): string | null {
 
 type Outcome = "delivered" | "retried" | "failed" | "skipped";
 
-async function deliverOne(prisma: PrismaClient, row: Claimed, token: Date, settings: WebhookSettings, leaseMs: number): Promise<Outcome> {
+/** A delivery queued with its event but no body (by a booking's own statement) is rendered once, at its first attempt. */
+function bodyOf(row: Claimed): string {
+  if (row.body !== null) return row.body;
+  const event = row.payload ?? { triggerEvent: row.triggerEvent, createdAt: row.createdAt.toISOString(), payload: {} };
+  return deliveryBody(row.triggerEvent as WebhookTriggerEvents, event.createdAt, event.payload, row.payloadTemplate);
+}
+
+async function deliverOne(prisma: PrismaClient, claimed: Claimed, token: Date, settings: WebhookSettings, leaseMs: number): Promise<Outcome> {
   const lease = new Date(Date.now() + leaseMs);
-  const renewed = await prisma.webhookDelivery.updateMany({ where: { id: row.id, status: "PENDING", nextAttemptAt: token }, data: { nextAttemptAt: lease } });
+  const row = { ...claimed, body: bodyOf(claimed) };
+  const renewed = await prisma.webhookDelivery.updateMany({
+    where: { id: row.id, status: "PENDING", nextAttemptAt: token },
+    data: { nextAttemptAt: lease, ...(claimed.body === null ? { body: row.body } : {}) },
+  });
   if (renewed.count === 0) return "skipped";
   const held = { id: row.id, status: "PENDING" as const, nextAttemptAt: lease };
   const attempts = row.attempts + 1;
@@ -112,8 +126,8 @@ export async function deliverDueWebhooks(options: { limit?: number } = {}): Prom
   const result: WebhookPassResult = { delivered: 0, retried: 0, failed: 0 };
   if (ids.length === 0) return result;
   const rows = await prisma.$queryRaw<Claimed[]>(Prisma.sql`
-    SELECT d.id, d.body, d.attempts, d."triggerEvent"::text AS "triggerEvent", d."createdAt", d."webhookId",
-      w."subscriberUrl", w.secret, w.active, w."lastSuccessAt"
+    SELECT d.id, d.body, d.payload, d.attempts, d."triggerEvent"::text AS "triggerEvent", d."createdAt", d."webhookId",
+      w."subscriberUrl", w."payloadTemplate", w.secret, w.active, w."lastSuccessAt"
     FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
     WHERE d.id = ANY(${ids}::text[])
     ORDER BY d."createdAt", d.id`);

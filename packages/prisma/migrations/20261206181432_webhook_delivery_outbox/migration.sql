@@ -9,12 +9,12 @@ ADD COLUMN     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 ALTER COLUMN "id" SET DEFAULT (gen_random_uuid())::text;
 
 -- AlterTable
-ALTER TABLE "WebhookDelivery" DROP COLUMN "payload",
-ADD COLUMN     "body" TEXT NOT NULL,
+ALTER TABLE "WebhookDelivery" ADD COLUMN     "body" TEXT,
 ADD COLUMN     "bookingId" INTEGER,
 ADD COLUMN     "deliveredAt" TIMESTAMP(3),
 ADD COLUMN     "durationMs" INTEGER,
 ADD COLUMN     "lastError" TEXT,
+ALTER COLUMN "payload" DROP NOT NULL,
 ALTER COLUMN "id" SET DEFAULT (gen_random_uuid())::text;
 
 -- CreateIndex
