@@ -98,7 +98,6 @@ async function deliverOne(prisma: PrismaClient, claimed: Claimed, token: Date, s
   const recorded = { attempts, lastAttemptAt: now, durationMs: Math.round(outcome.durationMs), ...response };
   if (problem === null) {
     await prisma.webhookDelivery.updateMany({ where: held, data: { ...recorded, status: "SUCCEEDED", deliveredAt: now, lastError: null } });
-    await prisma.webhook.updateMany({ where: { id: row.webhookId }, data: { lastSuccessAt: now } });
     return "delivered";
   }
   const delay = retryDelay(settings.retryScheduleMs, attempts);
@@ -140,14 +139,20 @@ export async function deliverDueWebhooks(options: { limit?: number } = {}): Prom
   }
   await Promise.all(
     [...byWebhook.values()].map(async (queue) => {
+      let lastSuccessAt: Date | null = null;
       for (const row of queue) {
-        const outcome = await deliverOne(prisma, row, token, settings, leaseMs).catch((error: unknown) => {
+        // Nothing accepted since it was queued: judged before this pass's own successes are recorded.
+        const queued = lastSuccessAt && lastSuccessAt > row.createdAt ? { ...row, lastSuccessAt } : row;
+        const outcome = await deliverOne(prisma, queued, token, settings, leaseMs).catch((error: unknown) => {
           // The database failed us: the row stays claimed and is retried when its lease runs out.
           log.error("webhook delivery bookkeeping failed", { deliveryId: row.id, error: errorText(error) });
           return "skipped" as const;
         });
+        if (outcome === "delivered") lastSuccessAt = new Date();
         if (outcome !== "skipped") result[outcome] += 1;
       }
+      // One write per receiver and pass, not per delivery.
+      if (lastSuccessAt) await prisma.webhook.updateMany({ where: { id: queue[0]!.webhookId }, data: { lastSuccessAt } }).catch((error: unknown) => log.warn("webhook lastSuccessAt not recorded", { webhookId: queue[0]!.webhookId, error: errorText(error) }));
     }),
   );
   return result;
