@@ -4,6 +4,7 @@
 // only as retries of a delivery with attempts > 1, under the same id), every signature valid,
 // every payload the booking's — and the delivery lag.
 import { withPgClient } from "./lib/database";
+import { expect } from "./lib/run";
 import { summarize, type LatencyStats } from "./lib/stats";
 import type { CreatedBookings } from "./webhooks-load";
 import type { BenchWebhook, Reception } from "./webhooks-receiver";
@@ -228,4 +229,60 @@ export function deliveryLag(rows: DeliveryRow[], receptions: Reception[], create
     if (arrival.createdAt !== null) fromQueued.push(arrival.arrivedAt - arrival.createdAt);
   }
   return { deliveries: fromResponse.length, fromResponse: summarize(fromResponse), fromQueued: summarize(fromQueued), beforeResponse: fromResponse.filter((ms) => ms < 0).length };
+}
+
+/** A broken run when checkDeliveries found anything wrong (the first 15 problems in the message). */
+export function expectNoViolations(what: string, checked: { counts: DeliveryCounts; violations: string[] }): { counts: DeliveryCounts } {
+  const { counts, violations } = checked;
+  const shown = violations.slice(0, 15);
+  expect(
+    violations.length === 0,
+    `${what}: the deliveries are wrong (${violations.length} problems; counts ${JSON.stringify(counts)}):\n  ${shown.join("\n  ")}` +
+      (violations.length > shown.length ? `\n  … and ${violations.length - shown.length} more` : ""),
+  );
+  return { counts };
+}
+
+/** What one deployment's deliveries came to: the checks' counts, and its measured run's lag and sender rate. */
+export interface VariantDeliveries {
+  counts: DeliveryCounts;
+  lag: DeliveryLag;
+  deliveriesOfRun: number;
+  arrivedDuringRun: number;
+  /** The run's deliveries over the time from the run's start to the last one's arrival. */
+  senderDeliveriesPerSecond: number;
+}
+
+/**
+ * checkDeliveries on one deployment's share (the rows and receptions since the previous one's
+ * check, the bookings it made), a broken run on any problem; then the lag of its measured run
+ * (the bookings `run.uids`, between `run.startedAt` and `run.endedAt`).
+ */
+export function checkVariant(
+  what: string,
+  rows: DeliveryRow[],
+  receptions: Reception[],
+  webhooks: BenchWebhook[],
+  created: CreatedBookings,
+  withWebhooks: Set<string>,
+  run: { uids: Set<string>; startedAt: number; endedAt: number },
+): VariantDeliveries {
+  const { counts } = expectNoViolations(what, checkDeliveries(rows, receptions, webhooks, created, withWebhooks));
+  const lag = deliveryLag(rows, receptions, created, run.uids);
+  const runIds = new Set(rows.filter((d) => d.uid !== null && run.uids.has(d.uid)).map((d) => d.id));
+  const ofRun = receptions.filter((r) => r.deliveryId !== null && runIds.has(r.deliveryId));
+  const arrivedDuringRun = new Set(ofRun.filter((r) => r.arrivedAt <= run.endedAt).map((r) => r.deliveryId)).size;
+  const senderSeconds = (ofRun.reduce((max, r) => Math.max(max, r.arrivedAt), run.startedAt) - run.startedAt) / 1000;
+  const senderDeliveriesPerSecond = senderSeconds > 0 ? Math.round((runIds.size / senderSeconds) * 10) / 10 : 0;
+  return { counts, lag, deliveriesOfRun: runIds.size, arrivedDuringRun, senderDeliveriesPerSecond };
+}
+
+/** The counts in one line. */
+export function describeCounts(c: DeliveryCounts): string {
+  return (
+    `${c.bookingsWithWebhooks} bookings with webhooks on → ${c.rows} delivery rows (${c.expectedDeliveries} expected, ${c.missing} missing, ${c.duplicateRows} duplicated, ${c.unexpectedRows} unexpected), ` +
+    `${c.succeeded} SUCCEEDED (${c.retriedRows} after a retry, at most ${c.maxAttempts} attempts); ${c.receptions} received, ${c.idsReceived} distinct ids, ` +
+    `${c.idsReceivedMoreThanOnce} ids more than once (${c.retriedIdsReceivedMoreThanOnce} as retries, ${c.duplicatesWithoutRetry} duplicates without a retry), ` +
+    `${c.invalidSignatures} invalid signatures, ${c.unknownIds} unknown ids, ${c.wrongPayload} wrong payloads, ${c.wrongReceiver} at the wrong receiver`
+  );
 }

@@ -1,6 +1,8 @@
 // `yarn bench:webhooks` (issue 12 §4): bookings at the rate bench:bookings sustains, without
-// and then with 3 active webhooks on every host: does booking throughput stay within 15%, does
-// every delivery arrive exactly once per delivery id with a valid signature, and how late?
+// and then with 3 active webhooks on every host, the webhooks sent by two deployments in turn:
+// the app's in-process sender, then a separate sender process. Does booking throughput stay
+// within 15%, does every delivery arrive exactly once per delivery id with a valid signature,
+// and how late?
 //
 // 1. builds the app (`yarn build`; `--skip-build` reuses apps/api/.next);
 // 2. recreates the PostgreSQL database slotbase_bench_webhooks (BENCH_DATABASE_URL, default
@@ -9,53 +11,64 @@
 //    booker with an API key), plus an API key for each host;
 // 3. starts 3 local receivers (webhooks-receiver.ts: node:http on 127.0.0.1, 200 at once,
 //    recording delivery id, attempt, arrival and whether the signature matches the raw body)
-//    and the built app with WEBHOOK_ALLOWED_PRIVATE_HOSTS=127.0.0.1, emails delivered by its
-//    worker to a temporary EMAIL_OUTBOX_DIR as in bench:bookings;
+//    and the built app with WEBHOOK_ALLOWED_PRIVATE_HOSTS=127.0.0.1 and WEBHOOK_WORKER=on,
+//    emails delivered by its worker to a temporary EMAIL_OUTBOX_DIR as in bench:bookings;
 // 4. bench:bookings' load (webhooks-load.ts: POST /v2/bookings, every request a distinct host
 //    and slot): warm-up, its sweep of in-flight counts (--concurrency picks one and skips it),
 //    then the throughput run at the best count WITHOUT webhooks;
 // 5. each host creates 3 webhooks (POST /v1/webhooks with its key: BOOKING_CREATED,
-//    _RESCHEDULED, _CANCELLED; webhook k posts to receiver k, each with its own secret); a
-//    warm-up, then the same throughput run again on fresh slots WITH the webhooks (both runs
-//    start with the email and webhook outboxes delivered and fresh planner statistics);
-// 6. waits until no delivery is PENDING (60 s at most), stops the app, checks the bookings
-//    (bookings-checks.ts) and the deliveries (webhooks-check.ts): every booking made with the
-//    webhooks on has exactly one BOOKING_CREATED delivery per webhook of its host, all
+//    _RESCHEDULED, _CANCELLED; webhook k posts to receiver k, each with its own secret); then
+//    each deployment in turn, on fresh slots, with the same load as the run without:
+//    a. "in-process sender": the same app; a warm-up, then the throughput run;
+//    b. "separate sender process": the app restarted with WEBHOOK_WORKER=off (its email worker
+//       still on) and one `yarn notifications:deliver --watch` (webhooks-worker.ts) on the same
+//       database with WEBHOOK_POLL_MS and NOTIFICATIONS_POLL_MS=200, in a process group of its
+//       own; the first warm-up again (a fresh app), then the throughput run. That process
+//       drains the email outbox too (it cannot be told not to): it writes its emails to a
+//       directory of its own, so the JSON says who sent how many;
+//    every run starts with the email and webhook outboxes delivered and fresh planner statistics;
+// 6. after each run: waits until no delivery and no email is PENDING (2 min at most each; an app
+//    stopped earlier would leave the rows its workers had claimed to wait out their lease), stops
+//    the sender process and the app, checks the bookings (bookings-checks.ts) and that deployment's deliveries
+//    (webhooks-check.ts: the rows and receptions since the previous check): every booking made
+//    with the webhooks on has exactly one BOOKING_CREATED delivery per webhook of its host, all
 //    SUCCEEDED, each received by its own receiver exactly once per delivery id (more only as
 //    retries of a delivery with attempts > 1, under the same id), every signature valid, every
-//    payload that booking's; bookings made before have none;
-// 7. delivery lag of the run's deliveries (first arrival − the booking's 201, and − the
-//    body's createdAt), throughput ratio; prints a table, writes bench/results/webhooks.json.
+//    payload that booking's; bookings made before have none; at the end, the same over all;
+// 7. per deployment: delivery lag of its run's deliveries (first arrival − the booking's 201,
+//    and − the body's createdAt), throughput ratio to the run without, CPU by process group;
+//    prints a table, writes bench/results/webhooks.json.
 //
-// Target (printed, not enforced): throughput with webhooks ≥ 85% of without.
+// Target (printed, not enforced), for each deployment: throughput with webhooks ≥ 85% of without.
 // The receivers run in this process (the load generator): their CPU is counted with it.
 //
-// BENCH_DEBUG=1 prints the stack of a broken run. WEBHOOK_* and DATABASE_POOL_* settings
-// reach the server (the JSON records them).
+// BENCH_DEBUG=1 prints the stack of a broken run. WEBHOOK_* (but WEBHOOK_WORKER, which each
+// deployment sets) and DATABASE_POOL_* settings reach the app and the sender (the JSON records them).
 // Options: --skip-build, --quick (short phases, a smoke test; writes nothing unless --out is
 // given), --out <file>, --markdown, --concurrency <n> (no sweep), --duration <seconds> (each
 // throughput run, default 20).
 //
 // Exits 1 when the run is broken (a failed step, an unexpected response, a delivery missing,
-// duplicated, unsigned or not SUCCEEDED in time, a database check that fails), not when the
-// target is missed: that is printed.
-import { mkdtempSync, rmSync } from "node:fs";
+// duplicated, unsigned or not SUCCEEDED in time, a database check that fails, the sender process
+// gone), not when the target is missed: that is printed.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import { poolSettingsFromEnv } from "@slotbase/prisma";
 import { iso, loadSlot, LOAD_HOSTS, seedBookingsBench, SLOT_MINUTES } from "./bookings-data";
-import { checkSeed, verify, waitForDelivery } from "./bookings-checks";
+import { checkSeed, verify, waitForDelivery, type Verification } from "./bookings-checks";
 import { postgresProcessesOf, startCpuAccounting, type CpuUse, type ProcessGroups } from "./lib/cpu";
 import { analyze, describeDatabase } from "./lib/database";
-import { concurrentRequests, sequentialRequests, type ThroughputResult } from "./lib/http-load";
+import { concurrentRequests, sequentialRequests, type HttpRequestSpec, type ThroughputResult } from "./lib/http-load";
 import { environment, formatMarkdown, formatTable, passed, reportResults, type ResultRow } from "./lib/report";
 import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/run";
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
-import { checkDeliveries, deliveryLag, deliveryStatus, loadDeliveries, waitForWebhooks } from "./webhooks-check";
+import { checkDeliveries, checkVariant, deliveryStatus, describeCounts, expectNoViolations, loadDeliveries, waitForWebhooks, type VariantDeliveries } from "./webhooks-check";
 import { bookingRequests, uidsOf, type CreatedBookings } from "./webhooks-load";
 import { clock, startReceiver, subscribe, TRIGGERS, type Reception, type Receiver } from "./webhooks-receiver";
+import { startSenderProcess, type SenderProcess } from "./webhooks-worker";
 
 // Its own database by default, so it never drops another benchmark's while that one runs.
 process.env.BENCH_DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/slotbase_bench_webhooks";
@@ -84,18 +97,44 @@ const PARAMS = {
   warmup: { concurrency: 16, durationMs: quick ? 1_000 : 3_000 },
   sweep: fixedConcurrency ? [] : quick ? [8, 32].map((c) => ({ concurrency: c, durationMs: 1_500 })) : [4, 8, 16, 32].map((c) => ({ concurrency: c, durationMs: 5_000 })),
   throughput: { concurrency: fixedConcurrency ?? null, durationMs: (positiveNumber(flags.duration, "duration") ?? (quick ? 3 : 20)) * 1000 },
-  /** How long the outboxes may take to drain (before each run, and the deliveries after the last). */
-  drainTimeoutMs: quick ? 20_000 : 60_000,
+  /** How long the outboxes may take to drain (before each run, and the deliveries after each run with webhooks). */
+  drainTimeoutMs: quick ? 20_000 : 120_000,
 };
 
 const LABEL = `POST /v2/bookings, ${LOAD_HOSTS} hosts, distinct slots`;
-const PHASE = { without: "run without webhooks", with: "run with webhooks", warmupWith: "warm-up with webhooks" } as const;
+const WITHOUT = "run without webhooks";
+
+/** Who sends the webhooks, in the order measured. */
+const VARIANTS = [
+  { key: "inProcess", label: "in-process sender", webhookWorker: "on", separateSender: false },
+  { key: "separateProcess", label: "separate sender process", webhookWorker: "off", separateSender: true },
+] as const;
+type Variant = (typeof VARIANTS)[number];
+const warmupPhase = (v: Variant) => `warm-up with webhooks, ${v.label}`;
+const runPhase = (v: Variant) => `run with webhooks, ${v.label}`;
 
 interface MeasuredRun {
   result: ThroughputResult;
   cpu: CpuUse;
   startedAt: number;
   endedAt: number;
+  /** .eml files in the app's and the sender process's outbox directories when it started (its outboxes drained). */
+  emailsAtStart: { app: number; senderProcess: number };
+  /** Emails written while it ran (its CPU figures include their sending), by the app and by the sender process. */
+  emailsDuringRun: { app: number; senderProcess: number };
+}
+
+interface VariantResult {
+  variant: Variant;
+  measured: MeasuredRun;
+  ratio: number;
+  statusAtRunEnd: Record<string, number>;
+  drainedAfterRunMs: number;
+  deliveries: VariantDeliveries;
+  /** The database check after it, and the 201s it checked against. */
+  bookings: Verification & { created201: number };
+  /** Emails (.eml files) of its run's bookings, written by the app and by the sender process (from the run's start to its check). */
+  emails: { app: number; senderProcess: number };
 }
 
 /** CPU milliseconds per booking, by group. */
@@ -109,6 +148,7 @@ const runSummary = (m: MeasuredRun) => ({
   latency: m.result.latency,
   cpu: m.cpu,
   cpuMsPerBooking: cpuPerBooking(m.cpu, m.result.requests),
+  emailsDuringRun: m.emailsDuringRun,
 });
 
 async function main(): Promise<void> {
@@ -116,35 +156,60 @@ async function main(): Promise<void> {
   const env = environment(ROOT);
   const { url, serverVersion, prisma } = await prepareBench(run, flags["skip-build"] ?? false);
   let server: RunningServer | undefined;
+  let sender: SenderProcess | undefined;
   const receivers: Receiver[] = [];
   const outboxDir = mkdtempSync(path.join(tmpdir(), "slotbase-bench-mail-"));
+  const senderOutboxDir = mkdtempSync(path.join(tmpdir(), "slotbase-bench-mail-sender-"));
   try {
     const data = await seedBookingsBench(prisma);
     const slotsPerDay = await checkSeed(data);
     const hosts: { userId: number; apiKey: string }[] = [];
     for (const host of data.load) hosts.push({ userId: host.userId, apiKey: (await createApiKey(prisma, { userId: host.userId, note: "bench:webhooks" })).key });
     await analyze(url);
-    await prisma.$disconnect(); // from here on, the server's connections are the database's only ones
+    await prisma.$disconnect(); // from here on, the app's (and the sender's) connections are the database's only ones
     say(`seeded in ${(data.seedMs / 1000).toFixed(1)} s: ${LOAD_HOSTS} hosts free 24/7 (${slotsPerDay} slots a day each) with an API key each, slots from ${iso(data.firstSlot)}`);
 
     const receptions: Reception[] = [];
     for (let k = 0; k < WEBHOOKS_PER_HOST; k += 1) receivers.push(await startReceiver(k, receptions));
     const serverEnv = { DATABASE_URL: url, EMAIL_OUTBOX_DIR: outboxDir, NOTIFICATIONS_WORKER: "on", WEBHOOK_ALLOWED_PRIVATE_HOSTS: "127.0.0.1" };
-    say(`receivers on 127.0.0.1:${receivers.map((r) => r.port).join(", ")}; starting the built app (emails: worker on, file transport)...`);
-    server = await startBuiltServer(serverEnv);
-    const baseUrl = server.baseUrl;
-    say(`listening on ${baseUrl}`);
+    const emlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".eml")).length;
+    const emailsWritten = () => ({ app: emlFiles(outboxDir), senderProcess: emlFiles(senderOutboxDir) });
+    const senderEnv = { DATABASE_URL: url, EMAIL_OUTBOX_DIR: senderOutboxDir, NODE_ENV: "production", WEBHOOK_ALLOWED_PRIVATE_HOSTS: "127.0.0.1", WEBHOOK_POLL_MS: "200", NOTIFICATIONS_POLL_MS: "200" };
 
     const created: CreatedBookings = new Map();
     let phase = "warm-up";
     let next = 0; // the next unused distinct (host, slot)
-    const spec = bookingRequests(baseUrl, data, created, () => phase);
+    let spec: (n: number) => HttpRequestSpec = () => {
+      throw new Error("no app running");
+    };
+    /** The app for a deployment (and its sender process), then the first warm-up (as `warmup`), as every fresh app gets. */
+    const startDeployment = async (variant: Variant, warmup: string) => {
+      const appEnv = { ...serverEnv, WEBHOOK_WORKER: variant.webhookWorker };
+      say(`starting the built app (emails: worker on, file transport; WEBHOOK_WORKER=${variant.webhookWorker})...`);
+      server = await startBuiltServer(appEnv);
+      say(`listening on ${server.baseUrl}`);
+      if (variant.separateSender) {
+        say("starting the sender process (yarn notifications:deliver --watch)...");
+        sender = await startSenderProcess(senderEnv);
+        say(`sender process group ${sender.pid} running`);
+      }
+      spec = bookingRequests(server.baseUrl, data, created, () => phase);
+      phase = warmup;
+      say(`warm-up: ${PARAMS.sequentialWarmup} sequential creates, then ${PARAMS.warmup.concurrency} in flight for ${PARAMS.warmup.durationMs / 1000} s`);
+      await sequentialRequests(spec, { requests: PARAMS.sequentialWarmup, first: next });
+      next += PARAMS.sequentialWarmup;
+      next = (await concurrentRequests(spec, { ...PARAMS.warmup, first: next })).sent;
+    };
+    const stopDeployment = async () => {
+      await sender?.stop();
+      sender = undefined;
+      await server?.stop();
+      server = undefined;
+    };
     const rows: ResultRow[] = [];
 
-    say(`warm-up: ${PARAMS.sequentialWarmup} sequential creates, then ${PARAMS.warmup.concurrency} in flight for ${PARAMS.warmup.durationMs / 1000} s`);
-    await sequentialRequests(spec, { requests: PARAMS.sequentialWarmup, first: next });
-    next += PARAMS.sequentialWarmup;
-    next = (await concurrentRequests(spec, { ...PARAMS.warmup, first: next })).sent;
+    say(`receivers on 127.0.0.1:${receivers.map((r) => r.port).join(", ")}`);
+    await startDeployment(VARIANTS[0], "warm-up");
     await analyze(url);
 
     const sweep: ThroughputResult[] = [];
@@ -160,117 +225,135 @@ async function main(): Promise<void> {
     }
     const concurrency = PARAMS.throughput.concurrency ?? [...sweep].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!.concurrency;
 
-    const groups: ProcessGroups = {
-      server: (p) => p.pgrp === server!.pid,
-      postgres: postgresProcessesOf(decodeURIComponent(new URL(url).pathname.slice(1))),
-      loadGeneratorAndReceivers: (p) => p.pid === process.pid,
+    const postgres = postgresProcessesOf(decodeURIComponent(new URL(url).pathname.slice(1)));
+    /** The running app's and sender's process groups, PostgreSQL's processes, this process. */
+    const groups = (): ProcessGroups => {
+      const serverPid = server!.pid;
+      const senderPid = sender?.pid;
+      return {
+        server: (p) => p.pgrp === serverPid,
+        ...(senderPid === undefined ? {} : { senderProcess: (p: { pgrp: number }) => p.pgrp === senderPid }),
+        postgres,
+        loadGeneratorAndReceivers: (p) => p.pid === process.pid,
+      };
     };
     /** One throughput run, from delivered outboxes and fresh statistics, as bench:bookings' run. */
     const measure = async (name: string): Promise<MeasuredRun> => {
       say(`${name}: waiting for the outboxes (emails, webhooks) to drain, then ANALYZE...`);
       const emails = await waitForDelivery(url, data, PARAMS.drainTimeoutMs);
-      expect(emails.drainedMs !== null, `the worker had not delivered the earlier phases' emails after ${PARAMS.drainTimeoutMs / 1000} s`);
+      expect(emails.drainedMs !== null, `the earlier phases' emails were still pending after ${PARAMS.drainTimeoutMs / 1000} s`);
       const hooks = await waitForWebhooks(url, PARAMS.drainTimeoutMs);
       expect(hooks.drainedMs !== null, `the earlier phases' webhook deliveries were still pending after ${PARAMS.drainTimeoutMs / 1000} s: ${JSON.stringify(hooks.status)}`);
       await analyze(url);
       noteLoad(name, env.cpu.cores);
       say(`${name}: ${concurrency} in flight for ${PARAMS.throughput.durationMs / 1000} s`);
       phase = name;
-      const cpu = startCpuAccounting(groups);
+      const emailsAtStart = emailsWritten();
+      const cpu = startCpuAccounting(groups());
       const startedAt = clock();
       const result = await concurrentRequests(spec, { concurrency, durationMs: PARAMS.throughput.durationMs, first: next });
       const endedAt = clock();
       const cpuUse = cpu.stop();
+      const atEnd = emailsWritten();
+      const emailsDuringRun = { app: atEnd.app - emailsAtStart.app, senderProcess: atEnd.senderProcess - emailsAtStart.senderProcess };
       next = result.sent;
       say(`  ${result.requestsPerSecond} bookings/s, p50 ${result.latency.p50.toFixed(1)} ms, p95 ${result.latency.p95.toFixed(1)} ms`);
-      return { result, cpu: cpuUse, startedAt, endedAt };
+      return { result, cpu: cpuUse, startedAt, endedAt, emailsAtStart, emailsDuringRun };
     };
 
-    const without = await measure(PHASE.without);
+    const without = await measure(WITHOUT);
 
     say(`subscribing: ${WEBHOOKS_PER_HOST} webhooks on each of the ${LOAD_HOSTS} hosts (POST /v1/webhooks with the host's key)`);
-    const webhooks = await subscribe(baseUrl, hosts, receivers);
-    phase = PHASE.warmupWith;
-    say(`warm-up with webhooks: ${PARAMS.warmup.concurrency} in flight for ${PARAMS.warmup.durationMs / 1000} s`);
-    next = (await concurrentRequests(spec, { ...PARAMS.warmup, first: next })).sent;
-    const withHooks = await measure(PHASE.with);
-    const statusAtEnd = await deliveryStatus(url);
+    const webhooks = await subscribe(server!.baseUrl, hosts, receivers);
 
-    say(`waiting until no delivery is PENDING (${JSON.stringify(statusAtEnd)} when the run ended)...`);
-    const drained = await waitForWebhooks(url, PARAMS.drainTimeoutMs);
-    const drainedAfterRunMs = drained.drainedMs === null ? null : Math.round(clock() - withHooks.endedAt);
-    expect(drained.drainedMs !== null, `deliveries still PENDING ${PARAMS.drainTimeoutMs / 1000} s after the run: ${JSON.stringify(drained.status)}`);
-    await server.stop();
-    server = undefined;
+    const results: VariantResult[] = [];
+    const checkedRows = new Set<string>();
+    let firstReception = 0;
+    for (const variant of VARIANTS) {
+      say(`--- webhooks sent by the ${variant.label} ---`);
+      if (!server) await startDeployment(variant, warmupPhase(variant));
+      phase = warmupPhase(variant);
+      say(`warm-up with webhooks: ${PARAMS.warmup.concurrency} in flight for ${PARAMS.warmup.durationMs / 1000} s`);
+      next = (await concurrentRequests(spec, { ...PARAMS.warmup, first: next })).sent;
+      const measured = await measure(runPhase(variant));
+      const statusAtRunEnd = await deliveryStatus(url);
+      say(`waiting until no delivery is PENDING (${JSON.stringify(statusAtRunEnd)} when the run ended)...`);
+      const drained = await waitForWebhooks(url, PARAMS.drainTimeoutMs);
+      const drainedAfterRunMs = Math.round(clock() - measured.endedAt);
+      const senderGone = sender?.exited() ? `; the sender process had exited (${sender.exited()}):\n${sender.output()}` : "";
+      expect(drained.drainedMs !== null, `${variant.label}: deliveries still PENDING ${PARAMS.drainTimeoutMs / 1000} s after the run: ${JSON.stringify(drained.status)}${senderGone}`);
+      expect(!senderGone, `${variant.label}: the sender process exited during the run${senderGone}`);
+      // Emails too: a stopped app leaves the rows its worker had claimed to wait out their lease (80 s).
+      const emails = await waitForDelivery(url, data, PARAMS.drainTimeoutMs);
+      expect(emails.drainedMs !== null, `${variant.label}: emails still pending ${PARAMS.drainTimeoutMs / 1000} s after the deliveries: ${JSON.stringify(emails.status)}`);
+      await stopDeployment();
+
+      say(`checking the bookings and the deliveries (${variant.label})...`);
+      const bookings = { ...(await verify(url, data, [...created.keys()], 0)), created201: created.size };
+      const deliveryRows = (await loadDeliveries(url)).filter((r) => !checkedRows.has(r.id));
+      for (const r of deliveryRows) checkedRows.add(r.id);
+      const withWebhooks = new Set(uidsOf(created, [warmupPhase(variant), runPhase(variant)]));
+      const runInfo = { uids: new Set(uidsOf(created, [runPhase(variant)])), startedAt: measured.startedAt, endedAt: measured.endedAt };
+      const deliveries = checkVariant(variant.label, deliveryRows, receptions.slice(firstReception), webhooks, created, withWebhooks, runInfo);
+      firstReception = receptions.length;
+      const now = emailsWritten();
+      const written = { app: now.app - measured.emailsAtStart.app, senderProcess: now.senderProcess - measured.emailsAtStart.senderProcess };
+      const ratio = Math.round((measured.result.requestsPerSecond / without.result.requestsPerSecond) * 1000) / 1000;
+      results.push({ variant, measured, ratio, statusAtRunEnd, drainedAfterRunMs, deliveries, bookings, emails: written });
+    }
     await Promise.all(receivers.splice(0).map((r) => r.close()));
-
-    say("checking the bookings and the deliveries...");
-    const bookings = await verify(url, data, [...created.keys()], 0);
-    const deliveries = await loadDeliveries(url);
-    const withWebhooks = new Set(uidsOf(created, [PHASE.warmupWith, PHASE.with]));
-    const { counts, violations } = checkDeliveries(deliveries, receptions, webhooks, created, withWebhooks);
-    const shown = violations.slice(0, 15);
-    expect(
-      violations.length === 0,
-      `the deliveries are wrong (${violations.length} problems; counts ${JSON.stringify(counts)}):\n  ${shown.join("\n  ")}` +
-        (violations.length > shown.length ? `\n  … and ${violations.length - shown.length} more` : ""),
-    );
-    const runUids = new Set(uidsOf(created, [PHASE.with]));
-    const lag = deliveryLag(deliveries, receptions, created, runUids);
-    const runIds = new Set(deliveries.filter((d) => d.uid !== null && runUids.has(d.uid)).map((d) => d.id));
-    const runArrivals = receptions.filter((r) => r.deliveryId !== null && runIds.has(r.deliveryId)).map((r) => r.arrivedAt);
-    const arrivedDuringRun = new Set(receptions.filter((r) => r.deliveryId !== null && runIds.has(r.deliveryId) && r.arrivedAt <= withHooks.endedAt).map((r) => r.deliveryId)).size;
-    const senderSeconds = (runArrivals.reduce((max, t) => Math.max(max, t), withHooks.startedAt) - withHooks.startedAt) / 1000;
-    const senderPerSecond = senderSeconds > 0 ? Math.round((runIds.size / senderSeconds) * 10) / 10 : 0;
+    say("checking all the deliveries together...");
+    const allWithWebhooks = new Set(uidsOf(created, VARIANTS.flatMap((v) => [warmupPhase(v), runPhase(v)])));
+    const total = checkDeliveries(await loadDeliveries(url), receptions, webhooks, created, allWithWebhooks);
+    expectNoViolations("all deployments together", total);
 
     const a = without.result;
-    const b = withHooks.result;
-    const ratio = Math.round((b.requestsPerSecond / a.requestsPerSecond) * 1000) / 1000;
     const runMode = (what: string) => `end to end: ${concurrency} in flight, ${Math.round(PARAMS.throughput.durationMs / 1000)} s, ${what}`;
     rows.push({ scenario: LABEL, mode: runMode("no webhooks"), latency: a.latency, requestsPerSecond: a.requestsPerSecond });
-    rows.push({
-      scenario: LABEL,
-      mode: runMode(`${WEBHOOKS_PER_HOST} webhooks per host`),
-      latency: b.latency,
-      requestsPerSecond: b.requestsPerSecond,
-      targetRequestsPerSecond: Math.round(a.requestsPerSecond * MIN_RATIO * 10) / 10,
-    });
+    const targetRequestsPerSecond = Math.round(a.requestsPerSecond * MIN_RATIO * 10) / 10;
+    for (const r of results) {
+      const b = r.measured.result;
+      rows.push({ scenario: LABEL, mode: runMode(`${WEBHOOKS_PER_HOST} webhooks per host, ${r.variant.label}`), latency: b.latency, requestsPerSecond: b.requestsPerSecond, targetRequestsPerSecond });
+    }
     const lagLabel = `webhook delivery lag, BOOKING_CREATED × ${WEBHOOKS_PER_HOST} per booking of the run`;
-    rows.push({ scenario: lagLabel, mode: "first arrival − the booking's 201", latency: lag.fromResponse });
-    rows.push({ scenario: lagLabel, mode: "first arrival − queued (body createdAt)", latency: lag.fromQueued });
+    for (const r of results) {
+      rows.push({ scenario: lagLabel, mode: `${r.variant.label}: first arrival − the booking's 201`, latency: r.deliveries.lag.fromResponse });
+      rows.push({ scenario: lagLabel, mode: `${r.variant.label}: first arrival − queued (body createdAt)`, latency: r.deliveries.lag.fromQueued });
+    }
 
     const share = (x: number | null | undefined) => (x === null || x === undefined ? "?" : `${Math.round(x * 100)}%`);
     const cpuText = (m: MeasuredRun) =>
-      `${Object.entries(cpuPerBooking(m.cpu, m.result.requests)).map(([g, ms]) => `${g} ${ms} ms`).join(", ")}; machine busy ${share(m.cpu.machineBusyShare)}`;
+      `${Object.entries(cpuPerBooking(m.cpu, m.result.requests)).map(([g, ms]) => `${g} ${ms} ms (${share(m.cpu.groups[g]!.shareOfMachine)} of the machine)`).join(", ")}; machine busy ${share(m.cpu.machineBusyShare)}; ` +
+      `${(m.emailsDuringRun.app / m.result.requests).toFixed(2)} emails per booking sent by the app during the run${m.cpu.groups.senderProcess ? `, ${(m.emailsDuringRun.senderProcess / m.result.requests).toFixed(2)} by the sender process` : ""} (2 queued)`;
     console.log(
-      `\nPOST /v2/bookings on the built app, without and with ${WEBHOOKS_PER_HOST} webhooks on each of the ${LOAD_HOSTS} hosts (local receivers); ` +
-        `${env.cpu.cores} × ${env.cpu.model}, Node ${env.node}, PostgreSQL ${serverVersion}; emails delivered by the server's worker (file transport); app pool ${poolSettingsFromEnv().max}\n`,
+      `\nPOST /v2/bookings on the built app, without and with ${WEBHOOKS_PER_HOST} webhooks on each of the ${LOAD_HOSTS} hosts (local receivers), the webhooks sent in-process, then by a separate process; ` +
+        `${env.cpu.cores} × ${env.cpu.model}, Node ${env.node}, PostgreSQL ${serverVersion}; emails delivered by the app's worker (file transport); app pool ${poolSettingsFromEnv().max}\n`,
     );
     console.log(formatTable(rows));
-    console.log(
-      `\nThroughput with webhooks: ${b.requestsPerSecond} vs ${a.requestsPerSecond} bookings/s without = ${(ratio * 100).toFixed(1)}% ` +
-        `(target ≥ ${MIN_RATIO * 100}%: ${ratio >= MIN_RATIO ? "pass" : "MISS"}); p50 ${a.latency.p50.toFixed(1)} → ${b.latency.p50.toFixed(1)} ms, p95 ${a.latency.p95.toFixed(1)} → ${b.latency.p95.toFixed(1)} ms`,
-    );
-    console.log(
-      `Delivery lag of the run's ${lag.deliveries} deliveries: from the booking's 201 p50 ${lag.fromResponse.p50.toFixed(1)} ms, p99 ${lag.fromResponse.p99.toFixed(1)} ms ` +
-        `(${lag.beforeResponse} arrived before the 201 was read); from queueing p50 ${lag.fromQueued.p50.toFixed(1)} ms, p99 ${lag.fromQueued.p99.toFixed(1)} ms`,
-    );
-    console.log(
-      `${arrivedDuringRun} of them arrived during the run, the rest within ${((drainedAfterRunMs ?? 0) / 1000).toFixed(1)} s after it; ` +
-        `the sender delivered ${senderPerSecond}/s from the run's start to its last delivery (${(b.requestsPerSecond * WEBHOOKS_PER_HOST).toFixed(1)}/s were queued)`,
-    );
-    console.log(`CPU per booking without webhooks: ${cpuText(without)}`);
-    console.log(`CPU per booking with webhooks:    ${cpuText(withHooks)}`);
-    console.log(
-      `Verified: ${bookings.acceptedLoadBookings} ACCEPTED bookings = ${created.size} × 201, no overlap; ${webhooks.length} webhooks; ` +
-        `${counts.bookingsWithWebhooks} bookings with webhooks on → ${counts.rows} delivery rows (${counts.expectedDeliveries} expected, ${counts.missing} missing, ${counts.duplicateRows} duplicated, ${counts.unexpectedRows} unexpected), ` +
-        `${counts.succeeded} SUCCEEDED (${counts.retriedRows} after a retry, at most ${counts.maxAttempts} attempts); ${counts.receptions} received, ${counts.idsReceived} distinct ids, ` +
-        `${counts.idsReceivedMoreThanOnce} ids more than once (${counts.retriedIdsReceivedMoreThanOnce} as retries, ${counts.duplicatesWithoutRetry} duplicates without a retry), ` +
-        `${counts.invalidSignatures} invalid signatures, ${counts.unknownIds} unknown ids, ${counts.wrongPayload} wrong payloads, ${counts.wrongReceiver} at the wrong receiver`,
-    );
+    console.log(`\nCPU per booking without webhooks: ${cpuText(without)}`);
+    for (const r of results) {
+      const b = r.measured.result;
+      const d = r.deliveries;
+      console.log(
+        `\n${r.variant.label}: throughput with webhooks ${b.requestsPerSecond} vs ${a.requestsPerSecond} bookings/s without = ${(r.ratio * 100).toFixed(1)}% ` +
+          `(target ≥ ${MIN_RATIO * 100}%: ${r.ratio >= MIN_RATIO ? "pass" : "MISS"}); p50 ${a.latency.p50.toFixed(1)} → ${b.latency.p50.toFixed(1)} ms, p95 ${a.latency.p95.toFixed(1)} → ${b.latency.p95.toFixed(1)} ms`,
+      );
+      console.log(
+        `  delivery lag of the run's ${d.lag.deliveries} deliveries: from the booking's 201 p50 ${d.lag.fromResponse.p50.toFixed(1)} ms, p99 ${d.lag.fromResponse.p99.toFixed(1)} ms ` +
+          `(${d.lag.beforeResponse} arrived before the 201 was read); from queueing p50 ${d.lag.fromQueued.p50.toFixed(1)} ms, p99 ${d.lag.fromQueued.p99.toFixed(1)} ms`,
+      );
+      console.log(
+        `  ${d.arrivedDuringRun} of them arrived during the run, all by ${(r.drainedAfterRunMs / 1000).toFixed(1)} s after it (${JSON.stringify(r.statusAtRunEnd)} at its end); ` +
+          `sent at ${d.senderDeliveriesPerSecond}/s from the run's start to its last delivery (${(b.requestsPerSecond * WEBHOOKS_PER_HOST).toFixed(1)}/s were queued)`,
+      );
+      console.log(`  CPU per booking: ${cpuText(r.measured)}`);
+      console.log(`  emails of the run's bookings: ${r.emails.app} sent by the app, ${r.emails.senderProcess} by the sender process`);
+      console.log(`  verified: ${r.bookings.acceptedLoadBookings} ACCEPTED bookings so far = ${r.bookings.created201} × 201, no overlap; ${describeCounts(d.counts)}`);
+    }
+    console.log(`\nAll deployments together (${webhooks.length} webhooks): ${describeCounts(total.counts)}`);
     if (flags.markdown) console.log(`\n${formatMarkdown(rows)}`);
 
-    const results = {
+    const json = {
       benchmark: "webhooks",
       quick,
       ...env,
@@ -283,35 +366,57 @@ async function main(): Promise<void> {
         eventTriggers: TRIGGERS,
         serverEnv: {
           WEBHOOK_ALLOWED_PRIVATE_HOSTS: serverEnv.WEBHOOK_ALLOWED_PRIVATE_HOSTS,
-          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("WEBHOOK_"))),
+          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("WEBHOOK_") && k !== "WEBHOOK_WORKER")),
+          WEBHOOK_WORKER: Object.fromEntries(VARIANTS.map((v) => [v.key, v.webhookWorker])),
           emails: "worker on, file transport (EMAIL_OUTBOX_DIR, a temporary directory)",
+        },
+        senderProcess: {
+          command: "yarn notifications:deliver --watch (its own process group, started with the app of separateProcess, stopped after its deliveries were all SUCCEEDED)",
+          env: Object.fromEntries(Object.entries(senderEnv).filter(([k]) => k !== "DATABASE_URL" && k !== "EMAIL_OUTBOX_DIR")),
+          emails: "it drains the email outbox too (file transport, a directory of its own)",
         },
       },
       data: { slotMinutes: SLOT_MINUTES, slotsPerHostPerDay: slotsPerDay, firstSlot: iso(data.firstSlot), lastLoadSlot: iso(loadSlot(data, next - 1).start) },
       parameters: { ...PARAMS, throughput: { ...PARAMS.throughput, concurrency } },
-      target: { minRatio: MIN_RATIO, ratio, pass: ratio >= MIN_RATIO },
+      target: { minRatio: MIN_RATIO, ...Object.fromEntries(results.map((r) => [r.variant.key, { ratio: r.ratio, pass: r.ratio >= MIN_RATIO }])) },
       withoutWebhooks: runSummary(without),
-      withWebhooks: runSummary(withHooks),
-      delivery: {
-        deliveriesOfRun: runIds.size,
-        arrivedDuringRun,
-        statusAtRunEnd: statusAtEnd,
-        drainedAfterRunMs,
-        senderDeliveriesPerSecond: senderPerSecond,
-        lagMs: lag,
-      },
-      verification: { deliveries: counts, bookings: { ...bookings, created201: created.size } },
+      withWebhooks: Object.fromEntries(
+        results.map((r) => [
+          r.variant.key,
+          {
+            deployment: r.variant.label,
+            ...runSummary(r.measured),
+            ratio: r.ratio,
+            delivery: {
+              deliveriesOfRun: r.deliveries.deliveriesOfRun,
+              arrivedDuringRun: r.deliveries.arrivedDuringRun,
+              statusAtRunEnd: r.statusAtRunEnd,
+              drainedAfterRunMs: r.drainedAfterRunMs,
+              senderDeliveriesPerSecond: r.deliveries.senderDeliveriesPerSecond,
+              lagMs: r.deliveries.lag,
+            },
+            emailsWritten: r.emails,
+            verification: { deliveries: r.deliveries.counts, bookings: r.bookings },
+          },
+        ]),
+      ),
+      verification: { deliveries: total.counts, bookingsCreated201: created.size },
       sweep: sweep.map((s) => ({ concurrency: s.concurrency, durationMs: s.durationMs, bookings: s.requests, bookingsPerSecond: s.requestsPerSecond, latency: s.latency })),
       loadAverageAtStart: loadAtStart,
       results: rows.map((row) => ({ ...row, pass: passed(row) })),
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
-    reportResults(outFile, results, rows, (r) => `${r.requestsPerSecond} bookings/s with webhooks < ${r.targetRequestsPerSecond} (${MIN_RATIO * 100}% of ${a.requestsPerSecond} without)`);
+    reportResults(outFile, json, rows, (r) => `${r.mode}: ${r.requestsPerSecond} bookings/s < ${r.targetRequestsPerSecond} (${MIN_RATIO * 100}% of ${a.requestsPerSecond} without)`);
+  } catch (error) {
+    if (process.env.BENCH_DEBUG) say(`the app's last output:\n${server?.output() ?? "(not running)"}\nthe sender process's:\n${sender?.output() ?? "(not running)"}`);
+    throw error;
   } finally {
+    await sender?.stop();
     await server?.stop();
     await Promise.all(receivers.map((r) => r.close()));
     await prisma.$disconnect();
     rmSync(outboxDir, { recursive: true, force: true });
+    rmSync(senderOutboxDir, { recursive: true, force: true });
   }
 }
 

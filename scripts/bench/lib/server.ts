@@ -79,6 +79,25 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** A child's recent output (the last 8 kB of stdout and stderr), how it ended, and when. */
+export function superviseChild(child: ChildProcess, onOutput?: (output: string) => void): { output: () => string; exited: () => string | null; closed: Promise<void> } {
+  let log = "";
+  let exited: string | null = null;
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-8_000);
+    onOutput?.(log);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const closed = new Promise<void>((resolve) => {
+    child.on("exit", (code, signal) => {
+      exited = signal ?? `exit code ${code}`;
+      resolve();
+    });
+  });
+  return { output: () => log, exited: () => exited, closed };
+}
+
 /**
  * Starts the built app (`next start` in apps/api) with `env` on a free port and waits until
  * `GET /` answers 200. The server is stopped if this process exits first.
@@ -93,25 +112,14 @@ export async function startBuiltServer(env: Record<string, string>, options: { r
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  let log = "";
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-8_000);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  let exited: string | null = null;
-  const closed = new Promise<void>((resolve) => {
-    child.on("exit", (code, signal) => {
-      exited = signal ?? `exit code ${code}`;
-      resolve();
-    });
-  });
+  const supervised = superviseChild(child);
+  const closed = supervised.closed;
   const onExit = () => killGroup(child, "SIGKILL");
   process.on("exit", onExit);
 
   const stop = async () => {
     process.off("exit", onExit);
-    if (exited) return;
+    if (supervised.exited()) return;
     killGroup(child, "SIGTERM");
     const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
     await closed;
@@ -121,7 +129,7 @@ export async function startBuiltServer(env: Record<string, string>, options: { r
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (exited) throw new Error(`the server exited before it was ready (${exited}):\n${log}`);
+    if (supervised.exited()) throw new Error(`the server exited before it was ready (${supervised.exited()}):\n${supervised.output()}`);
     try {
       const response = await fetch(`${baseUrl}/`);
       await response.arrayBuffer();
@@ -131,9 +139,9 @@ export async function startBuiltServer(env: Record<string, string>, options: { r
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the server did not answer GET / within ${options.readyTimeoutMs ?? 60_000} ms:\n${log}`);
+      throw new Error(`the server did not answer GET / within ${options.readyTimeoutMs ?? 60_000} ms:\n${supervised.output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { baseUrl, pid: child.pid!, output: () => log, stop };
+  return { baseUrl, pid: child.pid!, output: supervised.output, stop };
 }
