@@ -4,6 +4,7 @@ import { columnList } from "../common/column-list";
 import { hostLockSql } from "./booking-locks";
 import type { NotificationRow } from "../notifications";
 import { DESTINATION_CALENDAR_SQL, type WebhookBookingPayload } from "../webhooks/booking-payload";
+import { BOOKING_WEBHOOKS_JOIN } from "../webhooks/enqueue-deliveries";
 
 export interface NewBooking {
   uid: string;
@@ -48,7 +49,7 @@ const json = (value: unknown) => JSON.stringify(value);
  */
 /**
  * The booking's webhook deliveries, queued by the booking's own statement for the organizer's
- * and the event type's active subscribers (as webhooks/enqueue-deliveries.ts picks them):
+ * and the event type's active subscribers (BOOKING_WEBHOOKS_JOIN, as every change picks them):
  * their body is rendered at the first attempt from this payload, completed with the booking's
  * id and destination calendar here.
  */
@@ -59,8 +60,7 @@ function webhookDeliveriesSql(payload: WebhookBookingPayload, now: string): Pris
         jsonb_build_object('triggerEvent', t.trigger, 'createdAt', CASE WHEN t.trigger = 'MEETING_ENDED' THEN ${payload.endTime} ELSE ${now} END,
           'payload', ${json(payload)}::jsonb || jsonb_build_object('bookingId', b.id, 'destinationCalendar', ${Prisma.raw(DESTINATION_CALENDAR_SQL)})),
         CASE WHEN t.trigger = 'MEETING_ENDED' THEN b."endTime" ELSE ${now}::timestamp END, ${now}::timestamp
-      FROM booking b
-        JOIN "Webhook" w ON (w."userId" = b."userId" AND w."eventTypeId" IS NULL) OR w."eventTypeId" = b."eventTypeId"
+      FROM booking b ${BOOKING_WEBHOOKS_JOIN}
         CROSS JOIN LATERAL unnest(ARRAY['BOOKING_CREATED', 'MEETING_ENDED']::"WebhookTriggerEvents"[]) AS t(trigger)
       WHERE w.active AND t.trigger = ANY(w."eventTriggers")
     )`;

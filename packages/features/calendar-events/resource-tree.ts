@@ -25,6 +25,8 @@ export interface ResourceTrees {
   calendars: Map<number, TreeCalendar>;
   /** The requested calendars by uuid (absent: no such calendar). */
   byUuid: Map<string, TreeCalendar>;
+  /** Each calendar's children, by parent id. */
+  children: Map<number, TreeCalendar[]>;
   /** Unexpired holds on any of these calendars overlapping the range: expiry changes the view without a write. */
   liveHolds: number;
 }
@@ -56,13 +58,19 @@ export async function loadResourceTrees(db: Db, uuids: string[], range: { start:
   const calendars = new Map<number, TreeCalendar>();
   const byUuid = new Map<string, TreeCalendar>();
   const wanted = new Set(uuids.map((uuid) => uuid.toLowerCase()));
+  const children = new Map<number, TreeCalendar[]>();
   let liveHolds = 0;
   for (const { liveHolds: holds, ...calendar } of rows) {
     liveHolds = Number(holds);
     calendars.set(calendar.id, calendar);
     if (wanted.has(calendar.uuid)) byUuid.set(calendar.uuid, calendar);
+    if (calendar.parentId !== null) {
+      const siblings = children.get(calendar.parentId);
+      if (siblings) siblings.push(calendar);
+      else children.set(calendar.parentId, [calendar]);
+    }
   }
-  return { calendars, byUuid, liveHolds };
+  return { calendars, byUuid, children, liveHolds };
 }
 
 /** The calendar and its ancestors, nearest first. */
@@ -79,10 +87,7 @@ function chainOf(trees: ResourceTrees, calendar: TreeCalendar): TreeCalendar[] {
 
 /** The calendar and every calendar inside it. */
 export function subtreeOf(trees: ResourceTrees, rootId: number): TreeCalendar[] {
-  const children = new Map<number, TreeCalendar[]>();
-  for (const calendar of trees.calendars.values()) {
-    if (calendar.parentId !== null) children.set(calendar.parentId, [...(children.get(calendar.parentId) ?? []), calendar]);
-  }
+  const { children } = trees;
   const root = trees.calendars.get(rootId);
   const result: TreeCalendar[] = [];
   const seen = new Set<number>();

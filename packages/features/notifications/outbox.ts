@@ -1,4 +1,5 @@
 import { getPrisma, Prisma, type PrismaClient } from "@slotbase/prisma";
+import { claimDueRows } from "../common/claim-due";
 import { log } from "../logging/logger";
 import { errorText } from "./error-text";
 import type { z } from "zod";
@@ -34,27 +35,6 @@ export interface DeliveryResult {
 class PermanentError extends Error {}
 
 type Row = { id: string; recipient: string; template: string; payload: Prisma.JsonValue; attempts: number };
-
-/**
- * Claims up to `limit` due rows for this pass: one statement locks them (SKIP LOCKED: rows
- * another worker is claiming are left to it) and moves their nextAttemptAt to `leaseUntil`,
- * so no other pass sees them as due until the lease runs out. The lease timestamp is this
- * pass's claim token: every later write checks it (see deliverOne).
- */
-async function claimDue(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
-    UPDATE "Notification" SET "nextAttemptAt" = ${leaseUntil.toISOString()}::timestamp
-    WHERE id IN (
-      SELECT id FROM "Notification"
-      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp
-      ORDER BY "nextAttemptAt", id
-      LIMIT ${limit}::int
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id
-  `);
-  return rows.map((r) => r.id);
-}
 
 /** Each template's payload schema and renderer (booking templates are the rest). */
 const ACCOUNT_TEMPLATES: Record<string, { schema: z.ZodType; render: (payload: never) => RenderedEmail }> = {
@@ -140,7 +120,7 @@ export async function deliverDueNotifications(options: { limit?: number; now?: D
 
   const now = clock();
   const token = new Date(now.getTime() + leaseMs);
-  const ids = await claimDue(prisma, now, token, limit);
+  const ids = await claimDueRows(prisma, "Notification", now, token, limit);
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
   if (ids.length === 0) return result;
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { findRepoRoot } from "@slotbase/prisma";
+import { positiveInt, workerSwitch } from "../common/env-settings";
 
 /** Outbox and mail settings, read from the environment at each use (tests change them). */
 export interface NotificationSettings {
@@ -19,25 +20,10 @@ export interface NotificationSettings {
 
 export const DEFAULT_EMAIL_FROM = "Slotbase <no-reply@slotbase.local>";
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-/**
- * NOTIFICATIONS_WORKER: "off" disables the in-process worker, "on" enables it. Unset: on,
- * except under jest (NODE_ENV=test), where tests deliver explicitly with deliverDueNotifications().
- */
-function workerEnabled(env: NodeJS.ProcessEnv): boolean {
-  const value = env.NOTIFICATIONS_WORKER?.trim().toLowerCase();
-  if (value === "off" || value === "false" || value === "0") return false;
-  if (value === "on" || value === "true" || value === "1") return true;
-  return env.NODE_ENV !== "test";
-}
-
 /** What a kick needs (it runs after every booking change: no file system lookups). */
 export function workerSettings(env: NodeJS.ProcessEnv = process.env): Pick<NotificationSettings, "workerEnabled" | "pollMs"> {
-  return { workerEnabled: workerEnabled(env), pollMs: positiveInt(env.NOTIFICATIONS_POLL_MS, 30_000) };
+  // NOTIFICATIONS_WORKER: off disables the in-process worker (tests deliver with deliverDueNotifications()).
+  return { workerEnabled: workerSwitch(env.NOTIFICATIONS_WORKER, env), pollMs: positiveInt(env.NOTIFICATIONS_POLL_MS, 30_000) };
 }
 
 export function notificationSettings(env: NodeJS.ProcessEnv = process.env): NotificationSettings {

@@ -1,4 +1,5 @@
 import { getPrisma, Prisma, type PrismaClient, type WebhookTriggerEvents } from "@slotbase/prisma";
+import { claimDueRows } from "../common/claim-due";
 import { log } from "../logging/logger";
 import { errorText } from "../notifications/error-text";
 import { safePost, targetPolicyFromEnv, type PostOutcome } from "./delivery";
@@ -35,20 +36,6 @@ type Claimed = {
   active: boolean;
   lastSuccessAt: Date | null;
 };
-
-async function claimDue(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
-    UPDATE "WebhookDelivery" SET "nextAttemptAt" = ${leaseUntil.toISOString()}::timestamp
-    WHERE id IN (
-      SELECT id FROM "WebhookDelivery"
-      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp
-      ORDER BY "nextAttemptAt", id
-      LIMIT ${limit}::int
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id`);
-  return rows.map((r) => r.id);
-}
 
 function describe(outcome: PostOutcome): string | null {
   if (outcome.kind === "response") return outcome.status >= 200 && outcome.status < 300 ? null : `HTTP ${outcome.status}`;
@@ -121,7 +108,7 @@ export async function deliverDueWebhooks(options: { limit?: number } = {}): Prom
   const leaseMs = settings.connectTimeoutMs + settings.totalTimeoutMs + 60_000;
   const now = new Date();
   const token = new Date(now.getTime() + leaseMs);
-  const ids = await claimDue(prisma, now, token, limit);
+  const ids = await claimDueRows(prisma, "WebhookDelivery", now, token, limit);
   const result: WebhookPassResult = { delivered: 0, retried: 0, failed: 0 };
   if (ids.length === 0) return result;
   const rows = await prisma.$queryRaw<Claimed[]>(Prisma.sql`

@@ -24,11 +24,14 @@ interface Subscriber {
   eventTriggers: WebhookTriggerEvents[];
 }
 
+/** A booking `b`'s webhooks `w`: its organizer's not tied to an event type, and its event type's (a JOIN clause). */
+export const BOOKING_WEBHOOKS_JOIN = Prisma.sql`JOIN "Webhook" w ON (w."userId" = b."userId" AND w."eventTypeId" IS NULL) OR w."eventTypeId" = b."eventTypeId"`;
+
 /** Active webhooks of the booking's organizer (not tied to an event type) and of its event type, in one query. */
 function subscribersOf(db: Prisma.TransactionClient, bookingId: number, triggers: WebhookTriggerEvents[]): Promise<Subscriber[]> {
   return db.$queryRaw<Subscriber[]>(Prisma.sql`
     SELECT w.id, w."payloadTemplate", w."eventTriggers"::text[] AS "eventTriggers"
-    FROM "Booking" b JOIN "Webhook" w ON (w."userId" = b."userId" AND w."eventTypeId" IS NULL) OR w."eventTypeId" = b."eventTypeId"
+    FROM "Booking" b ${BOOKING_WEBHOOKS_JOIN}
     WHERE b.id = ${bookingId} AND w.active AND w."eventTriggers" && ${triggers}::"WebhookTriggerEvents"[]`);
 }
 

@@ -1,3 +1,5 @@
+import { positiveInt, workerSwitch } from "../common/env-settings";
+
 /**
  * Webhook delivery settings, read from the environment at each use (tests change them).
  *
@@ -19,11 +21,6 @@ export interface WebhookSettings {
   workerEnabled: boolean;
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** Comma-separated non-negative seconds (decimals allowed); anything else is a configuration error. */
 export function parseRetrySchedule(value: string | undefined): number[] {
   if (value === undefined || value.trim() === "") return DEFAULT_RETRY_SCHEDULE_SECONDS.map((s) => s * 1000);
@@ -34,20 +31,13 @@ export function parseRetrySchedule(value: string | undefined): number[] {
   });
 }
 
-function workerEnabled(env: NodeJS.ProcessEnv): boolean {
-  const value = env.WEBHOOK_WORKER?.trim().toLowerCase();
-  if (value === "off" || value === "false" || value === "0") return false;
-  if (value === "on" || value === "true" || value === "1") return true;
-  return env.NODE_ENV !== "test";
-}
-
 export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
   return {
     retryScheduleMs: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
     connectTimeoutMs: positiveInt(env.WEBHOOK_CONNECT_TIMEOUT_MS, 5_000),
     totalTimeoutMs: positiveInt(env.WEBHOOK_TIMEOUT_MS, 15_000),
     pollMs: positiveInt(env.WEBHOOK_POLL_MS, 10_000),
-    workerEnabled: workerEnabled(env),
+    workerEnabled: workerSwitch(env.WEBHOOK_WORKER, env),
   };
 }
 
