@@ -1,10 +1,13 @@
-// bench:webhooks, the separate sender: `yarn notifications:deliver --watch` (the deployment the
-// README names for WEBHOOK_WORKER=off) as a child in a process group of its own, as
+// bench:webhooks, the separate sender: `yarn notifications:deliver --watch --only webhooks` (the
+// deployment the README names for WEBHOOK_WORKER=off) as a child in a process group of its own, as
 // lib/server.ts starts the app, so its CPU can be counted by group and stopping it stops the
 // whole chain (yarn, yarn workspace, tsx, the script).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT, superviseChild } from "./lib/server";
+
+/** The sender's CPU priority (`nice -n`): the lowest. */
+export const SENDER_NICE = 19;
 
 export interface SenderProcess {
   /** Its process group (the yarn it was started as leads it). */
@@ -28,7 +31,9 @@ const signalGroup = (pid: number, signal: NodeJS.Signals | 0): boolean => {
 
 /** Starts the sender with `env` and waits until it has opened the database and started its first pass. */
 export async function startSenderProcess(env: Record<string, string>, readyTimeoutMs = 60_000): Promise<SenderProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, ".yarn", "releases", "yarn-4.18.1.cjs"), "notifications:deliver", "--watch"], {
+  // At the lowest CPU priority (nice 19, inherited by the whole chain): bookings come first.
+  const command = [process.execPath, path.join(ROOT, ".yarn", "releases", "yarn-4.18.1.cjs"), "notifications:deliver", "--watch", "--only", "webhooks"];
+  const child = spawn("nice", ["-n", String(SENDER_NICE), ...command], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -37,7 +42,7 @@ export async function startSenderProcess(env: Record<string, string>, readyTimeo
   const pid = child.pid!;
   let ready = false;
   const supervised = superviseChild(child, (output) => {
-    ready ||= output.includes("Delivering due notifications");
+    ready ||= output.includes("Delivering due webhook deliveries");
   });
   const { closed, exited } = supervised;
   const onExit = () => signalGroup(pid, "SIGKILL");

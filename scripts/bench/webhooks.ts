@@ -21,11 +21,11 @@
 //    each deployment in turn, on fresh slots, with the same load as the run without:
 //    a. "in-process sender": the same app; a warm-up, then the throughput run;
 //    b. "separate sender process": the app restarted with WEBHOOK_WORKER=off (its email worker
-//       still on) and one `yarn notifications:deliver --watch` (webhooks-worker.ts) on the same
-//       database with WEBHOOK_POLL_MS and NOTIFICATIONS_POLL_MS=200, in a process group of its
-//       own; the first warm-up again (a fresh app), then the throughput run. That process
-//       drains the email outbox too (it cannot be told not to): it writes its emails to a
-//       directory of its own, so the JSON says who sent how many;
+//       still on, as in the run without) and one `yarn notifications:deliver --watch --only
+//       webhooks` (webhooks-worker.ts) on the same database with WEBHOOK_POLL_MS=200, in a
+//       process group of its own; the first warm-up again (a fresh app), then the throughput
+//       run. Emails it would write go to a directory of its own (none, with --only webhooks),
+//       so the JSON says who sent how many;
 //    every run starts with the email and webhook outboxes delivered and fresh planner statistics;
 // 6. after each run: waits until no delivery and no email is PENDING (2 min at most each; an app
 //    stopped earlier would leave the rows its workers had claimed to wait out their lease), stops

@@ -23,10 +23,16 @@ export interface DrainOptions {
   /** Read at each kick (tests change them): whether to run at all, and the poll interval. */
   settings(): { enabled: boolean; pollMs: number };
   limit?: number;
+  /**
+   * A kick within this long of the last drain's start waits for the rest of it: under load,
+   * one pass over the rows of many changes instead of one pass per change.
+   */
+  minIntervalMs?: number;
 }
 
-export function backgroundDrain({ name, pass, settings, limit = 50 }: DrainOptions): BackgroundDrain {
+export function backgroundDrain({ name, pass, settings, limit = 50, minIntervalMs = 0 }: DrainOptions): BackgroundDrain {
   let scheduled = false;
+  let lastStart = -Infinity;
   let running: Promise<void> | undefined;
   let again = false;
   let poller: NodeJS.Timeout | undefined;
@@ -40,6 +46,7 @@ export function backgroundDrain({ name, pass, settings, limit = 50 }: DrainOptio
       again = true;
       return;
     }
+    lastStart = performance.now();
     running = drain()
       .catch((error: unknown) => log.warn(`${name} pass failed`, { error: errorText(error) }))
       .finally(() => {
@@ -53,7 +60,9 @@ export function backgroundDrain({ name, pass, settings, limit = 50 }: DrainOptio
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(start);
+    const wait = lastStart + minIntervalMs - performance.now();
+    if (wait > 0) setTimeout(start, wait);
+    else setImmediate(start);
   };
   return {
     kick() {

@@ -4,14 +4,15 @@ import { Prisma, type PrismaClient } from "@slotbase/prisma";
 export type OutboxTable = "Notification" | "WebhookDelivery";
 
 /**
- * Claims up to `limit` due PENDING rows of an outbox for one pass: one statement locks them
- * (SKIP LOCKED: rows another worker is claiming are left to it) and moves their nextAttemptAt
- * to `leaseUntil`, so no other pass sees them as due until the lease runs out. The lease
- * timestamp is the pass's claim token: every later write checks it.
+ * The statement that claims up to `limit` due PENDING rows of an outbox for one pass, as a
+ * CTE named `claimed` (its rows are the claimed rows, RETURNING *): SKIP LOCKED leaves rows
+ * another worker is claiming to it, and nextAttemptAt moves to `leaseUntil`, so no other pass
+ * sees them as due until the lease runs out. The lease timestamp is the pass's claim token:
+ * every later write checks it.
  */
-export async function claimDueRows(prisma: PrismaClient, table: OutboxTable, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+export function claimDueCte(table: OutboxTable, now: Date, leaseUntil: Date, limit: number): Prisma.Sql {
   const name = Prisma.raw(`"${table}"`);
-  const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+  return Prisma.sql`claimed AS (
     UPDATE ${name} SET "nextAttemptAt" = ${leaseUntil.toISOString()}::timestamp
     WHERE id IN (
       SELECT id FROM ${name}
@@ -20,6 +21,11 @@ export async function claimDueRows(prisma: PrismaClient, table: OutboxTable, now
       LIMIT ${limit}::int
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id`);
+    RETURNING *)`;
+}
+
+/** Claims due rows (see claimDueCte) and returns their ids. */
+export async function claimDueRows(prisma: PrismaClient, table: OutboxTable, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`WITH ${claimDueCte(table, now, leaseUntil, limit)} SELECT id FROM claimed`);
   return rows.map((r) => r.id);
 }

@@ -1,10 +1,11 @@
 import { getPrisma, Prisma, type PrismaClient, type WebhookTriggerEvents } from "@slotbase/prisma";
-import { claimDueRows } from "../common/claim-due";
+import { claimDueCte } from "../common/claim-due";
 import { log } from "../logging/logger";
 import { errorText } from "../notifications/error-text";
-import { safePost, targetPolicyFromEnv, type PostOutcome } from "./delivery";
+import { safePost, targetPolicyFromEnv, type PostOutcome, type TargetPolicy } from "./delivery";
 import { contentTypeOf } from "./payload-template";
 import { deliveryBody } from "./enqueue-deliveries";
+import { attemptRecorder, type AttemptRecord } from "./record-attempts";
 import { signature } from "./sign";
 import { MAX_RESPONSE_BYTES, retryDelay, webhookSettings, type WebhookSettings } from "./webhook-settings";
 import { notifyWebhookDisabled } from "./webhook-disabled";
@@ -12,9 +13,11 @@ import { notifyWebhookDisabled } from "./webhook-disabled";
 /**
  * Delivers due webhook deliveries: at least once, each attempt by one process only (claimed
  * with SKIP LOCKED under a lease, as the email outbox), signed with the webhook's current
- * secret, to an address checked at connection time; within a pass, one receiver's events in order. A 2xx is DELIVERED; anything else is
- * retried on WEBHOOK_RETRY_SCHEDULE, then FAILED. A webhook whose receiver accepted nothing
- * over a delivery's whole retry window is turned off and its owner told by email.
+ * secret, to an address checked at connection time; within a pass, one receiver's events in
+ * order. A 2xx is SUCCEEDED; anything else is retried on WEBHOOK_RETRY_SCHEDULE, then FAILED.
+ * A webhook whose receiver accepted nothing over a delivery's whole retry window is turned off
+ * and its owner told by email. A pass costs one statement to claim, a few to record (batched),
+ * one for the receivers' lastSuccessAt.
  */
 export interface WebhookPassResult {
   delivered: number;
@@ -37,110 +40,159 @@ type Claimed = {
   lastSuccessAt: Date | null;
 };
 
+/** Claims due deliveries with what sending them needs, oldest first: one statement. */
+function claimDeliveries(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<Claimed[]> {
+  return prisma.$queryRaw<Claimed[]>(Prisma.sql`
+    WITH ${claimDueCte("WebhookDelivery", now, leaseUntil, limit)}
+    SELECT c.id, c.body, c.payload, c.attempts, c."triggerEvent"::text AS "triggerEvent", c."createdAt", c."webhookId",
+      w."subscriberUrl", w."payloadTemplate", w.secret, w.active, w."lastSuccessAt"
+    FROM claimed c JOIN "Webhook" w ON w.id = c."webhookId"
+    ORDER BY c."createdAt", c.id`);
+}
+
 function describe(outcome: PostOutcome): string | null {
   if (outcome.kind === "response") return outcome.status >= 200 && outcome.status < 300 ? null : `HTTP ${outcome.status}`;
   return outcome.kind === "refused" ? `refused: ${outcome.reason}` : outcome.reason;
 }
 
-type Outcome = "delivered" | "retried" | "failed" | "skipped";
-
-/** A delivery queued with its event but no body (by a booking's own statement) is rendered once, at its first attempt. */
-function bodyOf(row: Claimed): string {
-  if (row.body !== null) return row.body;
+/**
+ * The text sent and signed. A delivery queued with its event but no body (by a booking's own
+ * statement) is rendered from the stored event at each attempt: the same bytes every time,
+ * unless the webhook's template was changed in between.
+ */
+function bodyOf(row: Claimed): { body: string; contentType: string } {
+  if (row.body !== null) return { body: row.body, contentType: contentTypeOf(row.body) };
   const event = row.payload ?? { triggerEvent: row.triggerEvent, createdAt: row.createdAt.toISOString(), payload: {} };
-  return deliveryBody(row.triggerEvent as WebhookTriggerEvents, event.createdAt, event.payload, row.payloadTemplate);
+  const body = deliveryBody(row.triggerEvent as WebhookTriggerEvents, event.createdAt, event.payload, row.payloadTemplate);
+  // Without a template the body is Cal.com's JSON: no need to parse it to know.
+  return { body, contentType: row.payloadTemplate ? contentTypeOf(body) : "application/json" };
 }
 
-async function deliverOne(prisma: PrismaClient, claimed: Claimed, token: Date, settings: WebhookSettings, leaseMs: number): Promise<Outcome> {
-  const lease = new Date(Date.now() + leaseMs);
-  const row = { ...claimed, body: bodyOf(claimed) };
-  const renewed = await prisma.webhookDelivery.updateMany({
-    where: { id: row.id, status: "PENDING", nextAttemptAt: token },
-    data: { nextAttemptAt: lease, ...(claimed.body === null ? { body: row.body } : {}) },
-  });
-  if (renewed.count === 0) return "skipped";
-  const held = { id: row.id, status: "PENDING" as const, nextAttemptAt: lease };
+async function attempt(row: Claimed, settings: WebhookSettings, policy: TargetPolicy): Promise<AttemptRecord & { kind: "attempt" }> {
+  const { body, contentType } = bodyOf(row);
   const attempts = row.attempts + 1;
-  if (!row.active) {
-    await prisma.webhookDelivery.updateMany({ where: held, data: { status: "FAILED", lastError: "The webhook was turned off before this delivery was sent" } });
-    return "failed";
-  }
   const outcome = await safePost(
     row.subscriberUrl,
     {
       headers: {
-        "Content-Type": contentTypeOf(row.body),
-        "X-Cal-Signature-256": signature(row.body, row.secret),
+        "Content-Type": contentType,
+        "X-Cal-Signature-256": signature(body, row.secret),
         "X-Slotbase-Event": row.triggerEvent,
         "X-Slotbase-Delivery-Id": row.id,
         "X-Slotbase-Delivery-Attempt": String(attempts),
       },
-      body: row.body,
+      body,
     },
-    { policy: targetPolicyFromEnv(), connectTimeoutMs: settings.connectTimeoutMs, totalTimeoutMs: settings.totalTimeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES },
+    { policy, connectTimeoutMs: settings.connectTimeoutMs, totalTimeoutMs: settings.totalTimeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES },
   );
-  const now = new Date();
-  const response = outcome.kind === "response" ? { responseStatus: outcome.status, responseBody: outcome.body } : { responseStatus: null, responseBody: null };
+  const at = new Date();
   const problem = describe(outcome);
-  const recorded = { attempts, lastAttemptAt: now, durationMs: Math.round(outcome.durationMs), ...response };
-  if (problem === null) {
-    await prisma.webhookDelivery.updateMany({ where: held, data: { ...recorded, status: "SUCCEEDED", deliveredAt: now, lastError: null } });
-    return "delivered";
-  }
-  const delay = retryDelay(settings.retryScheduleMs, attempts);
-  if (delay !== null) {
-    await prisma.webhookDelivery.updateMany({ where: held, data: { ...recorded, lastError: problem, nextAttemptAt: new Date(now.getTime() + delay) } });
-    log.warn("webhook delivery failed, will retry", { deliveryId: row.id, webhookId: row.webhookId, attempts, error: problem });
-    return "retried";
-  }
-  await prisma.webhookDelivery.updateMany({ where: held, data: { ...recorded, status: "FAILED", lastError: problem } });
-  log.error("webhook delivery given up", { deliveryId: row.id, webhookId: row.webhookId, attempts, error: problem });
-  // Nothing accepted since this delivery was queued, over its whole retry window: the receiver is gone.
-  if (row.lastSuccessAt === null || row.lastSuccessAt < row.createdAt) await notifyWebhookDisabled(prisma, row.webhookId, problem);
-  return "failed";
+  const delay = problem === null ? null : retryDelay(settings.retryScheduleMs, attempts);
+  const status = problem === null ? "SUCCEEDED" : delay === null ? "FAILED" : "PENDING";
+  return {
+    id: row.id,
+    kind: "attempt",
+    status,
+    attempts,
+    at,
+    durationMs: Math.round(outcome.durationMs),
+    responseStatus: outcome.kind === "response" ? outcome.status : null,
+    responseBody: outcome.kind === "response" ? outcome.body : null,
+    lastError: problem,
+    nextAttemptAt: delay === null ? null : new Date(at.getTime() + delay),
+  };
 }
 
-/** One pass over at most `limit` due deliveries, several sent at once. Safe to run in several processes. */
+/** One pass over at most `limit` due deliveries, several receivers at once. Safe to run in several processes. */
 export async function deliverDueWebhooks(options: { limit?: number } = {}): Promise<WebhookPassResult> {
   const prisma = await getPrisma();
   const settings = webhookSettings();
+  const policy = targetPolicyFromEnv();
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
-  const leaseMs = settings.connectTimeoutMs + settings.totalTimeoutMs + 60_000;
+  const leaseMs = 2 * settings.totalTimeoutMs + 60_000;
   const now = new Date();
   const token = new Date(now.getTime() + leaseMs);
-  const ids = await claimDueRows(prisma, "WebhookDelivery", now, token, limit);
+  // The last moment an attempt may start and still be recorded well within the claim.
+  const lastStart = token.getTime() - settings.totalTimeoutMs - 30_000;
+  const rows = await claimDeliveries(prisma, now, token, limit);
   const result: WebhookPassResult = { delivered: 0, retried: 0, failed: 0 };
-  if (ids.length === 0) return result;
-  const rows = await prisma.$queryRaw<Claimed[]>(Prisma.sql`
-    SELECT d.id, d.body, d.payload, d.attempts, d."triggerEvent"::text AS "triggerEvent", d."createdAt", d."webhookId",
-      w."subscriberUrl", w."payloadTemplate", w.secret, w.active, w."lastSuccessAt"
-    FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
-    WHERE d.id = ANY(${ids}::text[])
-    ORDER BY d."createdAt", d.id`);
-  // One receiver's events go out one after another, oldest first; different receivers at once.
+  if (rows.length === 0) return result;
+
+  const recorder = attemptRecorder(prisma, token);
+  const outcomes = new Map<string, { kind: keyof WebhookPassResult; row: Claimed; problem: string | null }>();
+  const lastSuccess = new Map<string, Date>();
+  const recordedSuccess = new Map(rows.map((row) => [row.webhookId, row.lastSuccessAt]));
   const byWebhook = new Map<string, Claimed[]>();
   for (const row of rows) {
     const queue = byWebhook.get(row.webhookId);
     if (queue) queue.push(row);
     else byWebhook.set(row.webhookId, [row]);
   }
+
+  // One receiver's events go out one after another, oldest first; different receivers at once.
   await Promise.all(
     [...byWebhook.values()].map(async (queue) => {
-      let lastSuccessAt: Date | null = null;
       for (const row of queue) {
-        // Nothing accepted since it was queued: judged before this pass's own successes are recorded.
-        const queued = lastSuccessAt && lastSuccessAt > row.createdAt ? { ...row, lastSuccessAt } : row;
-        const outcome = await deliverOne(prisma, queued, token, settings, leaseMs).catch((error: unknown) => {
-          // The database failed us: the row stays claimed and is retried when its lease runs out.
-          log.error("webhook delivery bookkeeping failed", { deliveryId: row.id, error: errorText(error) });
-          return "skipped" as const;
-        });
-        if (outcome === "delivered") lastSuccessAt = new Date();
-        if (outcome !== "skipped") result[outcome] += 1;
+        if (!row.active) {
+          const lastError = "The webhook was turned off before this delivery was sent";
+          recorder.record({ id: row.id, kind: "unsent", status: "FAILED", lastError, nextAttemptAt: null });
+          outcomes.set(row.id, { kind: "failed", row, problem: null });
+          continue;
+        }
+        if (Date.now() > lastStart) {
+          // A slow receiver used up this pass: the rest of its queue goes back for the next one.
+          recorder.record({ id: row.id, kind: "unsent", status: "PENDING", lastError: null, nextAttemptAt: new Date() });
+          continue;
+        }
+        const record = await attempt(row, settings, policy);
+        recorder.record(record);
+        if (record.status === "SUCCEEDED") lastSuccess.set(row.webhookId, record.at);
+        else if (record.status === "PENDING") log.warn("webhook delivery failed, will retry", { deliveryId: row.id, webhookId: row.webhookId, attempts: record.attempts, error: record.lastError });
+        else log.error("webhook delivery given up", { deliveryId: row.id, webhookId: row.webhookId, attempts: record.attempts, error: record.lastError });
+        const kind = record.status === "SUCCEEDED" ? "delivered" : record.status === "PENDING" ? "retried" : "failed";
+        // Judged with the receiver's successes before this one, this pass's included.
+        const accepted = lastSuccess.get(row.webhookId) ?? row.lastSuccessAt;
+        const receiverGone = kind === "failed" && (accepted === null || accepted < row.createdAt);
+        outcomes.set(row.id, { kind, row, problem: receiverGone ? record.lastError : null });
       }
-      // One write per receiver and pass, not per delivery.
-      if (lastSuccessAt) await prisma.webhook.updateMany({ where: { id: queue[0]!.webhookId }, data: { lastSuccessAt } }).catch((error: unknown) => log.warn("webhook lastSuccessAt not recorded", { webhookId: queue[0]!.webhookId, error: errorText(error) }));
     }),
   );
+
+  const written = await recorder.written();
+  const disabled = new Set<string>();
+  for (const [id, { kind, row, problem }] of outcomes) {
+    if (!written.has(id)) continue;
+    result[kind] += 1;
+    // Nothing accepted since this delivery was queued, over its whole retry window: the receiver is gone.
+    if (problem !== null && !disabled.has(row.webhookId)) {
+      disabled.add(row.webhookId);
+      await notifyWebhookDisabled(prisma, row.webhookId, problem);
+    }
+  }
+  const stale = new Map([...lastSuccess].filter(([webhookId, at]) => {
+    const recorded = recordedSuccess.get(webhookId);
+    return !recorded || recorded.getTime() < at.getTime() - LAST_SUCCESS_PRECISION_MS;
+  }));
+  await recordLastSuccess(prisma, stale);
   return result;
+}
+
+/**
+ * A receiver's lastSuccessAt is written at most once a minute (by the passes that find it
+ * older): it only tells whether the receiver accepted anything over a delivery's retry window
+ * (a day or more).
+ */
+const LAST_SUCCESS_PRECISION_MS = 60_000;
+
+/** One write for every receiver of a pass whose lastSuccessAt is due. */
+async function recordLastSuccess(prisma: PrismaClient, lastSuccess: Map<string, Date>): Promise<void> {
+  if (lastSuccess.size === 0) return;
+  const ids = [...lastSuccess.keys()];
+  const at = ids.map((id) => lastSuccess.get(id)!.toISOString());
+  await prisma.$executeRaw`
+    UPDATE "Webhook" w SET "lastSuccessAt" = v.at::timestamp
+    FROM unnest(${ids}::text[], ${at}::text[]) AS v(id, at)
+    WHERE w.id = v.id AND (w."lastSuccessAt" IS NULL OR w."lastSuccessAt" < v.at::timestamp)`.catch((error: unknown) =>
+    log.warn("webhook lastSuccessAt not recorded", { webhooks: ids.length, error: errorText(error) }),
+  );
 }

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction, type Socket } from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import { checkAddress, checkSubscriberUrl, effectivePort, type TargetPolicy } from "./target-policy";
@@ -33,6 +33,18 @@ export type PostOutcome =
 /** Headers safePost sets itself (a caller's value would be wrong or misleading). */
 const OWN_HEADERS = new Set(["content-length", "transfer-encoding", "user-agent", "host", "connection"]);
 
+/**
+ * Connections are kept open between deliveries to the same host and port (a busy receiver
+ * costs one TCP/TLS handshake, not one per event), at most 4 s idle (less when the receiver
+ * announces a shorter Keep-Alive timeout). A kept connection leads to the address that was
+ * checked when it was opened; a new one is checked again.
+ */
+const IDLE_CONNECTION_MS = 4_000;
+const keptConnections = {
+  http: new HttpAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS, maxFreeSockets: 16 }),
+  https: new HttpsAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS, maxFreeSockets: 16 }),
+};
+
 /** Thrown (passed) by the lookup function when a resolved address is refused. */
 class RefusedAddressError extends Error {
   readonly code = "WEBHOOK_ADDRESS_REFUSED";
@@ -46,6 +58,13 @@ class RefusedAddressError extends Error {
  * network problems: every failure is an outcome. Logs nothing (headers may carry secrets).
  */
 export async function safePost(url: string, request: SafePostRequest, options: SafePostOptions): Promise<PostOutcome> {
+  const outcome = await postOnce(url, request, options, false);
+  // A kept connection the receiver closed just as it was reused: once more, on a new one.
+  return outcome.kind === "stale" ? ((await postOnce(url, request, options, true)) as PostOutcome) : outcome;
+}
+
+/** `newConnection`: not a kept one (then the outcome is never "stale"). */
+async function postOnce(url: string, request: SafePostRequest, options: SafePostOptions, newConnection: boolean): Promise<PostOutcome | { kind: "stale" }> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
 
@@ -96,25 +115,27 @@ export async function safePost(url: string, request: SafePostRequest, options: S
     port,
     path: `${target.pathname}${target.search}`,
     headers,
-    agent: false, // a fresh connection per delivery: nothing is shared between targets
-    lookup: guardedLookup,
+    agent: newConnection ? false : isHttps ? keptConnections.https : keptConnections.http,
+    lookup: guardedLookup, // called for each new connection only
     // Certificate verification stays on, even if NODE_TLS_REJECT_UNAUTHORIZED=0 is set.
     ...(isHttps ? { rejectUnauthorized: true } : {}),
   };
 
-  return new Promise<PostOutcome>((resolve) => {
+  return new Promise<PostOutcome | { kind: "stale" }>((resolve) => {
     let settled = false;
     let req: ClientRequest | undefined;
     let res: IncomingMessage | undefined;
 
-    const finish = (outcome: PostOutcome) => {
+    const finish = (outcome: PostOutcome | { kind: "stale" }, keepConnection = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(connectTimer);
       clearTimeout(totalTimer);
-      // Release the connection in every case (a complete response has already been read).
-      res?.destroy();
-      req?.destroy();
+      // A response read to its end leaves its connection to the pool; anything else closes it.
+      if (!keepConnection) {
+        res?.destroy();
+        req?.destroy();
+      }
       resolve(outcome);
     };
     const fail = (reason: string) => finish({ kind: "error", reason, durationMs: elapsed() });
@@ -137,7 +158,10 @@ export async function safePost(url: string, request: SafePostRequest, options: S
     });
 
     req.on("error", (error) => {
-      if (refusal !== undefined || error instanceof RefusedAddressError) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!res && req?.reusedSocket && (code === "ECONNRESET" || code === "EPIPE")) {
+        finish({ kind: "stale" });
+      } else if (refusal !== undefined || error instanceof RefusedAddressError) {
         finish({ kind: "refused", reason: refusal ?? error.message, durationMs: elapsed() });
       } else {
         fail(res ? `the response from ${hostname} broke off: ${errorMessage(error)}` : errorMessage(error));
@@ -165,7 +189,7 @@ export async function safePost(url: string, request: SafePostRequest, options: S
         finish({ kind: "response", status, body, truncated: true, durationMs: elapsed() });
       });
       response.on("end", () => {
-        finish({ kind: "response", status, body: Buffer.concat(chunks).toString("utf8"), truncated: false, durationMs: elapsed() });
+        finish({ kind: "response", status, body: Buffer.concat(chunks).toString("utf8"), truncated: false, durationMs: elapsed() }, true);
       });
       response.on("error", (error) => fail(`the response from ${hostname} broke off: ${errorMessage(error)}`));
       response.on("close", () => fail(`the response from ${hostname} broke off before its end`));

@@ -237,8 +237,26 @@ function ranges(family: "ipv4" | "ipv6", rows: Array<[cidr: string, what: string
   });
 }
 
+/** An IPv4 address as an unsigned 32-bit number (checked every delivery: no allocation). */
+function ipv4Number(address: string): number {
+  const [a, b, c, d] = address.split(".").map(Number);
+  return ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+}
+
+type Ipv4Range = { cidr: string; what: string; network: number; mask: number };
+
+function ipv4Ranges(rows: Array<[cidr: string, what: string]>): Ipv4Range[] {
+  return rows.map(([cidr, what]) => {
+    const [address, prefix] = cidr.split("/");
+    const mask = Number(prefix) === 0 ? 0 : (~0 << (32 - Number(prefix))) >>> 0;
+    return { cidr, what, network: (ipv4Number(address) & mask) >>> 0, mask };
+  });
+}
+
+const inIpv4Range = (ipv4: string, range: { network: number; mask: number }): boolean => ((ipv4Number(ipv4) & range.mask) >>> 0) === range.network;
+
 /** Special-purpose IPv4 ranges (RFC 6890 and friends). The first match names the reason. */
-const REFUSED_V4 = ranges("ipv4", [
+const REFUSED_V4 = ipv4Ranges([
   ["169.254.169.254/32", "the cloud metadata service address"],
   ["0.0.0.0/8", "an unspecified (\"this network\") address"],
   ["10.0.0.0/8", "a private address"],
@@ -315,8 +333,8 @@ function embeddedIPv4(groups: number[]): { ipv4: string; form: string } | null {
   return null;
 }
 
-function refusedV4(ipv4: string): Range | undefined {
-  return REFUSED_V4.find((range) => range.list.check(ipv4, "ipv4"));
+function refusedV4(ipv4: string): Ipv4Range | undefined {
+  return REFUSED_V4.find((range) => inIpv4Range(ipv4, range));
 }
 
 /**
@@ -364,13 +382,16 @@ function isListed(host: string, address: string | undefined, port: number, polic
 }
 
 function networkContains(target: Extract<AllowedTarget, { kind: "network" }>, address: string): boolean {
-  const list = new BlockList();
-  list.addSubnet(target.address, target.prefix, target.family === 4 ? "ipv4" : "ipv6");
-  if (isIPv4(address)) return target.family === 4 && list.check(address, "ipv4");
+  const v4 = target.family === 4 ? ipv4Ranges([[`${target.address}/${target.prefix}`, "listed"]])[0] : null;
+  if (isIPv4(address)) return v4 !== null && inIpv4Range(address, v4);
   const groups = ipv6Groups(address);
   if (groups === null) return false;
-  if (target.family === 6) return list.check(groups.map((g) => g.toString(16)).join(":"), "ipv6");
+  if (v4 === null) {
+    const list = new BlockList();
+    list.addSubnet(target.address, target.prefix, "ipv6");
+    return list.check(groups.map((g) => g.toString(16)).join(":"), "ipv6");
+  }
   // An IPv4 entry also matches the IPv4-mapped form of its addresses (::ffff:127.0.0.1).
   const embedded = embeddedIPv4(groups);
-  return embedded !== null && embedded.form.startsWith("an IPv4-mapped") && list.check(embedded.ipv4, "ipv4");
+  return embedded !== null && embedded.form.startsWith("an IPv4-mapped") && inIpv4Range(embedded.ipv4, v4);
 }

@@ -1,7 +1,7 @@
 import dns from "node:dns";
 import { lookup } from "node:dns/promises";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { safePost, targetPolicyFromEnv, type SafePostOptions, type TargetPolicy } from "../../../webhooks/delivery";
 
 type Received = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
@@ -19,6 +19,9 @@ async function startReceiver(host: string): Promise<{ server: Server; port: numb
       switch (new URL(req.url ?? "/", "http://receiver").pathname) {
         case "/hook":
           res.writeHead(201, { "Content-Type": "text/plain" }).end("thanks ✓");
+          return;
+        case "/hook-close":
+          res.writeHead(201, { "Content-Type": "text/plain", Connection: "close" }).end("thanks, bye");
           return;
         case "/redirect":
           res.writeHead(302, { Location: "/redirect-target" }).end("moved");
@@ -138,9 +141,10 @@ describe("safePost", () => {
     });
     afterEach(() => jest.restoreAllMocks());
 
-    it("resolves on every call and refuses when any address is refused (DNS rebinding)", async () => {
+    it("resolves for every new connection and refuses when any address is refused (DNS rebinding)", async () => {
       const policy = targetPolicyFromEnv({ WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${receiver.port}`, WEBHOOK_ALLOW_HTTP: "true" });
-      const url = `http://rebind.example:${receiver.port}/hook`;
+      // The receiver closes each connection: every call opens (and checks) a new one.
+      const url = `http://rebind.example:${receiver.port}/hook-close`;
       answers.push(
         [{ address: "127.0.0.1", family: 4 }], // listed: delivered
         [{ address: "127.0.0.1", family: 4 }, { address: "169.254.169.254", family: 4 }], // one refused: nothing sent
@@ -153,6 +157,25 @@ describe("safePost", () => {
       expect(await safePost(url, payload, options(policy))).toMatchObject({ kind: "refused" });
       expect(lookups).toEqual(["rebind.example", "rebind.example", "rebind.example"]);
       expect(receiver.received).toHaveLength(1);
+    });
+
+    it("keeps a connection for the next delivery: it leads to the address checked when it was opened", async () => {
+      const policy = targetPolicyFromEnv({ WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${receiver.port}`, WEBHOOK_ALLOW_HTTP: "true" });
+      const url = `http://kept.example:${receiver.port}/hook`;
+      answers.push([{ address: "127.0.0.1", family: 4 }], [{ address: "169.254.169.254", family: 4 }]);
+      const connections: unknown[] = [];
+      receiver.server.on("connection", (socket) => connections.push(socket));
+      expect(await safePost(url, payload, options(policy))).toMatchObject({ kind: "response", status: 201 });
+      // The name now resolves to a refused address; the kept connection still leads to 127.0.0.1.
+      expect(await safePost(url, payload, options(policy))).toMatchObject({ kind: "response", status: 201 });
+      expect(lookups).toEqual(["kept.example"]);
+      expect(connections).toHaveLength(1);
+      expect(receiver.received).toHaveLength(2);
+      receiver.server.closeAllConnections();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // A new connection is checked again.
+      expect(await safePost(url, payload, options(policy))).toMatchObject({ kind: "refused" });
+      expect(receiver.received).toHaveLength(2);
     });
 
     it("times out a connection that does not complete in connectTimeoutMs", async () => {
@@ -211,6 +234,36 @@ describe("safePost", () => {
     // "thanks ✓": the check mark is 3 bytes (bytes 7-9); 8 bytes keep only the start of it
     const outcome = await safePost(`${base}/hook`, payload, options(allowed, { maxResponseBytes: 8 }));
     expect(outcome).toMatchObject({ kind: "response", status: 201, body: "thanks ", truncated: true });
+  });
+
+  it("sends again on a new connection when a kept one was closed as it was reused", async () => {
+    // A raw receiver that answers the first request of a connection and drops the connection at the second.
+    const connections: Socket[] = [];
+    const server = createNetServer((socket) => {
+      connections.push(socket);
+      let served = 0;
+      let buffered = "";
+      socket.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString("utf8");
+        const headerEnd = buffered.indexOf("\r\n\r\n");
+        const length = Number(/content-length: (\d+)/i.exec(buffered)?.[1] ?? 0);
+        if (headerEnd < 0 || Buffer.byteLength(buffered.slice(headerEnd + 4)) < length) return;
+        buffered = "";
+        if (served++ > 0) return socket.destroy();
+        socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nKeep-Alive: timeout=5\r\n\r\nok");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const policy = targetPolicyFromEnv({ WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port}`, WEBHOOK_ALLOW_HTTP: "true" });
+      expect(await safePost(`http://127.0.0.1:${port}/hook`, payload, options(policy))).toMatchObject({ kind: "response", status: 200 });
+      expect(await safePost(`http://127.0.0.1:${port}/hook`, payload, options(policy))).toMatchObject({ kind: "response", status: 200, body: "ok" });
+      expect(connections).toHaveLength(2);
+    } finally {
+      for (const socket of connections) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("turns a refused connection into an error outcome", async () => {
