@@ -243,7 +243,7 @@ export function expectNoViolations(what: string, checked: { counts: DeliveryCoun
   return { counts };
 }
 
-/** What one deployment's deliveries came to: the checks' counts, and its measured run's lag and sender rate. */
+/** What one deployment's deliveries came to: the checks' counts, and its measured runs' lag and sender rate. */
 export interface VariantDeliveries {
   counts: DeliveryCounts;
   lag: DeliveryLag;
@@ -255,8 +255,8 @@ export interface VariantDeliveries {
 
 /**
  * checkDeliveries on one deployment's share (the rows and receptions since the previous one's
- * check, the bookings it made), a broken run on any problem; then the lag of its measured run
- * (the bookings `run.uids`, between `run.startedAt` and `run.endedAt`).
+ * check, the bookings it made), a broken run on any problem; then the lag of its measured runs
+ * (each: the bookings `uids`, between `startedAt` and `endedAt`).
  */
 export function checkVariant(
   what: string,
@@ -265,16 +265,22 @@ export function checkVariant(
   webhooks: BenchWebhook[],
   created: CreatedBookings,
   withWebhooks: Set<string>,
-  run: { uids: Set<string>; startedAt: number; endedAt: number },
+  runs: { uids: Set<string>; startedAt: number; endedAt: number }[],
 ): VariantDeliveries {
   const { counts } = expectNoViolations(what, checkDeliveries(rows, receptions, webhooks, created, withWebhooks));
-  const lag = deliveryLag(rows, receptions, created, run.uids);
-  const runIds = new Set(rows.filter((d) => d.uid !== null && run.uids.has(d.uid)).map((d) => d.id));
-  const ofRun = receptions.filter((r) => r.deliveryId !== null && runIds.has(r.deliveryId));
-  const arrivedDuringRun = new Set(ofRun.filter((r) => r.arrivedAt <= run.endedAt).map((r) => r.deliveryId)).size;
-  const senderSeconds = (ofRun.reduce((max, r) => Math.max(max, r.arrivedAt), run.startedAt) - run.startedAt) / 1000;
-  const senderDeliveriesPerSecond = senderSeconds > 0 ? Math.round((runIds.size / senderSeconds) * 10) / 10 : 0;
-  return { counts, lag, deliveriesOfRun: runIds.size, arrivedDuringRun, senderDeliveriesPerSecond };
+  const lag = deliveryLag(rows, receptions, created, new Set(runs.flatMap((run) => [...run.uids])));
+  let deliveriesOfRun = 0;
+  let arrivedDuringRun = 0;
+  let senderSeconds = 0;
+  for (const run of runs) {
+    const runIds = new Set(rows.filter((d) => d.uid !== null && run.uids.has(d.uid)).map((d) => d.id));
+    const ofRun = receptions.filter((r) => r.deliveryId !== null && runIds.has(r.deliveryId));
+    deliveriesOfRun += runIds.size;
+    arrivedDuringRun += new Set(ofRun.filter((r) => r.arrivedAt <= run.endedAt).map((r) => r.deliveryId)).size;
+    senderSeconds += (ofRun.reduce((max, r) => Math.max(max, r.arrivedAt), run.startedAt) - run.startedAt) / 1000;
+  }
+  const senderDeliveriesPerSecond = senderSeconds > 0 ? Math.round((deliveriesOfRun / senderSeconds) * 10) / 10 : 0;
+  return { counts, lag, deliveriesOfRun, arrivedDuringRun, senderDeliveriesPerSecond };
 }
 
 /** The counts in one line. */

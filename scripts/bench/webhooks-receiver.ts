@@ -144,3 +144,17 @@ export async function subscribe(baseUrl: string, hosts: { userId: number; apiKey
   }
   return webhooks;
 }
+
+/** Turns every webhook on or off (PATCH /v1/webhooks/{id} with its host's key): off, bookings queue no deliveries. */
+export async function setWebhooksActive(baseUrl: string, hosts: { userId: number; apiKey: string }[], webhooks: BenchWebhook[], active: boolean): Promise<void> {
+  const keys = new Map(hosts.map((h) => [h.userId, h.apiKey]));
+  for (const webhook of webhooks) {
+    await timedRequest({
+      method: "PATCH",
+      url: `${baseUrl}/v1/webhooks/${webhook.id}`,
+      headers: { Authorization: `Bearer ${keys.get(webhook.userId)}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ active }),
+      check: (status, text) => (status === 200 && (JSON.parse(text) as { webhook?: { active?: unknown } }).webhook?.active === active ? null : `expected 200 with active: ${active}`),
+    });
+  }
+}

@@ -43,7 +43,10 @@ export function deliveryBody(trigger: WebhookTriggerEvents, createdAt: string, p
 
 /** MEETING_ENDED deliveries waiting for a booking's end: dropped when the booking will not take place as planned. */
 async function dropMeetingEnded(db: Prisma.TransactionClient, bookingId: number): Promise<void> {
-  await db.webhookDelivery.deleteMany({ where: { bookingId, triggerEvent: "MEETING_ENDED", status: "PENDING", attempts: 0 } });
+  // The trigger as a literal: the booking index covers MEETING_ENDED rows only (its predicate must show in the plan).
+  await db.$executeRaw`
+    DELETE FROM "WebhookDelivery"
+    WHERE "bookingId" = ${bookingId} AND "triggerEvent" = 'MEETING_ENDED' AND status = 'PENDING' AND attempts = 0`;
 }
 
 export async function enqueueWebhookDeliveries(db: Prisma.TransactionClient, change: BookingChange): Promise<number> {
