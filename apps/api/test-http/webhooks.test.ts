@@ -92,14 +92,16 @@ it("delivers signed BOOKING_CREATED, RESCHEDULED and CANCELLED; nothing is lost 
   await eventually("the missed events", () => received.length >= 3);
   await new Promise((resolve) => setTimeout(resolve, 1500));
 
-  expect(received.map((r) => [r.event, r.uid])).toEqual([
-    ["BOOKING_CREATED", booking.data.uid],
-    ["BOOKING_RESCHEDULED", moved.data.uid],
+  // The two missed events were retried, each on its own jittered schedule: either may arrive first.
+  expect(received[0]).toEqual(expect.objectContaining({ event: "BOOKING_CREATED", uid: booking.data.uid }));
+  expect(received.slice(1).map((r) => [r.event, r.uid]).sort()).toEqual([
     ["BOOKING_CANCELLED", moved.data.uid],
+    ["BOOKING_RESCHEDULED", moved.data.uid],
   ]);
+  expect(received).toHaveLength(3);
   expect(received.every((r) => r.signatureValid)).toBe(true);
   expect(new Set(received.map((r) => r.id)).size).toBe(3);
-  expect(Number(received[1]!.attempt)).toBeGreaterThan(1);
+  expect(received.slice(1).map((r) => Number(r.attempt) > 1)).toEqual([true, true]);
 
   const log = ok(await admin.GET("/v1/webhooks/{id}/deliveries", { params: { path: { id: made.webhook.id } } }));
   expect(log.deliveries.map((d) => d.status)).toEqual(["DELIVERED", "DELIVERED", "DELIVERED"]);
