@@ -60,7 +60,7 @@ import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import { poolSettingsFromEnv } from "@slotbase/prisma";
 import { iso, loadSlot, LOAD_HOSTS, seedBookingsBench, SLOT_MINUTES } from "./bookings-data";
 import { checkSeed, verify, waitForDelivery, type Verification } from "./bookings-checks";
-import { postgresProcessesOf, startCpuAccounting, type CpuUse, type ProcessGroups } from "./lib/cpu";
+import { postgresProcessesOf, startCpuAccounting, type ProcessGroups } from "./lib/cpu";
 import { analyze, describeDatabase } from "./lib/database";
 import { concurrentRequests, sequentialRequests, type HttpRequestSpec, type ThroughputResult } from "./lib/http-load";
 import { environment, formatMarkdown, formatTable, passed, reportResults, type ResultRow } from "./lib/report";
@@ -70,6 +70,7 @@ import { checkDeliveries, checkVariant, deliveryStatus, describeCounts, expectNo
 import { bookingRequests, uidsOf, type CreatedBookings } from "./webhooks-load";
 import { clock, setWebhooksActive, startReceiver, subscribe, TRIGGERS, type Reception, type Receiver } from "./webhooks-receiver";
 import { SENDER_NICE, startSenderProcess, type SenderProcess } from "./webhooks-worker";
+import { combined, cpuPerBooking, runSummary, type Combined, type MeasuredRun, type Round } from "./webhooks-runs";
 
 // Its own database by default, so it never drops another benchmark's while that one runs.
 process.env.BENCH_DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/slotbase_bench_webhooks";
@@ -116,32 +117,6 @@ const warmupPhase = (v: Variant) => `warm-up with webhooks, ${v.label}`;
 const runPhase = (v: Variant, round: number) => `run with webhooks, ${v.label}, round ${round}`;
 const withoutPhase = (v: Variant, round: number) => `run without webhooks, ${v.label}, round ${round}`;
 
-interface MeasuredRun {
-  result: ThroughputResult;
-  cpu: CpuUse;
-  startedAt: number;
-  endedAt: number;
-  /** .eml files in the app's and the sender process's outbox directories when it started (its outboxes drained). */
-  emailsAtStart: { app: number; senderProcess: number };
-  /** Emails written while it ran (its CPU figures include their sending), by the app and by the sender process. */
-  emailsDuringRun: { app: number; senderProcess: number };
-}
-
-/** One round: a run with every webhook off, then one with them on, on the same deployment. */
-interface Round {
-  without: MeasuredRun;
-  with: MeasuredRun;
-  statusAtRunEnd: Record<string, number>;
-  drainedAfterRunMs: number;
-}
-
-/** Several runs as one: their bookings, time and CPU added up. */
-interface Combined {
-  result: ThroughputResult;
-  cpu: CpuUse;
-  emailsDuringRun: { app: number; senderProcess: number };
-}
-
 interface VariantResult {
   variant: Variant;
   rounds: Round[];
@@ -153,50 +128,6 @@ interface VariantResult {
   /** The database check after it, and the 201s it checked against. */
   bookings: Verification & { created201: number };
 }
-
-function combined(runs: MeasuredRun[]): Combined {
-  const requests = runs.reduce((n, m) => n + m.result.requests, 0);
-  const durationMs = runs.reduce((n, m) => n + m.result.durationMs, 0);
-  const wallSeconds = runs.reduce((n, m) => n + m.cpu.wallSeconds, 0);
-  const cores = runs[0]!.cpu.cores;
-  const groups: CpuUse["groups"] = {};
-  for (const name of Object.keys(runs[0]!.cpu.groups)) {
-    const cpuSeconds = Math.round(runs.reduce((n, m) => n + (m.cpu.groups[name]?.cpuSeconds ?? 0), 0) * 100) / 100;
-    groups[name] = { cpuSeconds, shareOfMachine: Math.round((cpuSeconds / (wallSeconds * cores)) * 1000) / 1000 };
-  }
-  const weighted = (pick: (c: CpuUse) => number | null) =>
-    runs.some((m) => pick(m.cpu) === null) ? null : Math.round((runs.reduce((n, m) => n + pick(m.cpu)! * m.cpu.wallSeconds, 0) / wallSeconds) * 1000) / 1000;
-  // Latency percentiles of the runs together: their latencies were summarized per run, so the
-  // combined figures are request-weighted means of each run's (close for runs of one load).
-  const latency = Object.fromEntries(
-    Object.keys(runs[0]!.result.latency).map((k) => {
-      const key = k as keyof ThroughputResult["latency"];
-      if (key === "iterations") return [key, requests];
-      if (key === "min") return [key, Math.min(...runs.map((m) => m.result.latency.min))];
-      if (key === "max") return [key, Math.max(...runs.map((m) => m.result.latency.max))];
-      return [key, Math.round((runs.reduce((n, m) => n + m.result.latency[key] * m.result.requests, 0) / requests) * 1000) / 1000];
-    }),
-  ) as unknown as ThroughputResult["latency"];
-  return {
-    result: { concurrency: runs[0]!.result.concurrency, durationMs, requests, requestsPerSecond: Math.round((requests / (durationMs / 1000)) * 10) / 10, latency },
-    cpu: { wallSeconds, cores, groups, machineBusyShare: weighted((c) => c.machineBusyShare), otherShare: weighted((c) => c.otherShare) },
-    emailsDuringRun: { app: runs.reduce((n, m) => n + m.emailsDuringRun.app, 0), senderProcess: runs.reduce((n, m) => n + m.emailsDuringRun.senderProcess, 0) },
-  };
-}
-
-/** CPU milliseconds per booking, by group. */
-const cpuPerBooking = (cpu: CpuUse, bookings: number) => Object.fromEntries(Object.entries(cpu.groups).map(([group, use]) => [group, Math.round((use.cpuSeconds / bookings) * 1000 * 100) / 100]));
-
-const runSummary = (m: Combined) => ({
-  concurrency: m.result.concurrency,
-  durationMs: m.result.durationMs,
-  bookings: m.result.requests,
-  bookingsPerSecond: m.result.requestsPerSecond,
-  latency: m.result.latency,
-  cpu: m.cpu,
-  cpuMsPerBooking: cpuPerBooking(m.cpu, m.result.requests),
-  emailsDuringRun: m.emailsDuringRun,
-});
 
 async function main(): Promise<void> {
   const started = Date.now();
