@@ -28,7 +28,8 @@ export interface WebhookPassResult {
 type Claimed = {
   id: string;
   body: string | null;
-  payload: { triggerEvent: string; createdAt: string; payload: Record<string, unknown> } | null;
+  /** The stored event `{ triggerEvent, createdAt, payload }` as JSON text (PostgreSQL's rendering of the jsonb). */
+  event: string | null;
   payloadTemplate: string | null;
   attempts: number;
   triggerEvent: string;
@@ -44,7 +45,7 @@ type Claimed = {
 function claimDeliveries(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<Claimed[]> {
   return prisma.$queryRaw<Claimed[]>(Prisma.sql`
     WITH ${claimDueCte("WebhookDelivery", now, leaseUntil, limit)}
-    SELECT c.id, c.body, c.payload, c.attempts, c."triggerEvent"::text AS "triggerEvent", c."createdAt", c."webhookId",
+    SELECT c.id, c.body, c.payload::text AS event, c.attempts, c."triggerEvent"::text AS "triggerEvent", c."createdAt", c."webhookId",
       w."subscriberUrl", w."payloadTemplate", w.secret, w.active, w."lastSuccessAt"
     FROM claimed c JOIN "Webhook" w ON w.id = c."webhookId"
     ORDER BY c."createdAt", c.id`);
@@ -57,14 +58,15 @@ function describe(outcome: PostOutcome): string | null {
 
 /**
  * The text sent and signed. A delivery queued with its event but no body (by a booking's own
- * statement) is rendered from the stored event at each attempt: the same bytes every time,
- * unless the webhook's template was changed in between.
+ * statement) is rendered from the stored event at each attempt: without a template, the event's
+ * JSON text as PostgreSQL renders it (the same bytes every time, nothing parsed here); with one,
+ * the template filled in from it.
  */
 function bodyOf(row: Claimed): { body: string; contentType: string } {
   if (row.body !== null) return { body: row.body, contentType: contentTypeOf(row.body) };
-  const event = row.payload ?? { triggerEvent: row.triggerEvent, createdAt: row.createdAt.toISOString(), payload: {} };
+  if (!row.payloadTemplate && row.event !== null) return { body: row.event, contentType: "application/json" };
+  const event = row.event ? (JSON.parse(row.event) as { createdAt: string; payload: Record<string, unknown> }) : { createdAt: row.createdAt.toISOString(), payload: {} };
   const body = deliveryBody(row.triggerEvent as WebhookTriggerEvents, event.createdAt, event.payload, row.payloadTemplate);
-  // Without a template the body is Cal.com's JSON: no need to parse it to know.
   return { body, contentType: row.payloadTemplate ? contentTypeOf(body) : "application/json" };
 }
 

@@ -106,7 +106,8 @@ export async function startBuiltServer(env: Record<string, string>, options: { r
   if (!hasBuild()) throw new Error("apps/api has no build (apps/api/.next/BUILD_ID): run `yarn build` first");
   const port = await freePort();
   const nextBin = createRequire(path.join(API_DIR, "package.json")).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: API_DIR,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: START_NODE_OPTIONS, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -50,6 +50,49 @@ class RefusedAddressError extends Error {
   readonly code = "WEBHOOK_ADDRESS_REFUSED";
 }
 
+/** What the static rules say about a URL under a policy, and the parts a request needs. */
+type StaticTarget =
+  | { ok: false; reason: string }
+  | { ok: true; protocol: string; isHttps: boolean; hostname: string; port: number; path: string };
+
+function checkStatic(url: string, policy: TargetPolicy): StaticTarget {
+  const checked = checkSubscriberUrl(url, policy);
+  if (!checked.ok) return { ok: false, reason: checked.message };
+  const target = checked.url;
+  const hostname = target.hostname.startsWith("[") ? target.hostname.slice(1, -1) : target.hostname;
+  const port = effectivePort(target);
+  // IP-literal hosts are judged here: Node does not call `lookup` for them.
+  const literalFamily = isIP(hostname);
+  if (literalFamily === 4 || literalFamily === 6) {
+    const verdict = checkAddress(hostname, literalFamily, hostname, port, policy);
+    if (!verdict.ok) return { ok: false, reason: verdict.reason };
+  }
+  return { ok: true, protocol: target.protocol, isHttps: target.protocol === "https:", hostname, port, path: `${target.pathname}${target.search}` };
+}
+
+/**
+ * The static verdicts of a policy, by URL: a pass reads the policy once and sends many events
+ * to few URLs. A policy is never changed once made (each pass reads a new one), and the
+ * verdict depends on nothing else; host names are still checked at every new connection.
+ */
+const staticVerdicts = new WeakMap<TargetPolicy, Map<string, StaticTarget>>();
+const MAX_VERDICTS_PER_POLICY = 1_000;
+
+function staticTarget(url: string, policy: TargetPolicy): StaticTarget {
+  let verdicts = staticVerdicts.get(policy);
+  if (!verdicts) {
+    verdicts = new Map();
+    staticVerdicts.set(policy, verdicts);
+  }
+  let target = verdicts.get(url);
+  if (!target) {
+    target = checkStatic(url, policy);
+    if (verdicts.size >= MAX_VERDICTS_PER_POLICY) verdicts.clear();
+    verdicts.set(url, target);
+  }
+  return target;
+}
+
 /**
  * POSTs a webhook to a subscriber URL without letting it reach internal services (SSRF):
  * the URL is re-checked, and the addresses a host name resolves to are checked at connection
@@ -68,18 +111,9 @@ async function postOnce(url: string, request: SafePostRequest, options: SafePost
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
 
-  // Static rules; IP-literal hosts are judged here (Node does not call `lookup` for them).
-  const checked = checkSubscriberUrl(url, options.policy);
-  if (!checked.ok) return { kind: "refused", reason: checked.message, durationMs: elapsed() };
-  const target = checked.url;
-  const isHttps = target.protocol === "https:";
-  const hostname = target.hostname.startsWith("[") ? target.hostname.slice(1, -1) : target.hostname;
-  const port = effectivePort(target);
-  const literalFamily = isIP(hostname);
-  if (literalFamily === 4 || literalFamily === 6) {
-    const verdict = checkAddress(hostname, literalFamily, hostname, port, options.policy);
-    if (!verdict.ok) return { kind: "refused", reason: verdict.reason, durationMs: elapsed() };
-  }
+  const target = staticTarget(url, options.policy);
+  if (!target.ok) return { kind: "refused", reason: target.reason, durationMs: elapsed() };
+  const { isHttps, hostname, port } = target;
 
   let refusal: string | undefined;
   const guardedLookup = ((host: string, lookupOptions: { family?: number; hints?: number; all?: boolean }, callback: LookupCallback) => {
@@ -113,7 +147,7 @@ async function postOnce(url: string, request: SafePostRequest, options: SafePost
     protocol: target.protocol,
     hostname,
     port,
-    path: `${target.pathname}${target.search}`,
+    path: target.path,
     headers,
     agent: newConnection ? false : isHttps ? keptConnections.https : keptConnections.http,
     lookup: guardedLookup, // called for each new connection only

@@ -237,10 +237,18 @@ function ranges(family: "ipv4" | "ipv6", rows: Array<[cidr: string, what: string
   });
 }
 
-/** An IPv4 address as an unsigned 32-bit number (checked every delivery: no allocation). */
+/** A valid dotted IPv4 address as an unsigned 32-bit number (checked every delivery: no allocation). */
 function ipv4Number(address: string): number {
-  const [a, b, c, d] = address.split(".").map(Number);
-  return ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+  let value = 0;
+  let octet = 0;
+  for (let i = 0; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code === 46 /* . */) {
+      value = value * 256 + octet;
+      octet = 0;
+    } else octet = octet * 10 + (code - 48);
+  }
+  return (value * 256 + octet) >>> 0;
 }
 
 type Ipv4Range = { cidr: string; what: string; network: number; mask: number };
@@ -253,7 +261,7 @@ function ipv4Ranges(rows: Array<[cidr: string, what: string]>): Ipv4Range[] {
   });
 }
 
-const inIpv4Range = (ipv4: string, range: { network: number; mask: number }): boolean => ((ipv4Number(ipv4) & range.mask) >>> 0) === range.network;
+const inIpv4Range = (ipv4: number, range: { network: number; mask: number }): boolean => ((ipv4 & range.mask) >>> 0) === range.network;
 
 /** Special-purpose IPv4 ranges (RFC 6890 and friends). The first match names the reason. */
 const REFUSED_V4 = ipv4Ranges([
@@ -334,7 +342,8 @@ function embeddedIPv4(groups: number[]): { ipv4: string; form: string } | null {
 }
 
 function refusedV4(ipv4: string): Ipv4Range | undefined {
-  return REFUSED_V4.find((range) => inIpv4Range(ipv4, range));
+  const address = ipv4Number(ipv4);
+  return REFUSED_V4.find((range) => inIpv4Range(address, range));
 }
 
 /**
@@ -381,9 +390,21 @@ function isListed(host: string, address: string | undefined, port: number, polic
   });
 }
 
+/** The IPv4 range of each listed IPv4 entry, computed once per entry. */
+const listedIpv4Ranges = new WeakMap<AllowedTarget, Ipv4Range>();
+
+function listedIpv4Range(target: Extract<AllowedTarget, { kind: "network" }>): Ipv4Range {
+  let range = listedIpv4Ranges.get(target);
+  if (!range) {
+    range = ipv4Ranges([[`${target.address}/${target.prefix}`, "listed"]])[0]!;
+    listedIpv4Ranges.set(target, range);
+  }
+  return range;
+}
+
 function networkContains(target: Extract<AllowedTarget, { kind: "network" }>, address: string): boolean {
-  const v4 = target.family === 4 ? ipv4Ranges([[`${target.address}/${target.prefix}`, "listed"]])[0] : null;
-  if (isIPv4(address)) return v4 !== null && inIpv4Range(address, v4);
+  const v4 = target.family === 4 ? listedIpv4Range(target) : null;
+  if (isIPv4(address)) return v4 !== null && inIpv4Range(ipv4Number(address), v4);
   const groups = ipv6Groups(address);
   if (groups === null) return false;
   if (v4 === null) {
@@ -393,5 +414,5 @@ function networkContains(target: Extract<AllowedTarget, { kind: "network" }>, ad
   }
   // An IPv4 entry also matches the IPv4-mapped form of its addresses (::ffff:127.0.0.1).
   const embedded = embeddedIPv4(groups);
-  return embedded !== null && embedded.form.startsWith("an IPv4-mapped") && inIpv4Range(embedded.ipv4, v4);
+  return embedded !== null && embedded.form.startsWith("an IPv4-mapped") && inIpv4Range(ipv4Number(embedded.ipv4), v4);
 }
