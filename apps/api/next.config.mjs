@@ -5,8 +5,8 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   output: process.env.NEXT_OUTPUT_STANDALONE === "1" ? "standalone" : undefined,
   transpilePackages: ["@slotbase/features", "@slotbase/prisma", "@slotbase/scheduling"],
-  // Native/WASM database drivers must stay plain Node modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/client"],
+  // Native/WASM database drivers (and undici, whose HTTP parser is WASM) stay plain Node modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/client", "undici"],
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async rewrites() {
     return {

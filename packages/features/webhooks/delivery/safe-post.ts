@@ -1,8 +1,8 @@
+import { EventEmitter } from "node:events";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { isIP, type LookupFunction, type Socket } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import { StringDecoder } from "node:string_decoder";
+import { Agent, buildConnector, Client, type Dispatcher } from "undici";
 import { checkAddress, checkSubscriberUrl, effectivePort, type TargetPolicy } from "./target-policy";
 
 export const WEBHOOK_USER_AGENT = "Slotbase-Webhooks/1";
@@ -37,23 +37,84 @@ const OWN_HEADERS = new Set(["content-length", "transfer-encoding", "user-agent"
  * Connections are kept open between deliveries to the same host and port (a busy receiver
  * costs one TCP/TLS handshake, not one per event), at most 4 s idle (less when the receiver
  * announces a shorter Keep-Alive timeout). A kept connection leads to the address that was
- * checked when it was opened; a new one is checked again.
+ * checked when it was opened; a new one is checked again. undici, not node:http: it costs
+ * about a third of the CPU per request (measured in the README's bench:webhooks notes).
  */
 const IDLE_CONNECTION_MS = 4_000;
-const keptConnections = {
-  http: new HttpAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS, maxFreeSockets: 16 }),
-  https: new HttpsAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS, maxFreeSockets: 16 }),
-};
 
 /** Thrown (passed) by the lookup function when a resolved address is refused. */
 class RefusedAddressError extends Error {
   readonly code = "WEBHOOK_ADDRESS_REFUSED";
 }
 
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The socket's own lookup: every address a host name resolves to is checked before the
+ * connection is made (so DNS rebinding cannot slip a private address in between a check and
+ * the connect), and only the first is connected to.
+ */
+function guardedLookup(policy: TargetPolicy, port: number): LookupFunction {
+  return ((host: string, lookupOptions: { family?: number; hints?: number; all?: boolean }, callback: LookupCallback) => {
+    const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : 0;
+    dnsLookup(host, { all: true, family, hints: lookupOptions.hints }, (error, addresses) => {
+      if (error) return callback(error, lookupOptions.all ? [] : "", 0);
+      if (addresses.length === 0) return callback(Object.assign(new Error(`DNS lookup of ${host} returned no address`), { code: "ENOTFOUND" }), lookupOptions.all ? [] : "", 0);
+      for (const { address, family: addressFamily } of addresses) {
+        const verdict = checkAddress(address, addressFamily === 6 ? 6 : 4, host, port, policy);
+        if (!verdict.ok) return callback(new RefusedAddressError(`${host} resolves to a refused address: ${verdict.reason}`), lookupOptions.all ? [] : "", 0);
+      }
+      const first = addresses[0];
+      if (lookupOptions.all) callback(null, [first]);
+      else callback(null, first.address, first.family);
+    });
+  }) as unknown as LookupFunction;
+}
+
+/** Opens connections for a policy: the guarded lookup (which needs the port), certificates always verified. */
+function guardedConnector(policy: TargetPolicy, connectTimeoutMs: number): buildConnector.connector {
+  const byPort = new Map<number, buildConnector.connector>();
+  return (connectOptions, callback) => {
+    const port = Number(connectOptions.port) || (connectOptions.protocol === "https:" ? 443 : 80);
+    let connect = byPort.get(port);
+    if (!connect) {
+      // Certificate verification stays on, even if NODE_TLS_REJECT_UNAUTHORIZED=0 is set.
+      connect = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true, lookup: guardedLookup(policy, port) });
+      byPort.set(port, connect);
+    }
+    return connect(connectOptions, callback);
+  };
+}
+
+/** One connection pool per policy and connect timeout (a pass reads the policy anew: equal policies share it). */
+const pools = new Map<string, Agent>();
+const poolKeys = new WeakMap<TargetPolicy, string>();
+const MAX_POOLS = 16;
+
+function poolFor(policy: TargetPolicy, connectTimeoutMs: number): Agent {
+  let policyKey = poolKeys.get(policy);
+  if (policyKey === undefined) {
+    policyKey = JSON.stringify(policy);
+    poolKeys.set(policy, policyKey);
+  }
+  const key = `${connectTimeoutMs} ${policyKey}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    if (pools.size >= MAX_POOLS) {
+      for (const old of pools.values()) void old.close().catch(() => undefined);
+      pools.clear();
+    }
+    pool = new Agent({ keepAliveTimeout: IDLE_CONNECTION_MS, keepAliveMaxTimeout: IDLE_CONNECTION_MS, connect: guardedConnector(policy, connectTimeoutMs) });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
 /** What the static rules say about a URL under a policy, and the parts a request needs. */
 type StaticTarget =
   | { ok: false; reason: string }
-  | { ok: true; protocol: string; isHttps: boolean; hostname: string; port: number; path: string };
+  /** `host`: as in an origin (IPv6 in brackets, with the port when there is one). */
+  | { ok: true; protocol: string; host: string; hostname: string; port: number; path: string };
 
 function checkStatic(url: string, policy: TargetPolicy): StaticTarget {
   const checked = checkSubscriberUrl(url, policy);
@@ -67,7 +128,7 @@ function checkStatic(url: string, policy: TargetPolicy): StaticTarget {
     const verdict = checkAddress(hostname, literalFamily, hostname, port, policy);
     if (!verdict.ok) return { ok: false, reason: verdict.reason };
   }
-  return { ok: true, protocol: target.protocol, isHttps: target.protocol === "https:", hostname, port, path: `${target.pathname}${target.search}` };
+  return { ok: true, protocol: target.protocol, host: target.host, hostname, port, path: `${target.pathname}${target.search}` };
 }
 
 /**
@@ -94,146 +155,107 @@ function staticTarget(url: string, policy: TargetPolicy): StaticTarget {
 }
 
 /**
- * POSTs a webhook to a subscriber URL without letting it reach internal services (SSRF):
- * the URL is re-checked, and the addresses a host name resolves to are checked at connection
- * time, on every call, by the socket's own lookup (so DNS rebinding cannot slip a private
- * address in between a check and the connect). Redirects are not followed. Never throws for
+ * POSTs a webhook to a subscriber URL without letting it reach internal services (SSRF): the
+ * URL passes the static rules, and the addresses a host name resolves to are checked by the
+ * socket's own lookup at every new connection. Redirects are not followed. Never throws for
  * network problems: every failure is an outcome. Logs nothing (headers may carry secrets).
  */
 export async function safePost(url: string, request: SafePostRequest, options: SafePostOptions): Promise<PostOutcome> {
-  const outcome = await postOnce(url, request, options, false);
+  const target = staticTarget(url, options.policy);
+  const started = performance.now();
+  if (!target.ok) return { kind: "refused", reason: target.reason, durationMs: Math.round(performance.now() - started) };
+  const pool = poolFor(options.policy, options.connectTimeoutMs);
+  const outcome = await postOnce(pool, target, request, options, started);
+  if (outcome.kind !== "stale") return outcome;
   // A kept connection the receiver closed just as it was reused: once more, on a new one.
-  return outcome.kind === "stale" ? ((await postOnce(url, request, options, true)) as PostOutcome) : outcome;
+  const fresh = new Client(`${target.protocol}//${target.host}`, { connect: guardedConnector(options.policy, options.connectTimeoutMs), pipelining: 0 });
+  try {
+    const again = await postOnce(fresh, target, request, options, started);
+    return again.kind === "stale" ? { kind: "error", reason: again.reason, durationMs: Math.round(performance.now() - started) } : again;
+  } finally {
+    void fresh.destroy().catch(() => undefined);
+  }
 }
 
-/** `newConnection`: not a kept one (then the outcome is never "stale"). */
-async function postOnce(url: string, request: SafePostRequest, options: SafePostOptions, newConnection: boolean): Promise<PostOutcome | { kind: "stale" }> {
-  const started = performance.now();
+type Reachable = Extract<StaticTarget, { ok: true }>;
+
+/** Broke off before any answer on a connection that had already carried one (a kept connection). */
+type Stale = { kind: "stale"; reason: string };
+
+async function postOnce(dispatcher: Dispatcher, target: Reachable, request: SafePostRequest, options: SafePostOptions, started: number): Promise<PostOutcome | Stale> {
   const elapsed = () => Math.round(performance.now() - started);
-
-  const target = staticTarget(url, options.policy);
-  if (!target.ok) return { kind: "refused", reason: target.reason, durationMs: elapsed() };
-  const { isHttps, hostname, port } = target;
-
-  let refusal: string | undefined;
-  const guardedLookup = ((host: string, lookupOptions: { family?: number; hints?: number; all?: boolean }, callback: LookupCallback) => {
-    const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : 0;
-    dnsLookup(host, { all: true, family, hints: lookupOptions.hints }, (error, addresses) => {
-      if (error) return callback(error, lookupOptions.all ? [] : "", 0);
-      if (addresses.length === 0) return callback(Object.assign(new Error(`DNS lookup of ${host} returned no address`), { code: "ENOTFOUND" }), lookupOptions.all ? [] : "", 0);
-      for (const { address, family: addressFamily } of addresses) {
-        const verdict = checkAddress(address, addressFamily === 6 ? 6 : 4, host, port, options.policy);
-        if (!verdict.ok) {
-          refusal = `${host} resolves to a refused address: ${verdict.reason}`;
-          return callback(new RefusedAddressError(refusal), lookupOptions.all ? [] : "", 0);
-        }
-      }
-      // Every address passed; connect to the first one only.
-      const first = addresses[0];
-      if (lookupOptions.all) callback(null, [first]);
-      else callback(null, first.address, first.family);
-    });
-  }) as unknown as LookupFunction;
-
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (!OWN_HEADERS.has(name.toLowerCase())) headers[name] = value;
   }
-  headers["Content-Length"] = String(Buffer.byteLength(request.body, "utf8"));
-  headers["User-Agent"] = WEBHOOK_USER_AGENT;
+  headers["user-agent"] = WEBHOOK_USER_AGENT;
 
-  const requestOptions: RequestOptions & { rejectUnauthorized?: boolean } = {
-    method: "POST",
-    protocol: target.protocol,
-    hostname,
-    port,
-    path: target.path,
-    headers,
-    agent: newConnection ? false : isHttps ? keptConnections.https : keptConnections.http,
-    lookup: guardedLookup, // called for each new connection only
-    // Certificate verification stays on, even if NODE_TLS_REJECT_UNAUTHORIZED=0 is set.
-    ...(isHttps ? { rejectUnauthorized: true } : {}),
-  };
-
-  return new Promise<PostOutcome | { kind: "stale" }>((resolve) => {
-    let settled = false;
-    let req: ClientRequest | undefined;
-    let res: IncomingMessage | undefined;
-
-    const finish = (outcome: PostOutcome | { kind: "stale" }, keepConnection = false) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(connectTimer);
-      clearTimeout(totalTimer);
-      // A response read to its end leaves its connection to the pool; anything else closes it.
-      if (!keepConnection) {
-        res?.destroy();
-        req?.destroy();
-      }
-      resolve(outcome);
-    };
-    const fail = (reason: string) => finish({ kind: "error", reason, durationMs: elapsed() });
-
-    const connectTimer = setTimeout(() => fail(`timed out after ${options.connectTimeoutMs} ms (connect)`), options.connectTimeoutMs);
-    const totalTimer = setTimeout(() => fail(`timed out after ${options.totalTimeoutMs} ms (total)`), options.totalTimeoutMs);
-
-    try {
-      req = (isHttps ? httpsRequest : httpRequest)(requestOptions);
-    } catch (error) {
-      // e.g. a header name or value with invalid characters (Node names the header, not its value)
-      fail(`could not build the request: ${errorMessage(error)}`);
-      return;
-    }
-
-    req.on("socket", (socket: Socket) => {
-      const connected = () => clearTimeout(connectTimer);
-      if (!socket.connecting) connected();
-      else socket.once(isHttps ? "secureConnect" : "connect", connected);
+  // undici takes an EventEmitter as the abort signal: much cheaper to make than an AbortController.
+  const abort = new EventEmitter();
+  let timedOut = false;
+  const totalTimer = setTimeout(() => {
+    timedOut = true;
+    abort.emit("abort");
+  }, options.totalTimeoutMs);
+  let answered = false;
+  try {
+    const response = await dispatcher.request({
+      origin: `${target.protocol}//${target.host}`,
+      path: target.path,
+      method: "POST",
+      headers,
+      body: request.body,
+      signal: abort,
+      headersTimeout: options.totalTimeoutMs,
+      bodyTimeout: options.totalTimeoutMs,
     });
-
-    req.on("error", (error) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (!res && req?.reusedSocket && (code === "ECONNRESET" || code === "EPIPE")) {
-        finish({ kind: "stale" });
-      } else if (refusal !== undefined || error instanceof RefusedAddressError) {
-        finish({ kind: "refused", reason: refusal ?? error.message, durationMs: elapsed() });
-      } else {
-        fail(res ? `the response from ${hostname} broke off: ${errorMessage(error)}` : errorMessage(error));
-      }
-    });
-
-    req.on("response", (response) => {
-      res = response;
-      const status = response.statusCode ?? 0;
-      const chunks: Buffer[] = [];
-      let received = 0;
-
-      response.on("data", (chunk: Buffer) => {
-        if (settled) return;
-        const room = options.maxResponseBytes - received;
-        if (chunk.length <= room) {
-          chunks.push(chunk);
-          received += chunk.length;
-          return;
-        }
-        // Over the limit: keep what fits, stop reading (destroying drops the connection).
-        if (room > 0) chunks.push(chunk.subarray(0, room));
-        // Drop an incomplete UTF-8 sequence at the cut instead of decoding it to U+FFFD.
-        const body = new StringDecoder("utf8").write(Buffer.concat(chunks));
-        finish({ kind: "response", status, body, truncated: true, durationMs: elapsed() });
-      });
-      response.on("end", () => {
-        finish({ kind: "response", status, body: Buffer.concat(chunks).toString("utf8"), truncated: false, durationMs: elapsed() }, true);
-      });
-      response.on("error", (error) => fail(`the response from ${hostname} broke off: ${errorMessage(error)}`));
-      response.on("close", () => fail(`the response from ${hostname} broke off before its end`));
-    });
-
-    req.end(request.body, "utf8");
-  });
+    answered = true;
+    const { body, truncated } = await readCapped(response.body, options.maxResponseBytes);
+    // undici frees the connection a turn after the body ends: the receiver's next event must find it free.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { kind: "response", status: response.statusCode, body, truncated, durationMs: elapsed() };
+  } catch (error) {
+    if (timedOut) return { kind: "error", reason: `timed out after ${options.totalTimeoutMs} ms (total)`, durationMs: elapsed() };
+    const code = (error as { code?: string }).code;
+    if (error instanceof RefusedAddressError) return { kind: "refused", reason: error.message, durationMs: elapsed() };
+    if (code === "UND_ERR_CONNECT_TIMEOUT") return { kind: "error", reason: `timed out after ${options.connectTimeoutMs} ms (connect)`, durationMs: elapsed() };
+    if (!answered && wasKeptConnection(error)) return { kind: "stale", reason: errorMessage(error) };
+    const reason = answered ? `the response from ${target.hostname} broke off: ${errorMessage(error)}` : errorMessage(error);
+    return { kind: "error", reason, durationMs: elapsed() };
+  } finally {
+    clearTimeout(totalTimer);
+  }
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+/** A connection that broke before any answer, after it had carried an earlier exchange (undici reports what it had read). */
+function wasKeptConnection(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET" && code !== "EPIPE") return false;
+  const socket = (error as { socket?: { bytesRead?: number } }).socket;
+  return socket === undefined || (socket.bytesRead ?? 0) > 0;
+}
+
+/**
+ * At most `limit` bytes of a response body; what is over it is never received (the stream is
+ * destroyed, which drops the connection). A body read to its end leaves its connection to the pool.
+ */
+async function readCapped(body: Dispatcher.ResponseData["body"], limit: number): Promise<{ body: string; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    const room = limit - received;
+    if (chunk.length <= room) {
+      chunks.push(chunk);
+      received += chunk.length;
+      continue;
+    }
+    if (room > 0) chunks.push(chunk.subarray(0, room));
+    body.destroy();
+    // Drop an incomplete UTF-8 sequence at the cut instead of decoding it to U+FFFD.
+    return { body: new StringDecoder("utf8").write(Buffer.concat(chunks)), truncated: true };
+  }
+  return { body: Buffer.concat(chunks).toString("utf8"), truncated: false };
+}
 
 function errorMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error).slice(0, 500);
