@@ -1,18 +1,27 @@
 // bench:webhooks, the subscribers' side: local node:http receivers on 127.0.0.1 that answer
-// every delivery 200 at once and record it (delivery id, attempt, arrival time, whether the
-// X-Cal-Signature-256 matches the raw body, what the body says), and the webhooks that point
-// at them, created through the API with each host's own key (POST /v1/webhooks).
+// every delivery 200 at once, and the webhooks that point at them, created through the API with
+// each host's own key (POST /v1/webhooks). The receivers stand in for the subscribers' servers,
+// which are other machines in production: they run in a process of their own at the lowest CPU
+// priority (nice 19), so that on this machine they take what the app and PostgreSQL leave idle,
+// and their CPU is measured apart. What arrived is checked here after the runs: delivery id,
+// attempt, arrival time, whether the X-Cal-Signature-256 matches the raw body, what the body says.
 //
 // One receiver per webhook slot: the k-th webhook of every host posts to receiver k, at the
 // path /hooks/<host's user id>, signed with a secret of its own; the path names the secret.
+import { fork } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { setPriority } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { timedRequest } from "./lib/http-load";
+import { ROOT } from "./lib/server";
+import type { RawReception } from "./webhooks-receiver-process";
 
 /** Epoch milliseconds, sub-millisecond: the one clock for booking responses and arrivals. */
 export const clock = (): number => performance.timeOrigin + performance.now();
+
+/** The receivers' CPU priority (`nice`): the lowest. */
+export const RECEIVER_NICE = 19;
 
 export interface Reception {
   receiver: number;
@@ -37,35 +46,36 @@ export interface Receiver {
   port: number;
   /** The secret each path's webhook signs with. */
   secrets: Map<string, string>;
+}
+
+export interface ReceiverProcess {
+  pid: number;
+  receivers: Receiver[];
+  /** What arrived since the last take, checked. */
+  take(): Promise<Reception[]>;
   close(): Promise<void>;
 }
 
-const header = (request: IncomingMessage, name: string): string | null => {
-  const value = request.headers[name];
-  return typeof value === "string" ? value : null;
-};
-
-function record(index: number, request: IncomingMessage, raw: Buffer, arrivedAt: number, secrets: Map<string, string>): Reception {
-  const path = request.url ?? "";
-  const secret = secrets.get(path);
-  const attempt = Number(header(request, "x-slotbase-delivery-attempt"));
+function record(raw: RawReception, secrets: Map<string, string>): Reception {
+  const secret = secrets.get(raw.path);
+  const attempt = Number(raw.attempt);
   const reception: Reception = {
-    receiver: index,
-    path,
-    deliveryId: header(request, "x-slotbase-delivery-id"),
+    receiver: raw.receiver,
+    path: raw.path,
+    deliveryId: raw.deliveryId,
     attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : null,
-    event: header(request, "x-slotbase-event"),
-    arrivedAt,
+    event: raw.event,
+    arrivedAt: raw.arrivedAt,
     // The exact bytes received, as a subscriber must verify them.
-    signatureValid: secret !== undefined && header(request, "x-cal-signature-256") === createHmac("sha256", secret).update(raw).digest("hex"),
+    signatureValid: secret !== undefined && raw.signature === createHmac("sha256", secret).update(raw.body, "utf8").digest("hex"),
     triggerEvent: null,
     uid: null,
     bookingId: null,
     createdAt: null,
-    problem: request.method !== "POST" ? `${request.method} instead of POST` : secret === undefined ? `no webhook posts to ${path}` : null,
+    problem: raw.method !== "POST" ? `${raw.method} instead of POST` : secret === undefined ? `no webhook posts to ${raw.path}` : null,
   };
   try {
-    const body = JSON.parse(raw.toString("utf8")) as { triggerEvent?: unknown; createdAt?: unknown; payload?: { uid?: unknown; bookingId?: unknown } };
+    const body = JSON.parse(raw.body) as { triggerEvent?: unknown; createdAt?: unknown; payload?: { uid?: unknown; bookingId?: unknown } };
     reception.triggerEvent = typeof body.triggerEvent === "string" ? body.triggerEvent : null;
     reception.createdAt = typeof body.createdAt === "string" ? Date.parse(body.createdAt) : null;
     reception.uid = typeof body.payload?.uid === "string" ? body.payload.uid : null;
@@ -76,34 +86,30 @@ function record(index: number, request: IncomingMessage, raw: Buffer, arrivedAt:
   return reception;
 }
 
-/** Starts a receiver on a free port of 127.0.0.1; every delivery it gets lands in `receptions`. */
-export function startReceiver(index: number, receptions: Reception[]): Promise<Receiver> {
-  const secrets = new Map<string, string>();
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const arrivedAt = clock();
-      response.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
-      receptions.push(record(index, request, Buffer.concat(chunks), arrivedAt, secrets));
-    });
+/** Starts `count` receivers on free ports of 127.0.0.1, in a child process at nice RECEIVER_NICE. */
+export async function startReceivers(count: number): Promise<ReceiverProcess> {
+  // This process runs under tsx: the child inherits its loader (execArgv) and runs the .ts file.
+  const child = fork(path.join(ROOT, "scripts", "bench", "webhooks-receiver-process.ts"), [String(count)], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const ports = await new Promise<number[]>((resolve, reject) => {
+    child.once("message", (message) => resolve((message as { ports: number[] }).ports));
+    child.once("exit", (code) => reject(new Error(`the receiver process exited (${code}) before it listened`)));
   });
-  return new Promise((resolve, reject) => {
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        index,
-        port,
-        secrets,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  setPriority(child.pid!, RECEIVER_NICE);
+  const receivers = ports.map((port, index) => ({ index, port, secrets: new Map<string, string>() }));
+  return {
+    pid: child.pid!,
+    receivers,
+    take: () =>
+      new Promise<Reception[]>((resolve, reject) => {
+        child.once("message", (message) => resolve((message as { receptions: RawReception[] }).receptions.map((raw) => record(raw, receivers[raw.receiver]!.secrets))));
+        child.send("take", (error) => error && reject(error));
+      }),
+    close: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await exited;
+    },
+  };
 }
 
 export interface BenchWebhook {

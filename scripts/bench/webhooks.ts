@@ -9,7 +9,8 @@
 //    postgresql://postgres@127.0.0.1:5432/slotbase_bench_webhooks), migrates it and seeds what
 //    bench:bookings seeds (bookings-data.ts: 20 hosts free 24/7 with a 15-minute event type, a
 //    booker with an API key), plus an API key for each host;
-// 3. starts 3 local receivers (webhooks-receiver.ts: node:http on 127.0.0.1, 200 at once,
+// 3. starts 3 local receivers (webhooks-receiver.ts: node:http on 127.0.0.1 in a process of
+//    their own at nice 19, standing in for the subscribers' servers; 200 at once,
 //    recording delivery id, attempt, arrival and whether the signature matches the raw body)
 //    and the built app with WEBHOOK_ALLOWED_PRIVATE_HOSTS=127.0.0.1 and WEBHOOK_WORKER=on,
 //    emails delivered by its worker to a temporary EMAIL_OUTBOX_DIR as in bench:bookings;
@@ -41,7 +42,7 @@
 //    group; prints a table, writes bench/results/webhooks.json.
 //
 // Target (printed, not enforced), for each deployment: throughput with webhooks ≥ 85% of without.
-// The receivers run in this process (the load generator): their CPU is counted with it.
+// The receivers' CPU is measured apart from the load generator's (this process).
 //
 // BENCH_DEBUG=1 prints the stack of a broken run. WEBHOOK_* (but WEBHOOK_WORKER, which each
 // deployment sets) and DATABASE_POOL_* settings reach the app and the sender (the JSON records them).
@@ -68,7 +69,7 @@ import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/
 import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
 import { checkDeliveries, checkVariant, deliveryStatus, describeCounts, expectNoViolations, loadDeliveries, waitForWebhooks, type VariantDeliveries } from "./webhooks-check";
 import { bookingRequests, uidsOf, type CreatedBookings } from "./webhooks-load";
-import { clock, setWebhooksActive, startReceiver, subscribe, TRIGGERS, type Reception, type Receiver } from "./webhooks-receiver";
+import { clock, RECEIVER_NICE, setWebhooksActive, startReceivers, subscribe, TRIGGERS, type Reception, type ReceiverProcess } from "./webhooks-receiver";
 import { SENDER_NICE, startSenderProcess, type SenderProcess } from "./webhooks-worker";
 import { combined, cpuPerBooking, runSummary, type Combined, type MeasuredRun, type Round } from "./webhooks-runs";
 
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
   const { url, serverVersion, prisma } = await prepareBench(run, flags["skip-build"] ?? false);
   let server: RunningServer | undefined;
   let sender: SenderProcess | undefined;
-  const receivers: Receiver[] = [];
+  let receiverProcess: ReceiverProcess | undefined;
   const outboxDir = mkdtempSync(path.join(tmpdir(), "slotbase-bench-mail-"));
   const senderOutboxDir = mkdtempSync(path.join(tmpdir(), "slotbase-bench-mail-sender-"));
   try {
@@ -147,8 +148,12 @@ async function main(): Promise<void> {
     await prisma.$disconnect(); // from here on, the app's (and the sender's) connections are the database's only ones
     say(`seeded in ${(data.seedMs / 1000).toFixed(1)} s: ${LOAD_HOSTS} hosts free 24/7 (${slotsPerDay} slots a day each) with an API key each, slots from ${iso(data.firstSlot)}`);
 
+    receiverProcess = await startReceivers(WEBHOOKS_PER_HOST);
+    const { receivers } = receiverProcess;
     const receptions: Reception[] = [];
-    for (let k = 0; k < WEBHOOKS_PER_HOST; k += 1) receivers.push(await startReceiver(k, receptions));
+    const takeReceptions = async () => {
+      for (const reception of await receiverProcess!.take()) receptions.push(reception);
+    };
     const serverEnv = { DATABASE_URL: url, EMAIL_OUTBOX_DIR: outboxDir, NOTIFICATIONS_WORKER: "on", WEBHOOK_ALLOWED_PRIVATE_HOSTS: "127.0.0.1" };
     const emlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".eml")).length;
     const emailsWritten = () => ({ app: emlFiles(outboxDir), senderProcess: emlFiles(senderOutboxDir) });
@@ -212,7 +217,8 @@ async function main(): Promise<void> {
         server: (p) => p.pgrp === serverPid,
         ...(senderPid === undefined ? {} : { senderProcess: (p: { pgrp: number }) => p.pgrp === senderPid }),
         postgres,
-        loadGeneratorAndReceivers: (p) => p.pid === process.pid,
+        loadGenerator: (p) => p.pid === process.pid,
+        receivers: (p) => p.pid === receiverProcess!.pid,
       };
     };
     /** One throughput run, from delivered outboxes and fresh statistics, as bench:bookings' run. */
@@ -282,6 +288,7 @@ async function main(): Promise<void> {
       const runPhases = rounds.map((_, i) => runPhase(variant, i + 1));
       const withWebhooks = new Set(uidsOf(created, [warmupPhase(variant), ...runPhases]));
       const runs = rounds.map((r, i) => ({ uids: new Set(uidsOf(created, [runPhases[i]!])), startedAt: r.with.startedAt, endedAt: r.with.endedAt }));
+      await takeReceptions();
       const deliveries = checkVariant(variant.label, deliveryRows, receptions.slice(firstReception), webhooks, created, withWebhooks, runs);
       firstReception = receptions.length;
       const without = combined(rounds.map((r) => r.without));
@@ -289,7 +296,8 @@ async function main(): Promise<void> {
       const ratio = Math.round((withCombined.result.requestsPerSecond / without.result.requestsPerSecond) * 1000) / 1000;
       results.push({ variant, rounds, without, with: withCombined, ratio, deliveries, bookings });
     }
-    await Promise.all(receivers.splice(0).map((r) => r.close()));
+    await takeReceptions();
+    await receiverProcess.close();
     say("checking all the deliveries together...");
     const allWithWebhooks = new Set(uidsOf(created, VARIANTS.flatMap((v) => [warmupPhase(v), ...Array.from({ length: PARAMS.rounds }, (_, i) => runPhase(v, i + 1))])));
     const total = checkDeliveries(await loadDeliveries(url), receptions, webhooks, created, allWithWebhooks);
@@ -312,7 +320,7 @@ async function main(): Promise<void> {
       `${Object.entries(cpuPerBooking(m.cpu, m.result.requests)).map(([g, ms]) => `${g} ${ms} ms (${share(m.cpu.groups[g]!.shareOfMachine)} of the machine)`).join(", ")}; machine busy ${share(m.cpu.machineBusyShare)}; ` +
       `${(m.emailsDuringRun.app / m.result.requests).toFixed(2)} emails per booking sent by the app during the runs (2 queued)`;
     console.log(
-      `\nPOST /v2/bookings on the built app, without and with ${WEBHOOKS_PER_HOST} webhooks on each of the ${LOAD_HOSTS} hosts (local receivers), rounds without and with in turn on the same deployment; ` +
+      `\nPOST /v2/bookings on the built app, without and with ${WEBHOOKS_PER_HOST} webhooks on each of the ${LOAD_HOSTS} hosts (local receivers at nice ${RECEIVER_NICE}), rounds without and with in turn on the same deployment; ` +
         `the webhooks sent in-process, then by a separate process (nice ${SENDER_NICE}); ${env.cpu.cores} × ${env.cpu.model}, Node ${env.node}, PostgreSQL ${serverVersion}; emails delivered by the app's worker (file transport); app pool ${poolSettingsFromEnv().max}\n`,
     );
     console.log(formatTable(rows));
@@ -349,7 +357,7 @@ async function main(): Promise<void> {
         loadHosts: LOAD_HOSTS,
         webhooksPerHost: WEBHOOKS_PER_HOST,
         webhooks: webhooks.length,
-        receivers: "node:http on 127.0.0.1 in the load generator's process, 200 at once",
+        receivers: `node:http on 127.0.0.1, in a process of their own at nice ${RECEIVER_NICE} (the subscribers' servers, other machines in production), 200 at once; signatures and bodies checked after each deployment`,
         eventTriggers: TRIGGERS,
         rounds: "per deployment: rounds of a run with every webhook turned off (PATCH active: false), then one with them on, on the same app (and sender); the ratio compares the sums",
         serverEnv: {
@@ -403,7 +411,7 @@ async function main(): Promise<void> {
   } finally {
     await sender?.stop();
     await server?.stop();
-    await Promise.all(receivers.map((r) => r.close()));
+    await receiverProcess?.close();
     await prisma.$disconnect();
     rmSync(outboxDir, { recursive: true, force: true });
     rmSync(senderOutboxDir, { recursive: true, force: true });
