@@ -14,6 +14,7 @@ import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
 import { customInputAnswers } from "../custom-inputs/custom-input-answers";
 import { webhookPayloadOf } from "../webhooks/booking-payload";
+import { sendHeldDeliveries } from "../webhooks/worker";
 import { bookingNotificationRows } from "../notifications";
 
 export interface AttendeeInput {
@@ -256,7 +257,8 @@ async function createAcceptedBooking(resolved: ResolvedEventType, input: Booking
         },
       })
     : null;
-  const written = await insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null, webhookPayload);
+  const { heldDeliveries, ...written } = await insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null, webhookPayload);
+  if (heldDeliveries.length > 0) sendHeldDeliveries(heldDeliveries);
   // Not seated (seated bookings are counted, in a transaction): no attendee holds a seat.
   return recordOf(resolved, { ...written, attendees: written.attendees.map((row) => ({ ...row, bookingSeat: null })) });
 }

@@ -5,6 +5,8 @@ import { hostLockSql } from "./booking-locks";
 import type { NotificationRow } from "../notifications";
 import { DESTINATION_CALENDAR_SQL, type WebhookBookingPayload } from "../webhooks/booking-payload";
 import { BOOKING_WEBHOOKS_JOIN } from "../webhooks/enqueue-deliveries";
+import type { ClaimedDelivery } from "../webhooks/deliver";
+import { claimForThisProcess } from "../webhooks/worker";
 
 export interface NewBooking {
   uid: string;
@@ -51,20 +53,32 @@ const json = (value: unknown) => JSON.stringify(value);
  * The booking's webhook deliveries, queued by the booking's own statement for the organizer's
  * and the event type's active subscribers (BOOKING_WEBHOOKS_JOIN, as every change picks them):
  * their body is rendered at the first attempt from this payload, completed with the booking's
- * id and destination calendar here.
+ * id and destination calendar here. With `claimUntil`, the BOOKING_CREATED ones are claimed for
+ * this process until then (it sends them at once, without a claim of their own).
  */
-function webhookDeliveriesSql(payload: WebhookBookingPayload, now: string): Prisma.Sql {
+function webhookDeliveriesSql(payload: WebhookBookingPayload, now: string, claimUntil: string | null): Prisma.Sql {
   return Prisma.sql`, webhook_delivery AS (
       INSERT INTO "WebhookDelivery" ("webhookId", "bookingId", "triggerEvent", payload, "nextAttemptAt", "createdAt")
       SELECT w.id, b.id, t.trigger,
         jsonb_build_object('triggerEvent', t.trigger, 'createdAt', CASE WHEN t.trigger = 'MEETING_ENDED' THEN ${payload.endTime} ELSE ${now} END,
           'payload', ${json(payload)}::jsonb || jsonb_build_object('bookingId', b.id, 'destinationCalendar', ${Prisma.raw(DESTINATION_CALENDAR_SQL)})),
-        CASE WHEN t.trigger = 'MEETING_ENDED' THEN b."endTime" ELSE ${now}::timestamp END, ${now}::timestamp
+        CASE WHEN t.trigger = 'MEETING_ENDED' THEN b."endTime" ELSE COALESCE(${claimUntil}::timestamp, ${now}::timestamp) END, ${now}::timestamp
       FROM booking b ${BOOKING_WEBHOOKS_JOIN}
         CROSS JOIN LATERAL unnest(ARRAY['BOOKING_CREATED', 'MEETING_ENDED']::"WebhookTriggerEvents"[]) AS t(trigger)
       WHERE w.active AND t.trigger = ANY(w."eventTriggers")
+      RETURNING id, "webhookId", "triggerEvent", payload
     )`;
 }
+
+/** The claimed deliveries with what sending them needs (as a pass's claim reads them), as JSON. */
+const HELD_DELIVERIES_SQL = Prisma.sql`(SELECT json_agg(json_build_object(
+      'id', d.id, 'webhookId', d."webhookId", 'triggerEvent', d."triggerEvent", 'event', d.payload::text,
+      'subscriberUrl', w."subscriberUrl", 'payloadTemplate', w."payloadTemplate", 'secret', w.secret, 'active', w.active,
+      'lastSuccessAt', (extract(epoch FROM w."lastSuccessAt") * 1000)::float8))
+    FROM webhook_delivery d JOIN "Webhook" w ON w.id = d."webhookId"
+    WHERE d."triggerEvent" <> 'MEETING_ENDED')`;
+
+type HeldRow = Omit<ClaimedDelivery, "token" | "createdAt" | "lastSuccessAt" | "body" | "attempts"> & { lastSuccessAt: number | null };
 
 export async function insertAcceptedBooking(
   db: Db,
@@ -74,9 +88,11 @@ export async function insertAcceptedBooking(
   releaseHoldUid: string | null,
   /** With subscribers: the booking's webhook payload (without its id), queued for each one as BOOKING_CREATED (and MEETING_ENDED). */
   webhookPayload: WebhookBookingPayload | null = null,
-): Promise<BookingModel & { attendees: AttendeeModel[] }> {
-  const now = iso(new Date());
-  const [row] = await db.$queryRaw<(BookingModel & { attendees: AttendeeModel[] })[]>(Prisma.sql`
+): Promise<BookingModel & { attendees: AttendeeModel[]; heldDeliveries: ClaimedDelivery[] }> {
+  const clock = new Date();
+  const now = iso(clock);
+  const claim = webhookPayload ? claimForThisProcess(clock) : null;
+  const [row] = await db.$queryRaw<(BookingModel & { attendees: AttendeeModel[]; held: HeldRow[] | null })[]>(Prisma.sql`
     WITH booking AS (
       INSERT INTO "Booking" (uid, "userId", "bookedById", "eventTypeId", title, description, "startTime", "endTime", location, status,
         metadata, responses, "customInputs", "iCalUID", "iCalSequence", "createdAt", "updatedAt")
@@ -98,10 +114,15 @@ export async function insertAcceptedBooking(
       FROM booking, jsonb_to_recordset(${json(notifications)}::jsonb) AS n(channel text, recipient text, template text, payload jsonb, "nextAttemptAt" text)
     ), released AS (
       DELETE FROM "SlotReservation" WHERE uid = ${releaseHoldUid}
-    )${webhookPayload ? webhookDeliveriesSql(webhookPayload, now) : Prisma.empty}
+    )${webhookPayload ? webhookDeliveriesSql(webhookPayload, now, claim ? iso(claim) : null) : Prisma.empty}
     SELECT ${BOOKING_COLUMNS},
-      (SELECT json_agg(attendee ORDER BY attendee.id) FROM attendee) AS attendees
+      (SELECT json_agg(attendee ORDER BY attendee.id) FROM attendee) AS attendees,
+      ${claim ? HELD_DELIVERIES_SQL : Prisma.sql`NULL::json`} AS held
     FROM booking
   `);
-  return row!;
+  const { held, ...written } = row!;
+  const heldDeliveries = claim
+    ? (held ?? []).map((d) => ({ ...d, token: claim, body: null, attempts: 0, createdAt: clock, lastSuccessAt: d.lastSuccessAt === null ? null : new Date(d.lastSuccessAt) }))
+    : [];
+  return { ...written, heldDeliveries };
 }

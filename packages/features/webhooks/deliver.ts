@@ -25,8 +25,11 @@ export interface WebhookPassResult {
   failed: number;
 }
 
-type Claimed = {
+/** A delivery held by this process (claimed by a pass, or by the statement that queued it) with what sending it needs. */
+export type ClaimedDelivery = {
   id: string;
+  /** The claim: the lease's end, which every write about the delivery checks. */
+  token: Date;
   body: string | null;
   /** The stored event `{ triggerEvent, createdAt, payload }` as JSON text (PostgreSQL's rendering of the jsonb). */
   event: string | null;
@@ -41,14 +44,20 @@ type Claimed = {
   lastSuccessAt: Date | null;
 };
 
+type Claimed = ClaimedDelivery;
+
+/** How long a claim holds: two whole attempts and a minute. */
+export const leaseMs = (settings: WebhookSettings): number => 2 * settings.totalTimeoutMs + 60_000;
+
 /** Claims due deliveries with what sending them needs, oldest first: one statement. */
-function claimDeliveries(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<Claimed[]> {
-  return prisma.$queryRaw<Claimed[]>(Prisma.sql`
+async function claimDeliveries(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<Claimed[]> {
+  const rows = await prisma.$queryRaw<Omit<Claimed, "token">[]>(Prisma.sql`
     WITH ${claimDueCte("WebhookDelivery", now, leaseUntil, limit)}
     SELECT c.id, c.body, c.payload::text AS event, c.attempts, c."triggerEvent"::text AS "triggerEvent", c."createdAt", c."webhookId",
       w."subscriberUrl", w."payloadTemplate", w.secret, w.active, w."lastSuccessAt"
     FROM claimed c JOIN "Webhook" w ON w.id = c."webhookId"
     ORDER BY c."createdAt", c.id`);
+  return rows.map((row) => ({ ...row, token: leaseUntil }));
 }
 
 function describe(outcome: PostOutcome): string | null {
@@ -70,7 +79,7 @@ function bodyOf(row: Claimed): { body: string; contentType: string } {
   return { body, contentType: row.payloadTemplate ? contentTypeOf(body) : "application/json" };
 }
 
-async function attempt(row: Claimed, settings: WebhookSettings, policy: TargetPolicy): Promise<AttemptRecord & { kind: "attempt" }> {
+async function attempt(row: Claimed, settings: WebhookSettings, policy: TargetPolicy): Promise<Extract<AttemptRecord, { kind: "attempt" }>> {
   const { body, contentType } = bodyOf(row);
   const attempts = row.attempts + 1;
   const outcome = await safePost(
@@ -93,6 +102,7 @@ async function attempt(row: Claimed, settings: WebhookSettings, policy: TargetPo
   const status = problem === null ? "SUCCEEDED" : delay === null ? "FAILED" : "PENDING";
   return {
     id: row.id,
+    token: row.token,
     kind: "attempt",
     status,
     attempts,
@@ -105,22 +115,30 @@ async function attempt(row: Claimed, settings: WebhookSettings, policy: TargetPo
   };
 }
 
-/** One pass over at most `limit` due deliveries, several receivers at once. Safe to run in several processes. */
-export async function deliverDueWebhooks(options: { limit?: number } = {}): Promise<WebhookPassResult> {
+/**
+ * One pass: the deliveries this process already holds (`held`, claimed by the statements that
+ * queued them), then as many due ones as fit in `limit`, claimed; several receivers at once.
+ * Safe to run in several processes.
+ */
+export async function deliverDueWebhooks(options: { limit?: number; held?: ClaimedDelivery[] } = {}): Promise<WebhookPassResult> {
   const prisma = await getPrisma();
   const settings = webhookSettings();
-  const policy = targetPolicyFromEnv();
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
-  const leaseMs = 2 * settings.totalTimeoutMs + 60_000;
+  const held = options.held ?? [];
   const now = new Date();
-  const token = new Date(now.getTime() + leaseMs);
-  // The last moment an attempt may start and still be recorded well within the claim.
-  const lastStart = token.getTime() - settings.totalTimeoutMs - 30_000;
-  const rows = await claimDeliveries(prisma, now, token, limit);
+  const room = limit - held.length;
+  const claimed = room > 0 ? await claimDeliveries(prisma, now, new Date(now.getTime() + leaseMs(settings)), room) : [];
+  return sendClaimed(prisma, settings, held.length === 0 ? claimed : [...held, ...claimed]);
+}
+
+async function sendClaimed(prisma: PrismaClient, settings: WebhookSettings, rows: Claimed[]): Promise<WebhookPassResult> {
   const result: WebhookPassResult = { delivered: 0, retried: 0, failed: 0 };
   if (rows.length === 0) return result;
+  const policy = targetPolicyFromEnv();
+  // The last moment an attempt may start and still be recorded well within its claim.
+  const lastStartOf = (row: Claimed) => row.token.getTime() - settings.totalTimeoutMs - 30_000;
 
-  const recorder = attemptRecorder(prisma, token);
+  const recorder = attemptRecorder(prisma);
   const outcomes = new Map<string, { kind: keyof WebhookPassResult; row: Claimed; problem: string | null }>();
   const lastSuccess = new Map<string, Date>();
   const recordedSuccess = new Map(rows.map((row) => [row.webhookId, row.lastSuccessAt]));
@@ -137,13 +155,13 @@ export async function deliverDueWebhooks(options: { limit?: number } = {}): Prom
       for (const row of queue) {
         if (!row.active) {
           const lastError = "The webhook was turned off before this delivery was sent";
-          recorder.record({ id: row.id, kind: "unsent", status: "FAILED", lastError, nextAttemptAt: null });
+          recorder.record({ id: row.id, token: row.token, kind: "unsent", status: "FAILED", lastError, nextAttemptAt: null });
           outcomes.set(row.id, { kind: "failed", row, problem: null });
           continue;
         }
-        if (Date.now() > lastStart) {
-          // A slow receiver used up this pass: the rest of its queue goes back for the next one.
-          recorder.record({ id: row.id, kind: "unsent", status: "PENDING", lastError: null, nextAttemptAt: new Date() });
+        if (Date.now() > lastStartOf(row)) {
+          // A slow receiver used up this claim: the rest of its queue goes back for the next pass.
+          recorder.record({ id: row.id, token: row.token, kind: "unsent", status: "PENDING", lastError: null, nextAttemptAt: new Date() });
           continue;
         }
         const record = await attempt(row, settings, policy);

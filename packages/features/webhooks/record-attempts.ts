@@ -2,8 +2,8 @@ import { Prisma, type PrismaClient } from "@slotbase/prisma";
 import { log } from "../logging/logger";
 import { errorText } from "../notifications/error-text";
 
-/** What a pass learned about one claimed delivery. */
-export type AttemptRecord =
+/** What a pass learned about one claimed delivery; `token` is the claim it holds (its lease's end). */
+export type AttemptRecord = { token: Date } & (
   /** Sent (any answer or none): every field of the attempt is written. */
   | {
       id: string;
@@ -19,12 +19,13 @@ export type AttemptRecord =
       nextAttemptAt: Date | null;
     }
   /** Not sent: given up without an attempt (webhook turned off) or handed back to a later pass. */
-  | { id: string; kind: "unsent"; status: "PENDING" | "FAILED"; lastError: string | null; nextAttemptAt: Date | null };
+  | { id: string; kind: "unsent"; status: "PENDING" | "FAILED"; lastError: string | null; nextAttemptAt: Date | null }
+);
 
 const text = (value: Date | number | null): string | null => (value === null ? null : value instanceof Date ? value.toISOString() : String(value));
 
-/** One statement for a batch of records; only rows still held by this pass's claim (token) change. Returns their ids. */
-async function writeRecords(prisma: PrismaClient, token: Date, records: AttemptRecord[]): Promise<string[]> {
+/** One statement for a batch of records; only rows still held by their claim (token) change. Returns their ids. */
+async function writeRecords(prisma: PrismaClient, records: AttemptRecord[]): Promise<string[]> {
   const column = <T>(pick: (r: AttemptRecord) => T) => records.map(pick);
   const attempted = (r: AttemptRecord) => (r.kind === "attempt" ? r : null);
   const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
@@ -43,9 +44,9 @@ async function writeRecords(prisma: PrismaClient, token: Date, records: AttemptR
       ${column((r) => text(r.nextAttemptAt))}::text[], ${column((r) => r.lastError)}::text[],
       ${column((r) => text(attempted(r)?.attempts ?? null))}::text[], ${column((r) => text(attempted(r)?.at ?? null))}::text[],
       ${column((r) => text(attempted(r)?.durationMs ?? null))}::text[], ${column((r) => text(attempted(r)?.responseStatus ?? null))}::text[],
-      ${column((r) => attempted(r)?.responseBody ?? null)}::text[]
-    ) AS v(id, attempted, status, next, error, attempts, at, duration, response_status, response_body)
-    WHERE d.id = v.id AND d.status = 'PENDING' AND d."nextAttemptAt" = ${token.toISOString()}::timestamp
+      ${column((r) => attempted(r)?.responseBody ?? null)}::text[], ${column((r) => r.token.toISOString())}::text[]
+    ) AS v(id, attempted, status, next, error, attempts, at, duration, response_status, response_body, token)
+    WHERE d.id = v.id AND d.status = 'PENDING' AND d."nextAttemptAt" = v.token::timestamp
     RETURNING d.id`);
   return rows.map((r) => r.id);
 }
@@ -61,7 +62,7 @@ export interface AttemptRecorder {
  * the next one, so a busy pass costs a few statements, not one per delivery. A failed write
  * is logged; its rows stay claimed and are retried when the claim's lease runs out.
  */
-export function attemptRecorder(prisma: PrismaClient, token: Date): AttemptRecorder {
+export function attemptRecorder(prisma: PrismaClient): AttemptRecorder {
   let buffer: AttemptRecord[] = [];
   let flushing: Promise<void> | undefined;
   const done = new Set<string>();
@@ -72,7 +73,7 @@ export function attemptRecorder(prisma: PrismaClient, token: Date): AttemptRecor
       const batch = buffer;
       buffer = [];
       try {
-        for (const id of await writeRecords(prisma, token, batch)) done.add(id);
+        for (const id of await writeRecords(prisma, batch)) done.add(id);
       } catch (error) {
         log.error("webhook delivery bookkeeping failed", { deliveries: batch.length, error: errorText(error) });
       }
