@@ -5,7 +5,7 @@ import { webhookSettings } from "./webhook-settings";
 const PASS_LIMIT = 250;
 
 /** Deliveries the statements of this process queued already claimed for it, waiting for the next pass. */
-let held: ClaimedDelivery[] = [];
+const held: ClaimedDelivery[] = [];
 
 const drain = backgroundDrain({
   name: "webhook delivery",
