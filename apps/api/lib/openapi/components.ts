@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import * as common from "../schemas/common";
 import * as users from "../schemas/users";
+import * as meV2 from "../schemas/me-v2";
 import * as apiKeys from "../schemas/api-keys";
 import * as slots from "../schemas/slots";
 import * as bookingsV2 from "../schemas/bookings-v2";
@@ -57,6 +58,8 @@ export const schemaComponents: Record<string, z.ZodType> = {
   UserResponse: users.UserResponse,
   EmailConfirmationBody: users.EmailConfirmationBody,
   UserListResponse: users.UserListResponse,
+  MeResponseV2: meV2.MeResponseV2,
+  MeUpdateBodyV2: meV2.MeUpdateBodyV2,
   ApiKey: apiKeys.ApiKey,
   ApiKeyCreateBody: apiKeys.ApiKeyCreateBody,
   ApiKeyUpdateBody: apiKeys.ApiKeyUpdateBody,

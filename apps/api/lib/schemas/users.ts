@@ -43,7 +43,7 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** Fields a client may set, narrowed from the generated model schema with real rules. */
-const writableUserFields = UserSchema.pick({
+export const writableUserFields = UserSchema.pick({
   username: true,
   name: true,
   email: true,
