@@ -19,12 +19,18 @@ const nextConfig = {
         // Next's built-in pages (the HTML 404 and error pages) are not part of this API.
         { source: "/:page(404|500|_error|_app|_document)", destination: "/api/:page" },
       ],
-      // Checked only after every page, public file and dynamic route has failed to match:
-      // any other path (`/nope`) goes to the unknown-path catch-all, pages/api/[...path].ts,
-      // which answers a JSON 404 in the error shape (paths under /api, /v1 and /v2 reach it
-      // directly, as the most general dynamic route). The handler still sees the URL the client
-      // asked for in req.url.
-      fallback: [{ source: "/:path*", destination: "/api/:path*" }],
+      // Checked only after every page, public file and dynamic route has failed to match.
+      // Unversioned paths are v1, as Cal.com's own rewrites made them (n8n's older Cal Trigger
+      // calls GET /event-types?apiKey=… on the bare host): /event-types serves /v1/event-types.
+      // Seed 001's calendar-events and customer-accounts are not Cal.com's and keep their /v1
+      // (or /api/v1) prefix. Whatever no route serves (`/nope`) lands on the unknown-path
+      // catch-all, pages/api/[...path].ts, which answers a JSON 404 in the error shape (paths
+      // under /api, /v1 and /v2 reach it directly, as the most general dynamic route). The
+      // handler still sees the URL the client asked for in req.url.
+      fallback: [
+        { source: "/:path((?!calendar-events(?:/|$)|customer-accounts(?:/|$)).+)", destination: "/api/v1/:path" },
+        { source: "/:path*", destination: "/api/:path*" },
+      ],
     };
   },
 };

@@ -44,6 +44,36 @@ describe("rewrites: /v1, /v2 and /api/... serve the same routes", () => {
   });
 });
 
+describe("unversioned paths are v1, as Cal.com's rewrites made them", () => {
+  it("/event-types?apiKey= (n8n's older Cal Trigger) answers what /v1/event-types answers", async () => {
+    const query = `?apiKey=${encodeURIComponent(admin())}`;
+    const [bare, v1] = await Promise.all([raw("GET", `/event-types${query}`), raw("GET", `/v1/event-types${query}`)]);
+    expect(bare.status).toBe(200);
+    expect(bare.json).toEqual(v1.json);
+    expect(bare.json).toEqual({ event_types: expect.any(Array) });
+  });
+
+  it("/me, /bookings/{id} and a POST reach their v1 routes; errors are v1's", async () => {
+    expect((await raw("GET", "/me", { key: admin() })).json).toEqual((await raw("GET", "/v1/me", { key: admin() })).json);
+    const missing = await raw("GET", "/bookings/2000000000", { key: admin() });
+    expect(missing.status).toBe(404);
+    expect(missing.json).toEqual(v1Error(missing, "not_found"));
+    const invalid = await raw("POST", "/users", { key: admin(), body: { email: "not-an-email" } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json).toMatchObject({ code: "validation_error" });
+  });
+
+  it("seed 001's calendar-events keep their prefix; unknown paths stay v1 404s; the project's own paths are its own", async () => {
+    const events = await raw("GET", "/calendar-events", { key: admin() });
+    expect(events.status).toBe(404);
+    const nope = await raw("GET", "/nope", { key: admin() });
+    expect(nope.status).toBe(404);
+    expect(nope.json).toMatchObject({ code: "not_found" });
+    expect((await raw("GET", "/openapi.json")).status).toBe(200);
+    expect((await raw("GET", "/")).status).toBe(200);
+  });
+});
+
 describe("what Next refuses before routing is JSON too", () => {
   it("a path with percent-escapes that are not UTF-8 (or not escapes) is a 400 in the surface's shape", async () => {
     const v1 = await raw("GET", "/v1/%zz");
