@@ -39,8 +39,12 @@ export async function getBooking(auth: AuthContext, key: BookingKey): Promise<Bo
   return asSeenBy(access, booking);
 }
 
-/** Cancels; a cancelled or declined booking frees its slot at once (it leaves the exclusion constraint). */
-export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?: string | null): Promise<BookingRecord> {
+/**
+ * Cancels; a cancelled or declined booking frees its slot at once (it leaves the exclusion
+ * constraint). A seat holder who is not on the organizer's side gives up only their own seats
+ * (`onlyRemovedAttendee`: the booking goes on for the others).
+ */
+export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?: string | null): Promise<BookingRecord & { onlyRemovedAttendee?: true }> {
   const { access, booking, role } = await bookingFor(auth, key, "cancel");
   if (!isActive(booking.status)) throw invalidState(`This booking is already ${booking.status.toLowerCase()}.`);
   if (booking.endTime.getTime() <= Date.now()) throw invalidState("A booking that has ended cannot be cancelled.");
@@ -55,7 +59,7 @@ export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?:
     });
     notifyAfterCommit();
     // What they see is their own seats, cancelled; the others' names are not theirs to see.
-    return { ...booking, status: "CANCELLED", cancellationReason: reason ?? null, attendees: released };
+    return { ...booking, status: "CANCELLED", cancellationReason: reason ?? null, attendees: released, onlyRemovedAttendee: true };
   }
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({

@@ -1,6 +1,6 @@
 import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
-import { conflict, notFound } from "../errors/domain-errors";
+import { conflict } from "../errors/domain-errors";
 import { accessOf } from "../access/access";
 import { assertBooking } from "../access/booking-rules";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
@@ -50,15 +50,4 @@ export async function updateBookingDetails(auth: AuthContext, key: { id: number 
   const { count } = await prisma.booking.updateMany({ where: { id: booking.id, status: { in: [...ACTIVE] } }, data });
   if (count === 0) throw conflict("This booking was changed meanwhile; fetch it again.");
   return loadBookingRecord({ id: booking.id });
-}
-
-/**
- * Deletes the booking record with its attendees, seats, references and payments; its slot
- * is free at once. Nobody is notified (cancel to tell the attendees).
- */
-export async function deleteBooking(auth: AuthContext, key: { id: number }): Promise<void> {
-  const booking = await managedBooking(auth, key);
-  const prisma = await getPrisma();
-  const { count } = await prisma.booking.deleteMany({ where: { id: booking.id } });
-  if (count === 0) throw notFound("Booking");
 }

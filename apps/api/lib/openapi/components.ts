@@ -77,6 +77,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   BookingCreateBodyV1: bookingsV1.BookingCreateBodyV1,
   BookingUpdateBodyV1: bookingsV1.BookingUpdateBodyV1,
   BookingCancelBodyV1: bookingsV1.BookingCancelBodyV1,
+  BookingCancelledResponseV1: bookingsV1.BookingCancelledResponseV1,
   BookingResponseV1: bookingsV1.BookingResponseV1,
   BookingListResponseV1: bookingsV1.BookingListResponseV1,
   CancelBodyV2: bookingsV2.CancelBodyV2,

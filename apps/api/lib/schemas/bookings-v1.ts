@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BookingReferenceFields } from "./booking-references";
 import { AttendeeSchema, BookingSchema, UserSchema } from "@slotbase/prisma/zod";
-import { idParam, isoDateTime, paginationQuery, timeZone } from "../validation/common";
+import { idParam, isoDateTime, paginationQuery, queryBoolean, timeZone } from "../validation/common";
 import { localeTag } from "./attendees";
 import { IdQuery } from "./common";
 import { bookingMetadata, guestList, locationText, positiveId, reasonText } from "./booking-inputs";
@@ -177,6 +177,23 @@ export const BookingUpdateBodyV1 = z
 
 export const BookingCancelQueryV1 = IdQuery.extend({
   cancellationReason: reasonText().optional().describe("Why (also accepted in the body; the body wins)."),
+  allRemainingBookings: queryBoolean()
+    .optional()
+    .describe("Cal.com's 'cancel the rest of a recurring series'. Accepted; a booking here is never part of a series, so it cancels that booking."),
+  cancelledBy: z
+    .email()
+    .max(254)
+    .optional()
+    .describe("Accepted as Cal.com; the booking records the caller's own confirmed email instead (an address a client names proves nothing)."),
+});
+
+/** What Cal.com v1's handleCancelBooking answers (DELETE /v1/bookings/{id} and /cancel). */
+export const BookingCancelledResponseV1 = z.object({
+  success: z.literal(true),
+  message: z.string(),
+  bookingId: z.number().int(),
+  bookingUid: z.string(),
+  onlyRemovedAttendee: z.boolean().describe("true when a seat holder gave up their own seats and the booking goes on"),
 });
 export const BookingCancelBodyV1 = z.object({ cancellationReason: reasonText().optional() }).strict();
 

@@ -249,9 +249,18 @@ describe("cancel and confirm — states and input", () => {
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
   });
 
-  it("a deleted booking is a 404 the second time", async () => {
+  it("DELETE cancels, so a second DELETE is a 409 (already cancelled), and the booking is still there", async () => {
     const params = { id: (await hostBooking()).id };
     expect((await api("DELETE /v1/bookings/{id}", { key: host.key, params })).status).toBe(200);
-    expect((await api("DELETE /v1/bookings/{id}", { key: host.key, params })).status).toBe(404);
+    const again = await api("DELETE /v1/bookings/{id}", { key: host.key, params });
+    expect(again.status).toBe(409);
+    expect((await api("GET /v1/bookings/{id}", { key: host.key, params })).body.booking.status).toBe("CANCELLED");
+  });
+
+  it("names a bad allRemainingBookings or cancelledBy", async () => {
+    const params = { id: (await hostBooking()).id };
+    const result = await api("DELETE /v1/bookings/{id}", { key: host.key, params, query: { allRemainingBookings: "maybe", cancelledBy: "not-an-email" } });
+    expect(result.status).toBe(400);
+    expect(result.body.details.map((d: { field?: string }) => d.field)).toEqual(expect.arrayContaining(["query.allRemainingBookings", "query.cancelledBy"]));
   });
 });

@@ -72,7 +72,9 @@ describe("v1 bookings — the lifecycle", () => {
 
     const cancelled = await api("DELETE /v1/bookings/{id}/cancel", { key: booker.key, params: { id: booking.id }, query: { cancellationReason: "no longer needed" }, body: NO_BODY });
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body.booking).toMatchObject({ id: booking.id, status: "CANCELLED", cancellationReason: "no longer needed" });
+    // Cal.com's handleCancelBooking answer.
+    expect(cancelled.body).toEqual({ success: true, message: "Booking successfully cancelled.", bookingId: booking.id, bookingUid: booking.uid, onlyRemovedAttendee: false });
+    expect((await api("GET /v1/bookings/{id}", { key: host.key, params: { id: booking.id } })).body.booking).toMatchObject({ status: "CANCELLED", cancellationReason: "no longer needed" });
     // cancelled frees the slot: book it again
     expect((await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(201);
   });
@@ -80,11 +82,14 @@ describe("v1 bookings — the lifecycle", () => {
   it("takes the cancellation reason from the body too (the body wins over the query)", async () => {
     const { host, eventType } = await createHostWithEventType();
     const created = await book(host, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person });
+    const stored = async (id: number) => (await api("GET /v1/bookings/{id}", { key: host.key, params: { id } })).body.booking;
     const cancelled = await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params: { id: created.body.booking.id }, query: { cancellationReason: "query" }, body: { cancellationReason: "body" } });
-    expect(cancelled.body.booking).toMatchObject({ status: "CANCELLED", cancellationReason: "body" });
+    expect(cancelled.status).toBe(200);
+    expect(await stored(created.body.booking.id)).toMatchObject({ status: "CANCELLED", cancellationReason: "body" });
     const second = await book(host, { eventTypeId: eventType.id, start: berlin(MON, "10:00"), ...person });
     const plain = await api("DELETE /v1/bookings/{id}/cancel", { key: host.key, params: { id: second.body.booking.id }, body: NO_BODY });
-    expect(plain.body.booking).toMatchObject({ status: "CANCELLED", cancellationReason: null });
+    expect(plain.status).toBe(200);
+    expect(await stored(second.body.booking.id)).toMatchObject({ status: "CANCELLED", cancellationReason: null });
   });
 
   it("requiresConfirmation: PENDING, then confirmed by the host", async () => {
@@ -100,16 +105,23 @@ describe("v1 bookings — the lifecycle", () => {
     expect(ids(await list(host, { status: "unconfirmed" }))).toEqual([]);
   });
 
-  it("deletes the record: gone, and its slot free", async () => {
+  it("DELETE /v1/bookings/{id} cancels as /cancel does (Cal.com's handler): kept, notified, its slot free; Cal.com's query options accepted", async () => {
     const { host, eventType } = await createHostWithEventType();
     const created = await book(await createCaller(), { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person });
-    const id = created.body.booking.id;
-    const deleted = await api("DELETE /v1/bookings/{id}", { key: host.key, params: { id } });
-    expect(deleted.status).toBe(200);
-    expect(deleted.body).toEqual({ message: `Booking with id: ${id} deleted successfully` });
-    expect((await api("GET /v1/bookings/{id}", { key: host.key, params: { id } })).status).toBe(404);
+    const { id, uid } = created.body.booking;
+    const cancelled = await api("DELETE /v1/bookings/{id}", {
+      key: host.key,
+      params: { id },
+      query: { cancellationReason: "double-booked elsewhere", allRemainingBookings: "true", cancelledBy: "someone.else@example.com" },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toEqual({ success: true, message: "Booking successfully cancelled.", bookingId: id, bookingUid: uid, onlyRemovedAttendee: false });
     const prisma = await getPrisma();
-    expect(await prisma.attendee.count({ where: { bookingId: id } })).toBe(0);
+    const row = await prisma.booking.findUniqueOrThrow({ where: { id } });
+    // The caller's own confirmed email, never the address the client named.
+    expect(row).toMatchObject({ status: "CANCELLED", cancellationReason: "double-booked elsewhere", cancelledBy: host.user.email });
+    expect(await prisma.attendee.count({ where: { bookingId: id } })).toBe(1);
+    expect(await prisma.notification.count({ where: { bookingId: id, template: { contains: "cancel" } } })).toBeGreaterThan(0);
     expect((await book(host, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(201);
   });
 });

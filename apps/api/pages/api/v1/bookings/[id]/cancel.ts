@@ -1,8 +1,5 @@
-import { cancelBooking } from "@slotbase/features";
-import { toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
-import { endpoint } from "../../../../../lib/route/endpoint";
-import { BookingCancelBodyV1, BookingCancelQueryV1, BookingResponseV1 } from "../../../../../lib/schemas/bookings-v1";
+import { cancelBookingV1 } from "../../../../../lib/route/cancel-booking-v1";
 
 export const config = { api: { bodyParser: false } };
 
@@ -15,9 +12,10 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       The organizer's side, an attendee or whoever made the booking may cancel an accepted or
  *       pending booking that has not ended; its slot is free again at once and everyone is
- *       notified. cancellationReason may come in the body or the query (the body wins). An
- *       already cancelled, declined or ended booking is a 409. Same service as
- *       POST /v2/bookings/{uid}/cancel.
+ *       notified. A seat holder who is not on the organizer's side gives up only their own seats
+ *       (onlyRemovedAttendee). cancellationReason may come in the body or the query (the body
+ *       wins). Answers as Cal.com's handleCancelBooking. An already cancelled, declined or ended
+ *       booking is a 409. Same service as POST /v2/bookings/{uid}/cancel and DELETE /v1/bookings/{id}.
  *     tags: [bookings]
  *     x-scope: bookings:write
  *     x-query: BookingCancelQueryV1
@@ -28,24 +26,15 @@ export const config = { api: { bodyParser: false } };
  *           schema: { $ref: "#/components/schemas/BookingCancelBodyV1" }
  *     responses:
  *       200:
- *         description: The cancelled booking
+ *         description: Cancelled
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/BookingResponseV1" }
+ *             schema: { $ref: "#/components/schemas/BookingCancelledResponseV1" }
+ *             example: { success: true, message: Booking successfully cancelled., bookingId: 42, bookingUid: 3f2a1c9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b, onlyRemovedAttendee: false }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
  *       404: { $ref: "#/components/responses/NotFound" }
  *       409: { $ref: "#/components/responses/Conflict" }
  */
-export default withMiddleware({
-  DELETE: endpoint({
-    scope: "bookings:write",
-    response: BookingResponseV1,
-    query: BookingCancelQueryV1,
-    body: BookingCancelBodyV1,
-    handler: async ({ auth, query, body }) => ({
-      booking: toBookingV1(await cancelBooking(auth, { id: query.id }, body.cancellationReason ?? query.cancellationReason)),
-    }),
-  }),
-});
+export default withMiddleware({ DELETE: cancelBookingV1 });

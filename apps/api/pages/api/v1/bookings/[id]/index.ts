@@ -1,8 +1,9 @@
-import { deleteBooking, getBooking, updateBookingDetails } from "@slotbase/features";
+import { getBooking, updateBookingDetails } from "@slotbase/features";
 import { toBookingV1 } from "../../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
-import { DeletedResponse, IdQuery } from "../../../../../lib/schemas/common";
+import { cancelBookingV1 } from "../../../../../lib/route/cancel-booking-v1";
+import { IdQuery } from "../../../../../lib/schemas/common";
 import { BookingResponseV1, BookingUpdateBodyV1 } from "../../../../../lib/schemas/bookings-v1";
 
 export const config = { api: { bodyParser: false } };
@@ -61,24 +62,30 @@ export const config = { api: { bodyParser: false } };
  *       409: { $ref: "#/components/responses/Conflict" }
  *   delete:
  *     operationId: deleteBooking
- *     summary: Delete a booking
+ *     summary: Cancel a booking (as /cancel)
  *     description: >-
- *       For the organizer's side (as PATCH). Deletes the record with its attendees, seats,
- *       references and payments; its slot is free at once. Nobody is notified: to tell the
- *       attendees, cancel instead (DELETE /v1/bookings/{id}/cancel).
+ *       Cancels, exactly as DELETE /v1/bookings/{id}/cancel (Cal.com's handler does the same):
+ *       everyone is notified and the slot is free again. The record is kept; no operation of the
+ *       API deletes a booking.
  *     tags: [bookings]
  *     x-scope: bookings:write
- *     x-query: IdQuery
+ *     x-query: BookingCancelQueryV1
+ *     requestBody:
+ *       required: false
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/BookingCancelBodyV1" }
  *     responses:
  *       200:
- *         description: Deleted
+ *         description: Cancelled
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/DeletedResponse" }
+ *             schema: { $ref: "#/components/schemas/BookingCancelledResponseV1" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
  *       404: { $ref: "#/components/responses/NotFound" }
+ *       409: { $ref: "#/components/responses/Conflict" }
  */
 export default withMiddleware({
   GET: endpoint({
@@ -97,13 +104,5 @@ export default withMiddleware({
       return { booking: toBookingV1(await updateBookingDetails(auth, { id: query.id }, { title, description, location, metadata })) };
     },
   }),
-  DELETE: endpoint({
-    scope: "bookings:write",
-    response: DeletedResponse,
-    query: IdQuery,
-    handler: async ({ auth, query }) => {
-      await deleteBooking(auth, { id: query.id });
-      return { message: `Booking with id: ${query.id} deleted successfully` };
-    },
-  }),
+  DELETE: cancelBookingV1,
 });
