@@ -31,16 +31,18 @@ export async function getMe(auth: AuthContext): Promise<UserView> {
   return getUser(auth, auth.userId);
 }
 
-export async function listUsers(auth: AuthContext, page: PageRequest): Promise<UserView[]> {
+/** One page of the users the caller may see, and how many they may see in all (Cal.com v1's `total`). */
+export async function listUsers(auth: AuthContext, page: PageRequest): Promise<{ users: UserView[]; total: number }> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const users = await prisma.user.findMany({ where: visibleUsersWhere(access), orderBy: { id: "asc" }, ...toSkipTake(page) });
+  const where = visibleUsersWhere(access);
+  const [users, total] = await Promise.all([prisma.user.findMany({ where, orderBy: { id: "asc" }, ...toSkipTake(page) }), prisma.user.count({ where })]);
   const pending = await prisma.emailChange.findMany({
     where: { userId: { in: users.map((u) => u.id) }, expiresAt: { gt: new Date() } },
     select: { userId: true, email: true },
   });
   const pendingByUser = new Map(pending.map((p) => [p.userId, p.email]));
-  return users.map((user) => ({ ...user, pendingEmail: pendingByUser.get(user.id) ?? null }));
+  return { users: users.map((user) => ({ ...user, pendingEmail: pendingByUser.get(user.id) ?? null })), total };
 }
 
 export async function getUser(auth: AuthContext, userId: number): Promise<UserView> {

@@ -79,6 +79,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   BookingCancelBodyV1: bookingsV1.BookingCancelBodyV1,
   BookingCancelledResponseV1: bookingsV1.BookingCancelledResponseV1,
   BookingResponseV1: bookingsV1.BookingResponseV1,
+  BookingCreatedResponseV1: bookingsV1.BookingCreatedResponseV1,
   BookingListResponseV1: bookingsV1.BookingListResponseV1,
   CancelBodyV2: bookingsV2.CancelBodyV2,
   RescheduleBodyV2: bookingsV2.RescheduleBodyV2,

@@ -235,4 +235,11 @@ export const BookingV1 = BookingSchema.pick({
 });
 
 export const BookingResponseV1 = z.object({ booking: BookingV1 });
+
+/**
+ * What POST /v1/bookings answers: the booking itself, as Cal.com v1 really sends it, and the
+ * same object under `booking` too (what this API answered before; no booking field is called
+ * `booking`, so neither reading is ambiguous).
+ */
+export const BookingCreatedResponseV1 = BookingV1.extend({ booking: BookingV1 });
 export const BookingListResponseV1 = z.object({ bookings: z.array(BookingV1) });

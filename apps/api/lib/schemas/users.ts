@@ -98,4 +98,7 @@ export const UserResponse = z.object({ user: User });
 
 /** The token mailed to the new address of a pending email change. */
 export const EmailConfirmationBody = z.object({ token: z.string().min(1).max(200) }).strict();
-export const UserListResponse = z.object({ users: z.array(User) });
+export const UserListResponse = z.object({
+  users: z.array(User),
+  total: z.number().int().describe("How many users the caller may see in all (Cal.com v1's total), whatever the page"),
+});

@@ -21,12 +21,14 @@ const NO_BODY = "";
 const ids = (result: { body: { bookings: { id: number }[] } }) => result.body.bookings.map((b) => b.id);
 
 describe("v1 bookings — the lifecycle", () => {
-  it("creates (wrapped in { booking }), gets, edits, cancels; the slot is free again", async () => {
+  it("creates (200, the booking itself and under { booking }), gets, edits, cancels; the slot is free again", async () => {
     const { host, eventType } = await createHostWithEventType();
     const booker = await createCaller();
     const created = await book(booker, { eventTypeId: eventType.id, start: localIso(MON, "09:00", BERLIN), ...person, language: "en", guests: ["guest@example.com"], metadata: { crm: "42" }, responses: { notes: "Q3" } });
-    expect(created.status).toBe(201);
-    expect(Object.keys(created.body)).toEqual(["booking"]);
+    expect(created.status).toBe(200);
+    // Cal.com's bare booking, and the same object under `booking`.
+    const { booking: wrapped, ...bare } = created.body;
+    expect(bare).toEqual(wrapped);
     const booking = created.body.booking;
     expect(booking).toMatchObject({
       userId: host.user.id,
@@ -76,7 +78,7 @@ describe("v1 bookings — the lifecycle", () => {
     expect(cancelled.body).toEqual({ success: true, message: "Booking successfully cancelled.", bookingId: booking.id, bookingUid: booking.uid, onlyRemovedAttendee: false });
     expect((await api("GET /v1/bookings/{id}", { key: host.key, params: { id: booking.id } })).body.booking).toMatchObject({ status: "CANCELLED", cancellationReason: "no longer needed" });
     // cancelled frees the slot: book it again
-    expect((await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(201);
+    expect((await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(200);
   });
 
   it("takes the cancellation reason from the body too (the body wins over the query)", async () => {
@@ -122,7 +124,7 @@ describe("v1 bookings — the lifecycle", () => {
     expect(row).toMatchObject({ status: "CANCELLED", cancellationReason: "double-booked elsewhere", cancelledBy: host.user.email });
     expect(await prisma.attendee.count({ where: { bookingId: id } })).toBe(1);
     expect(await prisma.notification.count({ where: { bookingId: id, template: { contains: "cancel" } } })).toBeGreaterThan(0);
-    expect((await book(host, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(201);
+    expect((await book(host, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person })).status).toBe(200);
   });
 });
 
@@ -136,7 +138,7 @@ describe("v1 bookings — the create body, Cal.com style", () => {
       timeZone: "Asia/Kolkata",
       responses: { name: { firstName: "Ada", lastName: "Lovelace" }, email: "ADA@example.com", location: { value: "inPerson", optionValue: "Main St 1" }, guests: ["g1@example.com"], custom: ["any", "answer"] },
     });
-    expect(first.status).toBe(201);
+    expect(first.status).toBe(200);
     expect(first.body.booking).toMatchObject({ location: "Main St 1", responses: { email: "ADA@example.com", name: { firstName: "Ada", lastName: "Lovelace" }, custom: ["any", "answer"] } });
     expect(first.body.booking.attendees.map((a: { name: string; email: string }) => [a.name, a.email])).toEqual([
       ["Ada Lovelace", "ada@example.com"],
@@ -156,7 +158,7 @@ describe("v1 bookings — the create body, Cal.com style", () => {
     const { eventType } = await createHostWithEventType({ metadata: { multipleDuration: [30, 60] } });
     const booker = await createCaller();
     const long = await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "09:00"), end: berlin(MON, "10:00"), ...person });
-    expect(long.status).toBe(201);
+    expect(long.status).toBe(200);
     expect(long.body.booking).toMatchObject({ startTime: berlin(MON, "09:00"), endTime: berlin(MON, "10:00") });
     const short = await book(booker, { eventTypeId: eventType.id, start: berlin(MON, "11:00"), end: berlin(MON, "11:30"), ...person });
     expect(short.body.booking.endTime).toBe(berlin(MON, "11:30"));
@@ -168,8 +170,8 @@ describe("v1 bookings — the create body, Cal.com style", () => {
     const body = { eventTypeId: eventType.id, start: berlin(MON, "09:00"), ...person };
     const first = await book(booker, body, { "Idempotency-Key": "create-once-1" });
     const retry = await book(booker, body, { "Idempotency-Key": "create-once-1" });
-    expect(first.status).toBe(201);
-    expect(retry.status).toBe(201);
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
     expect(retry.headers["idempotent-replayed"]).toBe("true");
     expect(retry.body).toEqual(first.body);
     const prisma = await getPrisma();
@@ -200,7 +202,7 @@ describe("v1 bookings — listing", () => {
     const booker = await createCaller();
     const make = async (label: string, eventTypeId: number, start: string, email: string, name: string) => {
       const result = await book(booker, { eventTypeId, start, timeZone: "UTC", name, email });
-      expect(result.status).toBe(201);
+      expect(result.status).toBe(200);
       booked[label] = result.body.booking.id;
     };
     await make("mon8", typeA, berlin(MON, "09:00"), "ann@example.com", "Ann Archer");

@@ -22,6 +22,9 @@ describe("users — happy paths", () => {
     const second = await api("GET /v1/users", { key: admin.key, query: { take: "2", page: "2" } });
     expect(first.body.users).toHaveLength(2);
     expect(second.body.users.length).toBe(Math.min(2, total - 2));
+    // Cal.com's total: every user the caller may see, whatever the page.
+    expect(first.body.total).toBe(total);
+    expect(second.body.total).toBe(total);
     expect(first.body.users[0].id).toBeLessThan(second.body.users[0].id);
   });
 
@@ -30,6 +33,7 @@ describe("users — happy paths", () => {
     const caller = await createCaller();
     const result = await api("GET /v1/users", { key: caller.key });
     expect(result.body.users.map((u: { id: number }) => u.id)).toEqual([caller.user.id]);
+    expect(result.body.total).toBe(1);
   });
 
   it("an admin creates a user (email stored lower-cased)", async () => {

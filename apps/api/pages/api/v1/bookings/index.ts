@@ -2,7 +2,7 @@ import { createBooking, listBookings } from "@slotbase/features";
 import { createInputFromV1, listQueryFromV1, toBookingV1 } from "../../../../lib/mappers/bookings-v1";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { BookingCreateBodyV1, BookingListQueryV1, BookingListResponseV1, BookingResponseV1 } from "../../../../lib/schemas/bookings-v1";
+import { BookingCreateBodyV1, BookingListQueryV1, BookingCreatedResponseV1, BookingListResponseV1 } from "../../../../lib/schemas/bookings-v1";
 
 export const config = { api: { bodyParser: false } };
 
@@ -40,8 +40,8 @@ export const config = { api: { bodyParser: false } };
  *       types create a PENDING booking; seated types fill a slot's seats. end is optional: when
  *       sent it must be start plus the event type's length or one of its durations. A time
  *       that is not a free slot is a 409 (the database refuses double bookings however many
- *       requests race). The answer is wrapped in { booking } (Cal.com v1 returned the bare
- *       object, once an array).
+ *       requests race). Answers 200 with the booking itself, as Cal.com v1 does, and the same
+ *       object under `booking` as well (this API's earlier envelope).
  *     tags: [bookings]
  *     x-scope: bookings:write
  *     x-idempotent: true
@@ -51,11 +51,11 @@ export const config = { api: { bodyParser: false } };
  *         application/json:
  *           schema: { $ref: "#/components/schemas/BookingCreateBodyV1" }
  *     responses:
- *       201:
+ *       200:
  *         description: The new booking
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/BookingResponseV1" }
+ *             schema: { $ref: "#/components/schemas/BookingCreatedResponseV1" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -71,15 +71,14 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "bookings:write",
-    response: BookingResponseV1,
+    response: BookingCreatedResponseV1,
     body: BookingCreateBodyV1,
-    status: 201,
     idempotent: true,
     // v1 sends an end, not a length: a wrong length is about body.end.
     fields: { lengthInMinutes: "body.end" },
     handler: async ({ auth, body }) => {
-      const booking = await createBooking(auth, createInputFromV1(body));
-      return { booking: toBookingV1(booking) };
+      const booking = toBookingV1(await createBooking(auth, createInputFromV1(body)));
+      return { ...booking, booking };
     },
   }),
 });

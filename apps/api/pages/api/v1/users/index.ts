@@ -50,7 +50,7 @@ export default withMiddleware({
     scope: "users:read",
     response: UserListResponse,
     query: ListUsersQuery,
-    handler: async ({ auth, query }) => ({ users: await listUsers(auth, query) }),
+    handler: async ({ auth, query }) => listUsers(auth, query),
   }),
   POST: endpoint({
     scope: "users:write",
