@@ -51,5 +51,5 @@ export const ListApiKeysQuery = paginationQuery.extend({
 export const ApiKeyIdQuery = z.object({ id: z.string().min(1).max(64) });
 
 export const ApiKeyResponse = z.object({ api_key: ApiKey });
-export const ApiKeyCreatedResponse = z.object({ api_key: ApiKeyWithSecret });
+export const ApiKeyCreatedResponse = z.object({ api_key: ApiKeyWithSecret, message: z.string() });
 export const ApiKeyListResponse = z.object({ api_keys: z.array(ApiKey) });

@@ -98,5 +98,6 @@ export const TeamResponse = z.object({ team: Team });
 export const TeamCreatedResponse = z.object({
   team: Team,
   owner: Membership.describe("The OWNER membership created with the team (accepted)."),
+  message: z.string(),
 });
 export const TeamListResponse = z.object({ teams: z.array(Team) });

@@ -15,6 +15,7 @@ describe("event types — happy paths", () => {
     const slug = uniqueSlug();
     const created = await api("POST /v1/event-types", { key: caller.key, body: { title: "Intro call", slug, length: 30 } });
     expect(created.status).toBe(201);
+    expect(created.body.message).toBe("Event type created successfully");
     const type = created.body.event_type;
     expect(type).toMatchObject({
       title: "Intro call",

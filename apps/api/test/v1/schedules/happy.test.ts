@@ -13,6 +13,7 @@ describe("schedules — happy paths", () => {
     const caller = await createCaller();
     const result = await api("POST /v1/schedules", { key: caller.key, body: { name: "Working hours" } });
     expect(result.status).toBe(201);
+    expect(Object.keys(result.body).sort()).toEqual(["message", "schedule"]);
     const { schedule } = result.body;
     expect(schedule).toMatchObject({ userId: caller.user.id, name: "Working hours", timeZone: caller.user.timeZone });
     expect(schedule.availability).toEqual([{ id: expect.any(Number), userId: caller.user.id, scheduleId: schedule.id, ...WEEKDAYS_9_TO_5 }]);

@@ -51,6 +51,7 @@ describe("teams — happy paths", () => {
     const caller = await createCaller();
     const result = await api("POST /v1/teams", { key: caller.key, body: { name: "Minimal" } });
     expect(result.status).toBe(201);
+    expect(result.body.message).toBe("Team created successfully");
     expect(result.body.team).toMatchObject({
       name: "Minimal",
       slug: null,

@@ -64,7 +64,7 @@ export default withMiddleware({
     status: 201,
     handler: async ({ auth, body }) => {
       const { apiKey, key } = await createApiKeyFor(auth, body);
-      return { api_key: { ...apiKey, key } };
+      return { api_key: { ...apiKey, key }, message: "API key created successfully" };
     },
   }),
 });

@@ -1,7 +1,7 @@
 import { createAttendee, listAttendees } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { AttendeeCreateBody, AttendeeListResponse, AttendeeResponse, ListAttendeesQuery } from "../../../../lib/schemas/attendees";
+import { AttendeeCreateBody, AttendeeListResponse, AttendeeCreatedResponse, ListAttendeesQuery } from "../../../../lib/schemas/attendees";
 
 export const config = { api: { bodyParser: false } };
 
@@ -47,7 +47,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The new attendee
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/AttendeeResponse" }
+ *             schema: { $ref: "#/components/schemas/AttendeeCreatedResponse" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -63,9 +63,9 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "attendees:write",
-    response: AttendeeResponse,
+    response: AttendeeCreatedResponse,
     body: AttendeeCreateBody,
     status: 201,
-    handler: async ({ auth, body }) => ({ attendee: await createAttendee(auth, body) }),
+    handler: async ({ auth, body }) => ({ attendee: await createAttendee(auth, body), message: "Attendee created successfully" }),
   }),
 });

@@ -1,7 +1,7 @@
 import { createAvailability, listAvailabilities } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { AvailabilityCreateBody, AvailabilityListResponse, AvailabilityResponse, ListAvailabilitiesQuery } from "../../../../lib/schemas/availabilities";
+import { AvailabilityCreateBody, AvailabilityListResponse, AvailabilityCreatedResponse, ListAvailabilitiesQuery } from "../../../../lib/schemas/availabilities";
 
 export const config = { api: { bodyParser: false } };
 
@@ -45,7 +45,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The new rule
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/AvailabilityResponse" }
+ *             schema: { $ref: "#/components/schemas/AvailabilityCreatedResponse" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -63,9 +63,9 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "availabilities:write",
-    response: AvailabilityResponse,
+    response: AvailabilityCreatedResponse,
     body: AvailabilityCreateBody,
     status: 201,
-    handler: async ({ auth, body }) => ({ availability: await createAvailability(auth, body) }),
+    handler: async ({ auth, body }) => ({ availability: await createAvailability(auth, body), message: "Availability created successfully" }),
   }),
 });

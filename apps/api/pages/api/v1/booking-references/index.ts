@@ -1,7 +1,7 @@
 import { createBookingRef, listBookingRefs } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { BookingReferenceCreateBody, BookingReferenceListResponse, BookingReferenceResponse, ListBookingReferencesQuery } from "../../../../lib/schemas/booking-references";
+import { BookingReferenceCreateBody, BookingReferenceListResponse, BookingReferenceCreatedResponse, ListBookingReferencesQuery } from "../../../../lib/schemas/booking-references";
 
 export const config = { api: { bodyParser: false } };
 
@@ -46,7 +46,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The new booking reference
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/BookingReferenceResponse" }
+ *             schema: { $ref: "#/components/schemas/BookingReferenceCreatedResponse" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -61,9 +61,9 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "booking-references:write",
-    response: BookingReferenceResponse,
+    response: BookingReferenceCreatedResponse,
     body: BookingReferenceCreateBody,
     status: 201,
-    handler: async ({ auth, body }) => ({ booking_reference: await createBookingRef(auth, body) }),
+    handler: async ({ auth, body }) => ({ booking_reference: await createBookingRef(auth, body), message: "Booking reference created successfully" }),
   }),
 });

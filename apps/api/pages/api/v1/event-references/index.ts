@@ -37,7 +37,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The new booking reference
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/BookingReferenceResponse" }
+ *             schema: { $ref: "#/components/schemas/BookingReferenceCreatedResponse" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }

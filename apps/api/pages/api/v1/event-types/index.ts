@@ -1,7 +1,7 @@
 import { createEventType, listEventTypes } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { EventTypeCreateBody, EventTypeListResponse, EventTypeResponse, ListEventTypesQuery } from "../../../../lib/schemas/event-types";
+import { EventTypeCreateBody, EventTypeListResponse, EventTypeCreatedResponse, ListEventTypesQuery } from "../../../../lib/schemas/event-types";
 
 export const config = { api: { bodyParser: false } };
 
@@ -47,7 +47,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The new event type
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/EventTypeResponse" }
+ *             schema: { $ref: "#/components/schemas/EventTypeCreatedResponse" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -65,9 +65,9 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "event-types:write",
-    response: EventTypeResponse,
+    response: EventTypeCreatedResponse,
     body: EventTypeCreateBody,
     status: 201,
-    handler: async ({ auth, body }) => ({ event_type: await createEventType(auth, body) }),
+    handler: async ({ auth, body }) => ({ event_type: await createEventType(auth, body), message: "Event type created successfully" }),
   }),
 });

@@ -1,7 +1,7 @@
 import { createMembership, listMemberships } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListMembershipsQuery, MembershipCreateBody, MembershipListResponse, MembershipResponse } from "../../../../lib/schemas/memberships";
+import { ListMembershipsQuery, MembershipCreateBody, MembershipListResponse, MembershipCreatedResponse } from "../../../../lib/schemas/memberships";
 
 export const config = { api: { bodyParser: false } };
 
@@ -48,7 +48,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The new membership
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/MembershipResponse" }
+ *             schema: { $ref: "#/components/schemas/MembershipCreatedResponse" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -67,9 +67,9 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "memberships:write",
-    response: MembershipResponse,
+    response: MembershipCreatedResponse,
     body: MembershipCreateBody,
     status: 201,
-    handler: async ({ auth, body }) => ({ membership: await createMembership(auth, body) }),
+    handler: async ({ auth, body }) => ({ membership: await createMembership(auth, body), message: "Membership created successfully" }),
   }),
 });

@@ -1,7 +1,7 @@
 import { createSchedule, listSchedules } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListSchedulesQuery, ScheduleCreateBody, ScheduleListResponse, ScheduleResponse } from "../../../../lib/schemas/schedules";
+import { ListSchedulesQuery, ScheduleCreateBody, ScheduleListResponse, ScheduleCreatedResponse } from "../../../../lib/schemas/schedules";
 
 export const config = { api: { bodyParser: false } };
 
@@ -44,7 +44,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The new schedule with its rules
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/ScheduleResponse" }
+ *             schema: { $ref: "#/components/schemas/ScheduleCreatedResponse" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -60,9 +60,9 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "schedules:write",
-    response: ScheduleResponse,
+    response: ScheduleCreatedResponse,
     body: ScheduleCreateBody,
     status: 201,
-    handler: async ({ auth, body }) => ({ schedule: await createSchedule(auth, body) }),
+    handler: async ({ auth, body }) => ({ schedule: await createSchedule(auth, body), message: "Schedule created successfully" }),
   }),
 });

@@ -64,6 +64,6 @@ export default withMiddleware({
     response: TeamCreatedResponse,
     body: TeamCreateBody,
     status: 201,
-    handler: async ({ auth, body }) => createTeam(auth, body),
+    handler: async ({ auth, body }) => ({ ...(await createTeam(auth, body)), message: "Team created successfully" }),
   }),
 });
