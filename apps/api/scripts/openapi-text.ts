@@ -12,6 +12,7 @@ export const SHARED_RESPONSES: Record<string, string> = {
   MethodNotAllowed: "The path does not serve this method; the Allow header lists those it does (code `method_not_allowed`).",
   PayloadTooLarge: "The JSON body is larger than 1 MB (code `payload_too_large`).",
   UnsupportedMediaType: "The body is not sent as JSON (code `unsupported_media_type`).",
+  NotImplemented: "A Cal.com operation this project does not support; the message says why (code `not_implemented`).",
 };
 export const DESCRIPTION = `Slotbase is a self-hostable scheduling API: one domain model behind Cal.com-style v1 and v2 surfaces.
 

@@ -58,6 +58,7 @@ const TITLES: Record<ErrorCode, string> = {
   unprocessable_entity: "Unprocessable entity",
   rate_limited: "Too many requests",
   internal_error: "Internal error",
+  not_implemented: "Not implemented",
 };
 
 /** The body of an error answer to a request for `url`, in that surface's shape. */

@@ -17,7 +17,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "unprocessable_entity"
   | "rate_limited"
-  | "internal_error";
+  | "internal_error"
+  | "not_implemented";
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -33,6 +34,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unprocessable_entity: 422,
   rate_limited: 429,
   internal_error: 500,
+  not_implemented: 501,
 };
 
 export interface ErrorDetail {

@@ -25,6 +25,7 @@ import * as calendars from "../schemas/calendars";
 import * as calendarEvents from "../schemas/calendar-events";
 import * as destinationCalendars from "../schemas/destination-calendars";
 import * as selectedCalendars from "../schemas/selected-calendars";
+import * as notSupported from "../schemas/not-supported";
 
 /**
  * Every zod schema the OpenAPI document refers to, by component name. Request bodies and
@@ -178,6 +179,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
 
 export const queryComponents: Record<string, z.ZodObject> = {
   IdQuery: common.IdQuery,
+  TranscriptQuery: notSupported.TranscriptQuery,
   ListUsersQuery: users.ListUsersQuery,
   ListApiKeysQuery: apiKeys.ListApiKeysQuery,
   ApiKeyIdQuery: apiKeys.ApiKeyIdQuery,

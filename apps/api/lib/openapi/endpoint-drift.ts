@@ -64,12 +64,18 @@ export function endpointDrift(label: string, template: string, operation: Json, 
   const success = Object.keys(responses).filter((status) => status.startsWith("2"));
   const status = String(endpoint.status);
   const names = registered(endpoint.response, schemaComponents, "response", "schemaComponents");
-  if (success.length !== 1 || success[0] !== status) {
-    problems.push(`${label}: documents success ${success.join(", ") || "(none)"} but endpoint() answers ${status}`);
-  }
-  const responseName = schemaRefName(responses[status]);
-  if (names.length > 0 && responses[status] && (responseName === undefined || !names.includes(responseName))) {
-    problems.push(`${label}: response ${status} is ${responseName ?? "(not a component $ref)"} but endpoint() answers with ${show(names)}`);
+  if (endpoint.status >= 400) {
+    // An operation that always answers this error (lib/route/not-supported.ts): no success to document.
+    if (success.length > 0) problems.push(`${label}: documents success ${success.join(", ")} but endpoint() always answers ${status}`);
+    if (!responses[status]) problems.push(`${label}: does not document the ${status} endpoint() always answers`);
+  } else {
+    if (success.length !== 1 || success[0] !== status) {
+      problems.push(`${label}: documents success ${success.join(", ") || "(none)"} but endpoint() answers ${status}`);
+    }
+    const responseName = schemaRefName(responses[status]);
+    if (names.length > 0 && responses[status] && (responseName === undefined || !names.includes(responseName))) {
+      problems.push(`${label}: response ${status} is ${responseName ?? "(not a component $ref)"} but endpoint() answers with ${show(names)}`);
+    }
   }
 
   if ((operation["x-idempotent"] === true) !== endpoint.idempotent) {

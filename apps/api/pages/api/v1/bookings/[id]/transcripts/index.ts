@@ -1,0 +1,25 @@
+import { withMiddleware } from "../../../../../../lib/middleware/with-middleware";
+import { notSupported } from "../../../../../../lib/route/not-supported";
+import { IdQuery } from "../../../../../../lib/schemas/common";
+
+export const config = { api: { bodyParser: false } };
+
+/**
+ * @swagger
+ * /v1/bookings/{id}/transcripts:
+ *   get:
+ *     operationId: listBookingTranscripts
+ *     summary: "A booking's transcripts (not supported)"
+ *     description: >-
+ *       Served as Cal.com v1 names it, and answered 501 not_implemented: recordings and transcripts come from a video-conferencing integration (Cal.com's Cal Video), which Slotbase does not have.
+ *     tags: [not-supported]
+ *     x-scope: bookings:read
+ *     x-query: IdQuery
+ *     responses:
+ *       501: { $ref: "#/components/responses/NotImplemented" }
+ *       401: { $ref: "#/components/responses/Unauthorized" }
+ *       403: { $ref: "#/components/responses/Forbidden" }
+ */
+export default withMiddleware({
+  GET: notSupported("bookings:read", "recordings and transcripts come from a video-conferencing integration (Cal.com's Cal Video), which Slotbase does not have", IdQuery),
+});
