@@ -32,10 +32,12 @@ export async function getMe(auth: AuthContext): Promise<UserView> {
 }
 
 /** One page of the users the caller may see, and how many they may see in all (Cal.com v1's `total`). */
-export async function listUsers(auth: AuthContext, page: PageRequest): Promise<{ users: UserView[]; total: number }> {
+export async function listUsers(auth: AuthContext, page: PageRequest & { email?: string[] }): Promise<{ users: UserView[]; total: number }> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const where = visibleUsersWhere(access);
+  // Emails are stored lower-cased.
+  const emails = page.email?.map((email) => email.toLowerCase());
+  const where = emails ? { AND: [visibleUsersWhere(access), { email: { in: emails } }] } : visibleUsersWhere(access);
   const [users, total] = await Promise.all([prisma.user.findMany({ where, orderBy: { id: "asc" }, ...toSkipTake(page) }), prisma.user.count({ where })]);
   const pending = await prisma.emailChange.findMany({
     where: { userId: { in: users.map((u) => u.id) }, expiresAt: { gt: new Date() } },

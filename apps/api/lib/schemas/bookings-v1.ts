@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BookingReferenceFields } from "./booking-references";
 import { AttendeeSchema, BookingSchema, UserSchema } from "@slotbase/prisma/zod";
-import { idParam, isoDateTime, paginationQuery, queryBoolean, timeZone } from "../validation/common";
+import { idParam, isoDateTime, listParam, paginationQuery, queryBoolean, timeZone } from "../validation/common";
 import { localeTag } from "./attendees";
 import { IdQuery } from "./common";
 import { bookingMetadata, guestList, locationText, positiveId, reasonText } from "./booking-inputs";
@@ -14,17 +14,6 @@ import { bookingMetadata, guestList, locationText, positiveId, reasonText } from
 const STATUSES = ["upcoming", "recurring", "past", "cancelled", "unconfirmed"] as const;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-
-/** One value, the parameter repeated, or comma-separated values: always a list. */
-const listParam = () =>
-  z
-    .union([z.string().max(4000), z.array(z.string().max(4000)).max(100)])
-    .transform((value) =>
-      (Array.isArray(value) ? value : [value])
-        .flatMap((part) => part.split(","))
-        .map((part) => part.trim())
-        .filter(Boolean),
-    );
 
 /**
  * A list bound: an ISO 8601 date-time with an offset, or a date alone (that UTC day: its

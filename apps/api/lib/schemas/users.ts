@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UserSchema, UserRoleSchema } from "@slotbase/prisma/zod";
-import { int32, paginationQuery, timeZone } from "../validation/common";
+import { int32, listParam, paginationQuery, timeZone } from "../validation/common";
 
 /**
  * A user as the API shows it: an explicit allow-list, so a column added to the model is never
@@ -92,7 +92,12 @@ export const UserUpdateBody = writableUserFields
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListUsersQuery = paginationQuery;
+export const ListUsersQuery = paginationQuery.extend({
+  email: listParam()
+    .pipe(z.array(z.email().max(254)).max(100))
+    .optional()
+    .describe("Users with any of these emails (any case), as Cal.com v1: repeat the parameter or separate emails with commas."),
+});
 
 export const UserResponse = z.object({ user: User });
 

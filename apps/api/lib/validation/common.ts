@@ -40,6 +40,17 @@ export function isIanaTimeZone(value: string): boolean {
 export const timeZone = () =>
   z.string().refine(isIanaTimeZone, { error: "Must be an IANA time zone, e.g. Europe/Berlin" });
 
+/** One value, the parameter repeated, or comma-separated values: always a list. */
+export const listParam = () =>
+  z
+    .union([z.string().max(4000), z.array(z.string().max(4000)).max(100)])
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((part) => part.split(","))
+        .map((part) => part.trim())
+        .filter(Boolean),
+    );
+
 /** `true`/`false` (also 1/0) in a query string. */
 export const queryBoolean = () =>
   z

@@ -28,6 +28,24 @@ describe("users — happy paths", () => {
     expect(first.body.users[0].id).toBeLessThan(second.body.users[0].id);
   });
 
+  it("filters by email as Cal.com v1 (any case, repeated or comma-separated), within what the caller may see", async () => {
+    const admin = await createAdmin();
+    const [a, b] = await Promise.all([createCaller(), createCaller(), createCaller()]);
+    const one = await api("GET /v1/users", { key: admin.key, query: { email: a!.user.email.toUpperCase() } });
+    expect(one.body.users.map((u: { id: number }) => u.id)).toEqual([a!.user.id]);
+    expect(one.body.total).toBe(1);
+    const both = await api("GET /v1/users", { key: admin.key, query: { email: `${a!.user.email},${b!.user.email}` } });
+    expect(both.body.users.map((u: { id: number }) => u.id).sort()).toEqual([a!.user.id, b!.user.id].sort());
+    const repeated = await api("GET /v1/users", { key: admin.key, query: { email: [a!.user.email, b!.user.email] } });
+    expect(repeated.body.total).toBe(2);
+    // A plain user never finds someone else by email.
+    const hidden = await api("GET /v1/users", { key: b!.key, query: { email: a!.user.email } });
+    expect(hidden.body).toEqual({ users: [], total: 0 });
+    const bad = await api("GET /v1/users", { key: admin.key, query: { email: "not-an-email" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field?: string }) => d.field)).toEqual([expect.stringMatching(/^query\.email/)]);
+  });
+
   it("a plain user lists only themself", async () => {
     await createCaller();
     const caller = await createCaller();
