@@ -44,14 +44,12 @@ export type ClaimedDelivery = {
   lastSuccessAt: Date | null;
 };
 
-type Claimed = ClaimedDelivery;
-
 /** How long a claim holds: two whole attempts and a minute. */
 export const leaseMs = (settings: WebhookSettings): number => 2 * settings.totalTimeoutMs + 60_000;
 
 /** Claims due deliveries with what sending them needs, oldest first: one statement. */
-async function claimDeliveries(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<Claimed[]> {
-  const rows = await prisma.$queryRaw<Omit<Claimed, "token">[]>(Prisma.sql`
+async function claimDeliveries(prisma: PrismaClient, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+  const rows = await prisma.$queryRaw<Omit<ClaimedDelivery, "token">[]>(Prisma.sql`
     WITH ${claimDueCte("WebhookDelivery", now, leaseUntil, limit)}
     SELECT c.id, c.body, c.payload::text AS event, c.attempts, c."triggerEvent"::text AS "triggerEvent", c."createdAt", c."webhookId",
       w."subscriberUrl", w."payloadTemplate", w.secret, w.active, w."lastSuccessAt"
@@ -71,7 +69,7 @@ function describe(outcome: PostOutcome): string | null {
  * JSON text as PostgreSQL renders it (the same bytes every time, nothing parsed here); with one,
  * the template filled in from it.
  */
-function bodyOf(row: Claimed): { body: string; contentType: string } {
+function bodyOf(row: ClaimedDelivery): { body: string; contentType: string } {
   if (row.body !== null) return { body: row.body, contentType: contentTypeOf(row.body) };
   if (!row.payloadTemplate && row.event !== null) return { body: row.event, contentType: "application/json" };
   const event = row.event ? (JSON.parse(row.event) as { createdAt: string; payload: Record<string, unknown> }) : { createdAt: row.createdAt.toISOString(), payload: {} };
@@ -79,7 +77,7 @@ function bodyOf(row: Claimed): { body: string; contentType: string } {
   return { body, contentType: row.payloadTemplate ? contentTypeOf(body) : "application/json" };
 }
 
-async function attempt(row: Claimed, settings: WebhookSettings, policy: TargetPolicy): Promise<Extract<AttemptRecord, { kind: "attempt" }>> {
+async function attempt(row: ClaimedDelivery, settings: WebhookSettings, policy: TargetPolicy): Promise<Extract<AttemptRecord, { kind: "attempt" }>> {
   const { body, contentType } = bodyOf(row);
   const attempts = row.attempts + 1;
   const outcome = await safePost(
@@ -131,18 +129,18 @@ export async function deliverDueWebhooks(options: { limit?: number; held?: Claim
   return sendClaimed(prisma, settings, held.length === 0 ? claimed : [...held, ...claimed]);
 }
 
-async function sendClaimed(prisma: PrismaClient, settings: WebhookSettings, rows: Claimed[]): Promise<WebhookPassResult> {
+async function sendClaimed(prisma: PrismaClient, settings: WebhookSettings, rows: ClaimedDelivery[]): Promise<WebhookPassResult> {
   const result: WebhookPassResult = { delivered: 0, retried: 0, failed: 0 };
   if (rows.length === 0) return result;
   const policy = targetPolicyFromEnv();
   // The last moment an attempt may start and still be recorded well within its claim.
-  const lastStartOf = (row: Claimed) => row.token.getTime() - settings.totalTimeoutMs - 30_000;
+  const lastStartOf = (row: ClaimedDelivery) => row.token.getTime() - settings.totalTimeoutMs - 30_000;
 
   const recorder = attemptRecorder(prisma);
-  const outcomes = new Map<string, { kind: keyof WebhookPassResult; row: Claimed; problem: string | null }>();
+  const outcomes = new Map<string, { kind: keyof WebhookPassResult; row: ClaimedDelivery; problem: string | null }>();
   const lastSuccess = new Map<string, Date>();
   const recordedSuccess = new Map(rows.map((row) => [row.webhookId, row.lastSuccessAt]));
-  const byWebhook = new Map<string, Claimed[]>();
+  const byWebhook = new Map<string, ClaimedDelivery[]>();
   for (const row of rows) {
     const queue = byWebhook.get(row.webhookId);
     if (queue) queue.push(row);

@@ -48,6 +48,5 @@ export const ListAttendeesQuery = paginationQuery.extend({
 });
 
 export const AttendeeResponse = z.object({ attendee: Attendee });
-/** What a create answers: the new object and Cal.com v1's message. */
-export const AttendeeCreatedResponse = AttendeeResponse.extend({ message: z.string() });
+export const AttendeeCreatedResponse = z.object({ attendee: Attendee, message: z.string() });
 export const AttendeeListResponse = z.object({ attendees: z.array(Attendee) });

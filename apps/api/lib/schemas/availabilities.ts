@@ -74,6 +74,5 @@ export const ListAvailabilitiesQuery = paginationQuery.extend({
 });
 
 export const AvailabilityResponse = z.object({ availability: Availability });
-/** What a create answers: the new object and Cal.com v1's message. */
-export const AvailabilityCreatedResponse = AvailabilityResponse.extend({ message: z.string() });
+export const AvailabilityCreatedResponse = z.object({ availability: Availability, message: z.string() });
 export const AvailabilityListResponse = z.object({ availabilities: z.array(Availability) });

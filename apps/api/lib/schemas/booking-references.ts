@@ -56,6 +56,5 @@ export const ListBookingReferencesQuery = paginationQuery.extend({
 });
 
 export const BookingReferenceResponse = z.object({ booking_reference: BookingReference });
-/** What a create answers: the new object and Cal.com v1's message. */
-export const BookingReferenceCreatedResponse = BookingReferenceResponse.extend({ message: z.string() });
+export const BookingReferenceCreatedResponse = z.object({ booking_reference: BookingReference, message: z.string() });
 export const BookingReferenceListResponse = z.object({ booking_references: z.array(BookingReference) });

@@ -205,6 +205,5 @@ export const ListEventTypesQuery = paginationQuery.extend({
 export const TeamEventTypesQuery = paginationQuery.extend({ teamId: idParam });
 
 export const EventTypeResponse = z.object({ event_type: EventType });
-/** What a create answers: the new object and Cal.com v1's message. */
-export const EventTypeCreatedResponse = EventTypeResponse.extend({ message: z.string() });
+export const EventTypeCreatedResponse = z.object({ event_type: EventType, message: z.string() });
 export const EventTypeListResponse = z.object({ event_types: z.array(EventType) });

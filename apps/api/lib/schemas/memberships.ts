@@ -67,6 +67,5 @@ export const MembershipUpdateBody = writableMembershipFields
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
 export const MembershipResponse = z.object({ membership: Membership });
-/** What a create answers: the new object and Cal.com v1's message. */
-export const MembershipCreatedResponse = MembershipResponse.extend({ message: z.string() });
+export const MembershipCreatedResponse = z.object({ membership: Membership, message: z.string() });
 export const MembershipListResponse = z.object({ memberships: z.array(Membership) });

@@ -37,6 +37,5 @@ export const ListSchedulesQuery = paginationQuery.extend({
 });
 
 export const ScheduleResponse = z.object({ schedule: Schedule });
-/** What a create answers: the new object and Cal.com v1's message. */
-export const ScheduleCreatedResponse = ScheduleResponse.extend({ message: z.string() });
+export const ScheduleCreatedResponse = z.object({ schedule: Schedule, message: z.string() });
 export const ScheduleListResponse = z.object({ schedules: z.array(Schedule) });

@@ -113,8 +113,7 @@ function poolFor(policy: TargetPolicy, connectTimeoutMs: number): Agent {
 /** What the static rules say about a URL under a policy, and the parts a request needs. */
 type StaticTarget =
   | { ok: false; reason: string }
-  /** `host`: as in an origin (IPv6 in brackets, with the port when there is one). */
-  | { ok: true; protocol: string; host: string; hostname: string; port: number; path: string };
+  | { ok: true; origin: string; hostname: string; path: string };
 
 function checkStatic(url: string, policy: TargetPolicy): StaticTarget {
   const checked = checkSubscriberUrl(url, policy);
@@ -128,7 +127,7 @@ function checkStatic(url: string, policy: TargetPolicy): StaticTarget {
     const verdict = checkAddress(hostname, literalFamily, hostname, port, policy);
     if (!verdict.ok) return { ok: false, reason: verdict.reason };
   }
-  return { ok: true, protocol: target.protocol, host: target.host, hostname, port, path: `${target.pathname}${target.search}` };
+  return { ok: true, origin: target.origin, hostname, path: `${target.pathname}${target.search}` };
 }
 
 /**
@@ -168,7 +167,7 @@ export async function safePost(url: string, request: SafePostRequest, options: S
   const outcome = await postOnce(pool, target, request, options, started);
   if (outcome.kind !== "stale") return outcome;
   // A kept connection the receiver closed just as it was reused: once more, on a new one.
-  const fresh = new Client(`${target.protocol}//${target.host}`, { connect: guardedConnector(options.policy, options.connectTimeoutMs), pipelining: 0 });
+  const fresh = new Client(target.origin, { connect: guardedConnector(options.policy, options.connectTimeoutMs), pipelining: 0 });
   try {
     const again = await postOnce(fresh, target, request, options, started);
     return again.kind === "stale" ? { kind: "error", reason: again.reason, durationMs: Math.round(performance.now() - started) } : again;
@@ -200,7 +199,7 @@ async function postOnce(dispatcher: Dispatcher, target: Reachable, request: Safe
   let answered = false;
   try {
     const response = await dispatcher.request({
-      origin: `${target.protocol}//${target.host}`,
+      origin: target.origin,
       path: target.path,
       method: "POST",
       headers,
