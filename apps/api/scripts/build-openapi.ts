@@ -14,6 +14,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import swaggerJsdoc from "swagger-jsdoc";
 import { queryComponents, schemaComponents } from "../lib/openapi/components";
 import { endpointDrift } from "../lib/openapi/endpoint-drift";
+import { documentListPaging, LIST_HEADER_COMPONENTS } from "../lib/openapi/list-paging-doc";
 import { DESCRIPTION, IDEMPOTENCY_NOTE, SHARED_RESPONSES } from "./openapi-text";
 import { routeTable, type RouteFile } from "../lib/openapi/route-table";
 import { zodObjectToParameters, zodToOpenApi, type OpenApiSchema } from "../lib/openapi/zod-to-openapi";
@@ -185,6 +186,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
       }
       if (servedMethod?.endpoint) {
         problems.push(...endpointDrift(label, route.template, operation, servedMethod.endpoint));
+        problems.push(...documentListPaging(label, operation, servedMethod.endpoint.query));
         // endpoint() refuses unknown query parameters, NUL and invalid encodings with a 400.
         operation.responses ??= {};
         // The calendar-events surface follows JSON:API: an invalid parameter is a 422 there.
@@ -293,6 +295,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
       },
       headers: {
         RequestId: { description: "Identifies the request in the server logs; quote it when reporting a problem.", schema: { type: "string" } },
+        ...LIST_HEADER_COMPONENTS,
         IdempotentReplayed: {
           description: "`true` when this is the stored response to an earlier request with the same Idempotency-Key (the work was not done again).",
           schema: { type: "string", enum: ["true"] },

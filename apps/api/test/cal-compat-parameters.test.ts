@@ -63,7 +63,7 @@ describe("GET /v2/bookings/{bookingUid}/references type (Cal.com's filter)", () 
     expect(all.body.data.map((r: { type: string }) => r.type).sort()).toEqual(["daily_video", "google_calendar"]);
     const video = await api("GET /v2/bookings/{bookingUid}/references", { key: host.key, params: { bookingUid: booking.uid }, query: { type: "daily_video" } });
     expect(video.status).toBe(200);
-    expect(video.body.data).toEqual([expect.objectContaining({ type: "daily_video", uid: "room-1" })]);
+    expect(video.body.data).toEqual([expect.objectContaining({ type: "daily_video", eventUid: "room-1" })]);
     const none = await api("GET /v2/bookings/{bookingUid}/references", { key: host.key, params: { bookingUid: booking.uid }, query: { type: "zoom" } });
     expect(none.body.data).toEqual([]);
   });

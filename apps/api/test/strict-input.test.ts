@@ -164,13 +164,13 @@ describe("how parameters are read", () => {
   });
 
   it("names a bracketed parameter the operation does not declare as sent", async () => {
-    const result = await api("GET /v2/bookings", { query: { "bookingUid[]": "x" }, key: caller.key });
-    expectRefused(listV2, result, "query.bookingUid[]", "unrecognized_key");
+    const result = await api("GET /v2/bookings", { query: { "bookingId[]": "x" }, key: caller.key });
+    expectRefused(listV2, result, "query.bookingId[]", "unrecognized_key");
   });
 
   it("reports unknown parameters together with the schema's own findings", async () => {
-    const result = await api("GET /v2/bookings", { query: { take: "0", limit: "5" }, key: caller.key });
-    expectRefused(listV2, result, "query.limit", "unrecognized_key");
+    const result = await api("GET /v2/bookings", { query: { take: "0", pageSize: "5" }, key: caller.key });
+    expectRefused(listV2, result, "query.pageSize", "unrecognized_key");
     expectRefused(listV2, result, "query.take", "too_small");
   });
 

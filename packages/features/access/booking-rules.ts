@@ -196,6 +196,22 @@ export function seatsToRelease<A extends AttendeeForAccess>(
   return mine.length < booking.attendees.length ? mine : null;
 }
 
+/**
+ * The one seat (by its uid) a caller cancels: the organizer side may release anyone's, a seat
+ * holder only their own; a seat the caller may not see is not found.
+ */
+export function seatToRelease<A extends AttendeeForAccess & { bookingSeat?: { referenceUid: string } | null }>(
+  access: Access,
+  role: BookingRole,
+  booking: { attendees: A[] },
+  seatUid: string,
+): A {
+  const seat = booking.attendees.find((attendee) => attendee.bookingSeat?.referenceUid === seatUid);
+  const visible = seat && (mayOnBooking(role, "manage") || ownSeats(access, [seat]).length === 1);
+  if (!visible) throw notFound("Seat", { field: "seatUid", rule: "exists", message: "No seat of this booking has this uid" });
+  return seat;
+}
+
 /** Moving a seated booking moves everyone's seat: the organizer side, or someone holding every seat. */
 export function assertMayMoveEverySeat(
   access: Access,

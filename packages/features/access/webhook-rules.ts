@@ -27,6 +27,18 @@ export function assertWebhook(access: Access, webhook: WebhookOwnership | null):
   if (!webhook || !canManageWebhook(access, webhook)) throw notFound(WEBHOOK);
 }
 
+/**
+ * Where a v2 path addresses a webhook: among a user's own (`/v2/webhooks`, no event type) or
+ * among one event type's (`/v2/event-types/{eventTypeId}/webhooks`).
+ */
+export type WebhookPlace = { kind: "user" } | { kind: "eventType"; eventTypeId: number };
+
+/** A webhook addressed through a path it does not belong to (another event type's, say) does not exist there: 404. */
+export function assertWebhookAt(webhook: { userId: number | null; eventTypeId: number | null }, place: WebhookPlace): void {
+  const here = place.kind === "user" ? webhook.eventTypeId === null && webhook.userId !== null : webhook.eventTypeId === place.eventTypeId;
+  if (!here) throw notFound(WEBHOOK);
+}
+
 /** Prisma `where` for the webhooks the caller manages (their own, and those of event types they manage). */
 export function manageableWebhooksWhere(access: Access): Prisma.WebhookWhereInput {
   if (access.seesEverything) return {};

@@ -4,7 +4,7 @@ import type { Scope } from "../auth/scopes";
 import { accessOf } from "../access/access";
 import { assertKeyVisible, assertMayActFor, assertNoKeyEscalation, visibleKeysWhere } from "../access/owner-rules";
 import { invalidField, notFound } from "../errors/domain-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import { createApiKey } from "./create-api-key";
 import { toPublicApiKey, type PublicApiKey } from "./public-api-key";
 import { verifiedKeyCache } from "./verified-key-cache";
@@ -31,11 +31,12 @@ async function findVisibleKey(auth: AuthContext, id: string) {
   return row!;
 }
 
-export async function listApiKeys(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<PublicApiKey[]> {
+export async function listApiKeys(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<Page<PublicApiKey>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const rows = await prisma.apiKey.findMany({ where: visibleKeysWhere(access, filter.userId), orderBy: { createdAt: "asc" }, ...toSkipTake(page) });
-  return rows.map(toPublicApiKey);
+  const where = visibleKeysWhere(access, filter.userId);
+  const rows = await findPage(page, (window) => prisma.apiKey.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...window }), () => prisma.apiKey.count({ where }));
+  return mapPage(rows, toPublicApiKey);
 }
 
 export async function getApiKey(auth: AuthContext, id: string): Promise<PublicApiKey> {

@@ -4,7 +4,7 @@ import { accessOf, type Access } from "../access/access";
 import { readableAttendeesWhere, visibleAttendees } from "../access/booking-rules";
 import { conflict, notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, type Page, type PageRequest } from "../common/pagination";
 import { assertOnRowBooking, bookingToChange, childBookingSelect, lockBooking, type Db } from "../bookings/booking-children";
 
 /**
@@ -64,14 +64,11 @@ async function attendeeToChange(db: Db, access: Access, id: number): Promise<Att
   return attendee;
 }
 
-export async function listAttendees(auth: AuthContext, query: PageRequest & AttendeeFilter): Promise<AttendeeModel[]> {
+export async function listAttendees(auth: AuthContext, query: PageRequest & AttendeeFilter): Promise<Page<AttendeeModel>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  return prisma.attendee.findMany({
-    where: { AND: [readableAttendeesWhere(access), query.bookingId !== undefined ? { bookingId: query.bookingId } : {}] } satisfies Prisma.AttendeeWhereInput,
-    orderBy: { id: "asc" },
-    ...toSkipTake(query),
-  });
+  const where = { AND: [readableAttendeesWhere(access), query.bookingId !== undefined ? { bookingId: query.bookingId } : {}] } satisfies Prisma.AttendeeWhereInput;
+  return findPage(query, (window) => prisma.attendee.findMany({ where, orderBy: { id: "asc" }, ...window }), () => prisma.attendee.count({ where }));
 }
 
 export async function getAttendee(auth: AuthContext, id: number): Promise<AttendeeModel> {

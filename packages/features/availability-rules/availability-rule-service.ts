@@ -4,7 +4,7 @@ import { accessOf } from "../access/access";
 import { ownedRowsWhere } from "../access/owner-rules";
 import { conflict, notFound } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import { findVisibleSchedule } from "../schedules/schedule-service";
 import {
   MAX_RULES_PER_SCHEDULE,
@@ -58,14 +58,11 @@ async function assertRoomFor(scheduleId: number): Promise<void> {
 /** The schedule vanished between the check and the write: as if it never existed. */
 const scheduleGone = (scheduleId: number) => notFound(`Schedule ${scheduleId}`);
 
-export async function listAvailabilities(auth: AuthContext, page: PageRequest, filter: AvailabilityFilter = {}): Promise<PublicAvailability[]> {
+export async function listAvailabilities(auth: AuthContext, page: PageRequest, filter: AvailabilityFilter = {}): Promise<Page<PublicAvailability>> {
   const prisma = await getPrisma();
-  const rows = await prisma.availability.findMany({
-    where: { AND: [await visibleRules(auth), filter.scheduleId !== undefined ? { scheduleId: filter.scheduleId } : {}] },
-    orderBy: { id: "asc" },
-    ...toSkipTake(page),
-  });
-  return rows.map(toPublicAvailability);
+  const where = { AND: [await visibleRules(auth), filter.scheduleId !== undefined ? { scheduleId: filter.scheduleId } : {}] };
+  const rows = await findPage(page, (window) => prisma.availability.findMany({ where, orderBy: { id: "asc" }, ...window }), () => prisma.availability.count({ where }));
+  return mapPage(rows, toPublicAvailability);
 }
 
 export async function getAvailability(auth: AuthContext, id: number): Promise<PublicAvailability> {

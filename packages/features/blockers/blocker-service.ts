@@ -5,7 +5,7 @@ import { accessOf } from "../access/access";
 import { assertMayActFor } from "../access/owner-rules";
 import { assertBlocker, assertWorkspace, visibleBlockersWhere } from "../access/workspace-rules";
 import { isForeignKeyViolation, isRecordNotFound } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 
 /**
  * v1 blockers: time blocked by hand, busy for slots like a booking: a user's (theirs to see and
@@ -82,22 +82,23 @@ async function findVisibleBlocker(auth: AuthContext, id: number, need: "read" | 
   return blocker;
 }
 
-export async function listBlockers(auth: AuthContext, page: PageRequest, filter: BlockerFilter = {}): Promise<PublicBlocker[]> {
+export async function listBlockers(auth: AuthContext, page: PageRequest, filter: BlockerFilter = {}): Promise<Page<PublicBlocker>> {
   const prisma = await getPrisma();
-  const rows = await prisma.blocker.findMany({
-    where: {
-      AND: [
-        visibleBlockersWhere(await accessOf(auth)),
-        filter.userId !== undefined ? { userId: filter.userId } : {},
-        filter.calendarId !== undefined ? { calendarId: filter.calendarId } : {},
-        filter.dateFrom ? { endTime: { gt: filter.dateFrom } } : {},
-        filter.dateTo ? { startTime: { lt: filter.dateTo } } : {},
-      ],
-    },
-    orderBy: [{ startTime: "asc" }, { id: "asc" }],
-    ...toSkipTake(page),
-  });
-  return rows.map(toPublicBlocker);
+  const where = {
+    AND: [
+      visibleBlockersWhere(await accessOf(auth)),
+      filter.userId !== undefined ? { userId: filter.userId } : {},
+      filter.calendarId !== undefined ? { calendarId: filter.calendarId } : {},
+      filter.dateFrom ? { endTime: { gt: filter.dateFrom } } : {},
+      filter.dateTo ? { startTime: { lt: filter.dateTo } } : {},
+    ],
+  };
+  const rows = await findPage(
+    page,
+    (window) => prisma.blocker.findMany({ where, orderBy: [{ startTime: "asc" }, { id: "asc" }], ...window }),
+    () => prisma.blocker.count({ where }),
+  );
+  return mapPage(rows, toPublicBlocker);
 }
 
 export async function getBlocker(auth: AuthContext, id: number): Promise<PublicBlocker> {

@@ -4,7 +4,7 @@ import { accessOf, type Access } from "../access/access";
 import { bookingRole, mayOnBooking, onReadableBooking } from "../access/booking-rules";
 import { notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, type Page, type PageRequest } from "../common/pagination";
 import { assertOnRowBooking, bookingToChange, childBookingSelect, type ChildBooking, type Db } from "../bookings/booking-children";
 
 /**
@@ -55,16 +55,12 @@ async function referenceToChange(db: Db, access: Access, id: number): Promise<Ro
   return row;
 }
 
-export async function listBookingRefs(auth: AuthContext, query: PageRequest & BookingReferenceFilter): Promise<PublicBookingReference[]> {
+export async function listBookingRefs(auth: AuthContext, query: PageRequest & BookingReferenceFilter): Promise<Page<PublicBookingReference>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const rows = await prisma.bookingReference.findMany({
-    where: { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) },
-    include: withBooking,
-    orderBy: { id: "asc" },
-    ...toSkipTake(query),
-  });
-  return rows.map((row) => present(access, row));
+  const where = { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) };
+  const rows = await findPage(query, (window) => prisma.bookingReference.findMany({ where, include: withBooking, orderBy: { id: "asc" }, ...window }), () => prisma.bookingReference.count({ where }));
+  return { items: rows.items.map((row) => present(access, row)), total: rows.total };
 }
 
 export async function getBookingRef(auth: AuthContext, id: number): Promise<PublicBookingReference> {

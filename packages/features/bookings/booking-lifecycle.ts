@@ -2,9 +2,9 @@ import { minutesBetween } from "@slotbase/scheduling";
 import { getPrisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
-import { assertBooking, assertMayMoveEverySeat, seatsToRelease, visibleAttendees, type BookingAction } from "../access/booking-rules";
+import { assertBooking, assertMayMoveEverySeat, seatToRelease, seatsToRelease, visibleAttendees, type BookingAction } from "../access/booking-rules";
 import type { Access } from "../access/access";
-import { conflict, invalidField } from "../errors/domain-errors";
+import { conflict, DomainError, invalidField } from "../errors/domain-errors";
 import { resolveEventType } from "../slots/bookable-event";
 import { findFreeSlot } from "../slots/slot-service";
 import { asBookingConflict } from "./booking-errors";
@@ -39,18 +39,27 @@ export async function getBooking(auth: AuthContext, key: BookingKey): Promise<Bo
   return asSeenBy(access, booking);
 }
 
+export interface CancelOptions {
+  reason?: string | null;
+  /** Cancel only this seat of a seated booking (Cal.com's `seatUid`). */
+  seatUid?: string;
+  /** Also cancel the later occurrences of its recurring series that the caller may cancel (Cal.com's `cancelSubsequentBookings`). */
+  subsequent?: boolean;
+}
+
 /**
  * Cancels; a cancelled or declined booking frees its slot at once (it leaves the exclusion
  * constraint). A seat holder who is not on the organizer's side gives up only their own seats
- * (`onlyRemovedAttendee`: the booking goes on for the others).
+ * (`onlyRemovedAttendee`: the booking goes on for the others); `seatUid` names one seat.
  */
-export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?: string | null): Promise<BookingRecord & { onlyRemovedAttendee?: true }> {
+export async function cancelBooking(auth: AuthContext, key: BookingKey, options: CancelOptions = {}): Promise<BookingRecord & { onlyRemovedAttendee?: true }> {
   const { access, booking, role } = await bookingFor(auth, key, "cancel");
   if (!isActive(booking.status)) throw invalidState(`This booking is already ${booking.status.toLowerCase()}.`);
   if (booking.endTime.getTime() <= Date.now()) throw invalidState("A booking that has ended cannot be cancelled.");
+  const reason = options.reason ?? null;
   const prisma = await getPrisma();
-  const released = seatsToRelease(access, role, booking);
-  if (released) {
+  const released = options.seatUid !== undefined ? [seatToRelease(access, role, booking, options.seatUid)] : seatsToRelease(access, role, booking);
+  if (released && released.length < booking.attendees.length) {
     // A seat holder gives up their own seats; the others keep theirs.
     const ids = released.map((attendee) => attendee.id);
     await prisma.$transaction(async (tx) => {
@@ -59,18 +68,37 @@ export async function cancelBooking(auth: AuthContext, key: BookingKey, reason?:
     });
     notifyAfterCommit();
     // What they see is their own seats, cancelled; the others' names are not theirs to see.
-    return { ...booking, status: "CANCELLED", cancellationReason: reason ?? null, attendees: released, onlyRemovedAttendee: true };
+    return { ...booking, status: "CANCELLED", cancellationReason: reason, attendees: released, onlyRemovedAttendee: true };
   }
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: { in: [...ACTIVE] } },
-      data: { status: "CANCELLED", cancellationReason: reason ?? null, cancelledBy: access.email, iCalSequence: { increment: 1 } },
+      data: { status: "CANCELLED", cancellationReason: reason, cancelledBy: access.email, iCalSequence: { increment: 1 } },
     });
     if (count === 0) throw invalidState("This booking was changed meanwhile; fetch it again.");
     await notifyInTransaction(tx, { kind: "cancelled", bookingId: booking.id });
   });
   notifyAfterCommit();
+  if (options.subsequent && booking.recurringEventId) await cancelLaterOccurrences(auth, booking, reason);
   return asSeenBy(access, await loadBookingRecord({ id: booking.id }));
+}
+
+/** The series' later active occurrences, each through the same checks as a cancel of its own. */
+async function cancelLaterOccurrences(auth: AuthContext, booking: BookingRecord, reason: string | null): Promise<void> {
+  const prisma = await getPrisma();
+  const later = await prisma.booking.findMany({
+    where: { recurringEventId: booking.recurringEventId, startTime: { gt: booking.startTime }, status: { in: [...ACTIVE] } },
+    select: { id: true },
+    orderBy: { startTime: "asc" },
+  });
+  for (const occurrence of later) {
+    try {
+      await cancelBooking(auth, { id: occurrence.id }, { reason });
+    } catch (error) {
+      // An occurrence the caller may not cancel, or one that changed meanwhile, stays as it is.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
 }
 
 /**
@@ -131,7 +159,7 @@ export async function declineBooking(auth: AuthContext, key: BookingKey, reason?
  * `fromReschedule` is the old uid; the old one is cancelled and marked rescheduled), same
  * attendees, same host when free, same calendar event (iCalUID, SEQUENCE + 1).
  */
-export async function rescheduleBooking(auth: AuthContext, key: BookingKey, input: { start: Date; reason?: string | null }): Promise<BookingRecord> {
+export async function rescheduleBooking(auth: AuthContext, key: BookingKey, input: { start: Date; reason?: string | null; sameHost?: boolean }): Promise<BookingRecord> {
   const { access, booking, role } = await bookingFor(auth, key, "reschedule");
   assertMayMoveEverySeat(access, role, booking);
   if (!isActive(booking.status)) throw invalidState(`A ${booking.status.toLowerCase()} booking cannot be rescheduled.`);
@@ -167,6 +195,7 @@ export async function rescheduleBooking(auth: AuthContext, key: BookingKey, inpu
             iCalUID: booking.iCalUID,
             iCalSequence: booking.iCalSequence,
             preferredHostId: booking.userId,
+            requirePreferredHost: input.sameHost === true,
             attendees: booking.attendees.map(({ name, email, timeZone, locale, phoneNumber }) => ({ name, email, timeZone, locale, phoneNumber })),
           },
         },

@@ -4,7 +4,7 @@ import { notFound } from "../errors/domain-errors";
 
 /** Everything the v1 and v2 mappings show of a booking, loaded in one query. */
 export const bookingInclude = {
-  attendees: { orderBy: { id: "asc" }, include: { bookingSeat: { select: { bookedById: true } } } },
+  attendees: { orderBy: { id: "asc" }, include: { bookingSeat: { select: { bookedById: true, referenceUid: true, data: true } } } },
   user: { select: { id: true, name: true, email: true, username: true, timeZone: true } },
   eventType: { select: { id: true, title: true, slug: true, userId: true, teamId: true, length: true, schedulingType: true, seatsPerTimeSlot: true, seatsShowAttendees: true } },
   references: true,

@@ -4,7 +4,8 @@ import type { AuthContext } from "../auth/auth-context";
 import { invalidField } from "../errors/domain-errors";
 import { accessOf } from "../access/access";
 import { visibleAttendees } from "../access/booking-rules";
-import { allowedDurations, resolveEventType, type Db, type ResolvedEventType } from "../slots/bookable-event";
+import { resolveBookingLocation, type BookingLocationInput } from "./booking-location";
+import { allowedDurations, resolveEventType, type Db, type EventTypeRef, type ResolvedEventType } from "../slots/bookable-event";
 import { findFreeSlot } from "../slots/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
@@ -43,11 +44,32 @@ export interface BookingCreateInput {
   reservationUid?: string | null;
   /** The user whose key makes the booking. */
   bookedById?: number | null;
+  /** Only these hosts may take it (Cal.com's routing.teamMemberIds): the slot is unavailable when none of them is free. */
+  eligibleHostIds?: number[];
 }
+
+/** The free hosts this booking may go to. */
+function eligibleHosts(free: number[], input: BookingCreateInput): number[] {
+  if (!input.eligibleHostIds) return free;
+  const eligible = free.filter((id) => input.eligibleHostIds!.includes(id));
+  if (eligible.length === 0) throw slotUnavailable();
+  return eligible;
+}
+
+/** What a client asks to book: the event type by id, or by slug with its owner's username or team slug. */
+export type BookingRequest = Omit<BookingCreateInput, "eventTypeId" | "location"> & { location?: BookingLocationInput | null } & ({ eventTypeId: number } | { eventType: EventTypeRef });
 
 /** How a booking is created inside its transaction (reschedule passes the old one). */
 export interface CreateOptions {
-  rescheduling?: { uid: string; iCalUID: string | null; iCalSequence: number; preferredHostId: number | null; attendees: AttendeeInput[] };
+  rescheduling?: {
+    uid: string;
+    iCalUID: string | null;
+    iCalSequence: number;
+    preferredHostId: number | null;
+    /** Only the preferred host will do: the slot is unavailable when they are not free. */
+    requirePreferredHost?: boolean;
+    attendees: AttendeeInput[];
+  };
 }
 
 const newUid = () => randomBytes(12).toString("base64url");
@@ -121,7 +143,9 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
 
   // A calendar booked without hosts: its booker organizes it, without their own time being taken.
   const hostless = slot.hostIds.length === 0;
-  const hostId = hostless ? null : await pickHost(tx, slot.hostIds, options.rescheduling?.preferredHostId ?? null, input.start);
+  const preferredHostId = options.rescheduling?.preferredHostId ?? null;
+  if (options.rescheduling?.requirePreferredHost && (preferredHostId === null || !slot.hostIds.includes(preferredHostId))) throw slotUnavailable();
+  const hostId = hostless ? null : await pickHost(tx, eligibleHosts(slot.hostIds, input), preferredHostId, input.start);
   const organizerId = hostId ?? input.bookedById ?? null;
   if (organizerId === null) throw slotUnavailable();
   const values = newBookingValues(resolved, input, slot, organizerId, attendees, options.rescheduling);
@@ -142,10 +166,9 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
   const saved = await tx.attendee.createManyAndReturn({ data: attendees.map((attendee) => ({ ...attendee, bookingId: booking.id })) });
   saved.sort((a, b) => a.id - b.id);
   const bookedById = input.bookedById ?? null;
-  if (seated) {
-    await tx.bookingSeat.createMany({ data: saved.map((row) => ({ referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id, bookedById })) });
-  }
-  const withSeats = saved.map((row) => ({ ...row, bookingSeat: seated ? { bookedById } : null }));
+  const seats = seated ? saved.map((row) => ({ referenceUid: randomUUID(), bookingId: booking.id, attendeeId: row.id, bookedById })) : [];
+  if (seated) await tx.bookingSeat.createMany({ data: seats });
+  const withSeats = saved.map((row, i) => ({ ...row, bookingSeat: seated ? { bookedById, referenceUid: seats[i]!.referenceUid, data: null } : null }));
   const kind = status === "PENDING" ? "requested" : "created";
   // Built from the rows just written when its organizer is a host; a booker organizing is read back.
   return { bookingId: booking.id, kind, record: hostless ? undefined : recordOf(resolved, { ...booking, attendees: withSeats }) };
@@ -213,7 +236,7 @@ async function createAcceptedBooking(resolved: ResolvedEventType, input: Booking
     db: prisma,
   });
   if (!slot) throw slotUnavailable();
-  const hostId = await pickHost(prisma, slot.hostIds, null, input.start);
+  const hostId = await pickHost(prisma, eligibleHosts(slot.hostIds, input), null, input.start);
   const attendees = attendeeRows(input, undefined);
   const values = newBookingValues(resolved, input, slot, hostId, attendees);
   const host = hostOf(resolved, hostId);
@@ -278,12 +301,17 @@ function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | un
  * then written with its queued notifications in one statement; seated and pending ones,
  * which must be counted, are checked and written in one transaction under the lock.
  */
-export async function createBooking(auth: AuthContext, request: BookingCreateInput): Promise<BookingRecord> {
+export async function createBooking(auth: AuthContext, request: BookingRequest): Promise<BookingRecord> {
   // The hosts' busy time around this slot comes with the event type: one round trip for the check.
   const busyAt = { start: request.start.getTime(), minutes: request.lengthInMinutes, now: Date.now(), ignoreReservationUid: request.reservationUid };
-  const resolved = await resolveEventType({ id: request.eventTypeId }, undefined, busyAt);
+  const resolved = await resolveEventType("eventType" in request ? request.eventType : { id: request.eventTypeId }, undefined, busyAt);
   checkDuration(resolved, request.lengthInMinutes);
-  const input = { ...request, customInputs: customInputAnswers(resolved.eventType.customInputs ?? [], request.responses) };
+  const input: BookingCreateInput = {
+    ...request,
+    eventTypeId: resolved.eventType.id,
+    location: resolveBookingLocation(resolved.eventType.locations, request.location),
+    customInputs: customInputAnswers(resolved.eventType.customInputs ?? [], request.responses),
+  };
   const prisma = await getPrisma();
   const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null;
   try {

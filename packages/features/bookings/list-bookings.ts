@@ -1,11 +1,13 @@
-import type { Prisma } from "@slotbase/prisma";
+import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { assertMayFilterByHost, readableBookingsWhere } from "../access/booking-rules";
 import { loadBookingRecords, type BookingRecord } from "./booking-record";
 import { asSeenBy } from "./booking-lifecycle";
+import { decodeBookingCursor, encodeBookingCursor, keysetWhere, type BookingSortField, type SortOrder } from "./booking-cursor";
 
 export type BookingStatusFilter = "upcoming" | "recurring" | "past" | "cancelled" | "unconfirmed";
+export type { BookingSortField, SortOrder } from "./booking-cursor";
 
 export interface BookingListQuery {
   status?: BookingStatusFilter[];
@@ -13,15 +15,28 @@ export interface BookingListQuery {
   attendeeName?: string;
   eventTypeIds?: number[];
   teamIds?: number[];
+  bookingUids?: string[];
   /** Bookings starting at or after. */
   afterStart?: Date;
   /** Bookings ending at or before. */
   beforeEnd?: Date;
+  createdAfter?: Date;
+  createdBefore?: Date;
+  updatedAfter?: Date;
+  updatedBefore?: Date;
   /** Admins only: one host's bookings. */
   userId?: number;
-  sort?: { field: "startTime" | "endTime" | "createdAt"; order: "asc" | "desc" }[];
-  skip: number;
-  take: number;
+  sort?: { field: BookingSortField; order: SortOrder }[];
+  /** Offset paging (with a total count), or keyset paging from an opaque cursor (no count). */
+  page: { skip: number; take: number } | { cursor?: string; take: number };
+}
+
+export interface BookingPage {
+  bookings: BookingRecord[];
+  /** Offset paging: every booking the query matches. */
+  totalItems?: number;
+  /** Keyset paging: the cursor of the next page, null on the last one. */
+  nextCursor?: string | null;
 }
 
 function statusWhere(status: BookingStatusFilter, now: Date): Prisma.BookingWhereInput {
@@ -39,24 +54,60 @@ function statusWhere(status: BookingStatusFilter, now: Date): Prisma.BookingWher
   }
 }
 
-/** The caller's bookings (as host, attendee, event type owner or team OWNER/ADMIN; admins: all), filtered and paged. */
-export async function listBookings(auth: AuthContext, query: BookingListQuery): Promise<BookingRecord[]> {
-  const access = await accessOf(auth);
-  if (query.userId !== undefined) assertMayFilterByHost(access, query.userId);
-  const now = new Date();
-  const and: Prisma.BookingWhereInput[] = [readableBookingsWhere(access)];
+const range = (after?: Date, before?: Date): Prisma.DateTimeFilter | undefined =>
+  after || before ? { ...(after ? { gte: after } : {}), ...(before ? { lte: before } : {}) } : undefined;
+
+function filtersWhere(query: BookingListQuery, now: Date): Prisma.BookingWhereInput[] {
+  const and: Prisma.BookingWhereInput[] = [];
   if (query.status?.length) and.push({ OR: query.status.map((s) => statusWhere(s, now)) });
   if (query.attendeeEmails?.length) and.push({ attendees: { some: { email: { in: query.attendeeEmails.map((e) => e.toLowerCase()) } } } });
   if (query.attendeeName) and.push({ attendees: { some: { name: { contains: query.attendeeName, mode: "insensitive" } } } });
   if (query.eventTypeIds?.length) and.push({ eventTypeId: { in: query.eventTypeIds } });
   if (query.teamIds?.length) and.push({ eventType: { teamId: { in: query.teamIds } } });
+  if (query.bookingUids?.length) and.push({ uid: { in: query.bookingUids } });
   if (query.afterStart) and.push({ startTime: { gte: query.afterStart } });
   if (query.beforeEnd) and.push({ endTime: { lte: query.beforeEnd } });
+  const created = range(query.createdAfter, query.createdBefore);
+  if (created) and.push({ createdAt: created });
+  const updated = range(query.updatedAfter, query.updatedBefore);
+  if (updated) and.push({ updatedAt: updated });
   if (query.userId !== undefined) and.push({ userId: query.userId });
-  const orderBy: Prisma.BookingOrderByWithRelationInput[] = [
-    ...(query.sort ?? [{ field: "startTime" as const, order: "asc" as const }]).map((s) => ({ [s.field]: s.order })),
-    { id: "asc" },
-  ];
-  const records = await loadBookingRecords({ AND: and }, { skip: query.skip, take: query.take, orderBy });
-  return records.map((record) => asSeenBy(access, record));
+  return and;
+}
+
+/**
+ * The caller's bookings (as host, attendee, event type owner or team OWNER/ADMIN; admins: all),
+ * filtered and paged: by offset with a total, or by keyset from a cursor, which costs the same
+ * on page 1,000 as on page 1.
+ */
+export async function listBookings(auth: AuthContext, query: BookingListQuery): Promise<BookingPage> {
+  const access = await accessOf(auth);
+  if (query.userId !== undefined) assertMayFilterByHost(access, query.userId);
+  const where: Prisma.BookingWhereInput = { AND: [readableBookingsWhere(access), ...filtersWhere(query, new Date())] };
+  const seen = (records: BookingRecord[]) => records.map((record) => asSeenBy(access, record));
+
+  if ("skip" in query.page) {
+    const orderBy: Prisma.BookingOrderByWithRelationInput[] = [
+      ...(query.sort ?? [{ field: "startTime" as const, order: "asc" as const }]).map((s) => ({ [s.field]: s.order })),
+      { id: "asc" },
+    ];
+    const prisma = await getPrisma();
+    const [records, totalItems] = await Promise.all([
+      loadBookingRecords(where, { skip: query.page.skip, take: query.page.take, orderBy }),
+      prisma.booking.count({ where }),
+    ]);
+    return { bookings: seen(records), totalItems };
+  }
+
+  const sort = query.sort?.[0] ?? { field: "startTime" as const, order: "asc" as const };
+  const after = query.page.cursor ? decodeBookingCursor(query.page.cursor, sort) : undefined;
+  const records = await loadBookingRecords(after ? { AND: [where, keysetWhere(sort, after)] } : where, {
+    skip: 0,
+    take: query.page.take + 1,
+    orderBy: [{ [sort.field]: sort.order }, { id: sort.order }],
+  });
+  const hasMore = records.length > query.page.take;
+  const page = records.slice(0, query.page.take);
+  const last = page[page.length - 1];
+  return { bookings: seen(page), nextCursor: hasMore && last ? encodeBookingCursor(sort, last) : null };
 }

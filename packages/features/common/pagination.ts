@@ -3,4 +3,32 @@ export interface PageRequest {
   page: number;
 }
 
-export const toSkipTake = ({ take, page }: PageRequest) => ({ skip: (page - 1) * take, take });
+/** v2's offset paging (Cal.com's `take` + `skip`). */
+export interface OffsetRequest {
+  take: number;
+  skip: number;
+}
+
+export const toSkipTake = (request: PageRequest | OffsetRequest) => ("skip" in request ? { skip: request.skip, take: request.take } : { skip: (request.page - 1) * request.take, take: request.take });
+
+/** One page of a list, and how many rows the caller may see with the same filters in all. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * Reads one page with `find` and counts the matching rows with `count` (a COUNT over the
+ * very `where` the page was read with, access filter included, so rows are never loaded to
+ * be counted). The count is skipped when the page itself tells the total: a page that is
+ * not full, and not past the end, holds the last rows.
+ */
+export async function findPage<T>(page: PageRequest | OffsetRequest, find: (window: { skip: number; take: number }) => Promise<T[]>, count: () => Promise<number>): Promise<Page<T>> {
+  const window = toSkipTake(page);
+  const items = await find(window);
+  if (items.length < window.take && (items.length > 0 || window.skip === 0)) return { items, total: window.skip + items.length };
+  return { items, total: await count() };
+}
+
+/** The same page with each item mapped. */
+export const mapPage = <T, U>(page: Page<T>, map: (item: T) => U): Page<U> => ({ items: page.items.map(map), total: page.total });

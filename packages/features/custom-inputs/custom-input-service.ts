@@ -3,7 +3,7 @@ import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { assertEventType, readableEventTypesWhere } from "../access/event-type-rules";
 import { invalidField, notFound, NotFoundError } from "../errors/domain-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import type { CustomInputRule } from "./custom-input-answers";
 
 /**
@@ -75,11 +75,12 @@ async function findVisible(auth: AuthContext, id: number, need: "read" | "manage
   return input;
 }
 
-export async function listCustomInputs(auth: AuthContext, page: PageRequest): Promise<PublicCustomInput[]> {
+export async function listCustomInputs(auth: AuthContext, page: PageRequest): Promise<Page<PublicCustomInput>> {
   const prisma = await getPrisma();
   const access = await accessOf(auth);
-  const rows = await prisma.eventTypeCustomInput.findMany({ where: { eventType: readableEventTypesWhere(access) }, orderBy: { id: "asc" }, ...toSkipTake(page) });
-  return rows.map(toPublicCustomInput);
+  const where = { eventType: readableEventTypesWhere(access) };
+  const rows = await findPage(page, (window) => prisma.eventTypeCustomInput.findMany({ where, orderBy: { id: "asc" }, ...window }), () => prisma.eventTypeCustomInput.count({ where }));
+  return mapPage(rows, toPublicCustomInput);
 }
 
 export async function getCustomInput(auth: AuthContext, id: number): Promise<PublicCustomInput> {

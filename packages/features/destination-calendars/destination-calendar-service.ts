@@ -15,7 +15,7 @@ import {
 } from "../access/calendar-source-rules";
 import { conflict, invalid, invalidField, notFound, type FieldIssue } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 
 /**
  * v1 destination calendars (Cal.com's resource): the external calendar new bookings are written
@@ -140,16 +140,13 @@ async function findVisible(auth: AuthContext, id: number, need: "read" | "manage
  * read. `userId` keeps one user's (their default, their personal event types', the bookings
  * they host): the caller's own, or anyone's for an unrestricted admin (403 otherwise).
  */
-export async function listDestinationCalendars(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<PublicDestinationCalendar[]> {
+export async function listDestinationCalendars(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<Page<PublicDestinationCalendar>> {
   const access = await accessOf(auth);
   if (filter.userId !== undefined) assertMayUseDestinationsOf(access, filter.userId);
   const prisma = await getPrisma();
-  const rows = await prisma.destinationCalendar.findMany({
-    where: { AND: [readableDestinationCalendarsWhere(access), filter.userId !== undefined ? destinationCalendarsOfUserWhere(filter.userId) : {}] },
-    orderBy: { id: "asc" },
-    ...toSkipTake(page),
-  });
-  return rows.map(toPublicDestinationCalendar);
+  const where = { AND: [readableDestinationCalendarsWhere(access), filter.userId !== undefined ? destinationCalendarsOfUserWhere(filter.userId) : {}] };
+  const rows = await findPage(page, (window) => prisma.destinationCalendar.findMany({ where, orderBy: { id: "asc" }, ...window }), () => prisma.destinationCalendar.count({ where }));
+  return mapPage(rows, toPublicDestinationCalendar);
 }
 
 export async function getDestinationCalendar(auth: AuthContext, id: number): Promise<PublicDestinationCalendar> {

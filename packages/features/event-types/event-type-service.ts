@@ -5,7 +5,7 @@ import { assertEventType, assertMayUseOwner, readableEventTypesWhere } from "../
 import { assertTeam } from "../access/team-rules";
 import { conflict, invalid as invalidInput, notFound, type FieldIssue } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, type Page, type PageRequest } from "../common/pagination";
 
 export interface EventTypeLocation {
   type: string;
@@ -62,6 +62,11 @@ export interface EventTypeFields {
   calendarId?: number | null;
   /** Team types only; on edit it replaces the whole list. */
   hosts?: EventTypeHostInput[];
+  /**
+   * Other durations a booker may choose besides the length (Cal.com's metadata.multipleDuration;
+   * null removes them). Kept in metadata beside its other keys.
+   */
+  multipleDuration?: number[] | null;
 }
 
 export interface EventTypeCreateInput extends EventTypeFields {
@@ -76,19 +81,45 @@ export interface EventTypeCreateInput extends EventTypeFields {
 
 export type EventTypeUpdateInput = EventTypeFields;
 
-export type EventTypeHost = Omit<HostModel, "eventTypeId">;
-export type EventTypeWithHosts = EventTypeModel & { hosts: EventTypeHost[] };
+/** What an event type shows of its owner and hosts (their public profile). */
+export interface EventTypePerson {
+  id: number;
+  name: string | null;
+  username: string | null;
+  avatarUrl: string | null;
+  weekStart: string;
+  brandColor: string | null;
+  darkBrandColor: string | null;
+}
+
+export type EventTypeHost = Omit<HostModel, "eventTypeId"> & { user: EventTypePerson };
+export type EventTypeWithHosts = EventTypeModel & {
+  hosts: EventTypeHost[];
+  /** A personal type's owner (null for team types). */
+  owner: EventTypePerson | null;
+  destinationCalendar: { integration: string; externalId: string } | null;
+};
 
 export interface EventTypeListFilter {
   userId?: number;
+  /** The personal types of the user with this username (admins: anyone's; others: their own only). */
+  username?: string;
   teamId?: number;
+  /** Only the types with this slug (Cal.com v1's `slug`): one per owner, so one per user or team. */
+  slug?: string;
 }
+
+const person = {
+  select: { id: true, name: true, username: true, avatarUrl: true, weekStart: true, brandColor: true, darkBrandColor: true },
+} satisfies Prisma.UserDefaultArgs;
 
 const withHosts = {
   hosts: {
-    select: { userId: true, isFixed: true, priority: true, weight: true, scheduleId: true },
+    select: { userId: true, isFixed: true, priority: true, weight: true, scheduleId: true, user: person },
     orderBy: { userId: "asc" },
   },
+  owner: person,
+  destinationCalendar: { select: { integration: true, externalId: true } },
 } satisfies Prisma.EventTypeInclude;
 
 const EVENT_TYPE = "Event type";
@@ -230,10 +261,19 @@ async function assertValid(merged: Merged, input: EventTypeFields): Promise<void
 
 const jsonInput = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
 
+/** The metadata to write: as sent, with multipleDuration set in it (or in what is stored) when sent. */
+function metadataColumn(input: EventTypeFields, stored: unknown): Record<string, unknown> | null | undefined {
+  if (input.multipleDuration === undefined) return input.metadata;
+  const base = input.metadata !== undefined ? input.metadata : stored;
+  const { multipleDuration: _old, ...rest } = base !== null && typeof base === "object" && !Array.isArray(base) ? (base as Record<string, unknown>) : {};
+  return input.multipleDuration === null ? rest : { ...rest, multipleDuration: input.multipleDuration };
+}
+
 /** Columns to write, without the owner and the hosts (handled by the callers). */
-function columns(input: EventTypeFields) {
+function columns(input: EventTypeFields, storedMetadata: unknown = null) {
   const fields = { ...input } as EventTypeFields & { teamId?: number; userId?: number };
-  const { hosts: _hosts, teamId: _teamId, userId: _userId, locations, metadata, ...scalars } = fields;
+  const { hosts: _hosts, teamId: _teamId, userId: _userId, locations, metadata: _metadata, multipleDuration: _durations, ...scalars } = fields;
+  const metadata = metadataColumn(input, storedMetadata);
   return {
     ...scalars,
     ...(locations !== undefined ? { locations: locations as unknown as Prisma.InputJsonValue } : {}),
@@ -254,7 +294,7 @@ export async function listEventTypes(
   auth: AuthContext,
   page: PageRequest,
   filter: EventTypeListFilter = {},
-): Promise<EventTypeWithHosts[]> {
+): Promise<Page<EventTypeWithHosts>> {
   const access = await accessOf(auth);
   if (filter.userId !== undefined) assertMayUseOwner(access, filter.userId, "Only admins can list another user's event types.");
   if (filter.teamId !== undefined) {
@@ -262,23 +302,33 @@ export async function listEventTypes(
     await assertTeamExists(access, filter.teamId);
   }
   const prisma = await getPrisma();
+  let userId = filter.userId;
+  if (filter.username !== undefined) {
+    const named = await prisma.user.findUnique({ where: { username: filter.username }, select: { id: true } });
+    // Checked before saying whether the user exists: an unknown name is a 403 too, except to admins.
+    assertMayUseOwner(access, named?.id ?? 0, "Only admins can list another user's event types.");
+    if (!named) return { items: [], total: 0 };
+    userId = named.id;
+  }
   const where: Prisma.EventTypeWhereInput = {
     AND: [
       readableEventTypesWhere(access),
-      filter.userId !== undefined ? { userId: filter.userId, teamId: null } : {},
+      userId !== undefined ? { userId, teamId: null } : {},
       filter.teamId !== undefined ? { teamId: filter.teamId } : {},
+      filter.slug !== undefined ? { slug: filter.slug } : {},
     ],
   };
-  return prisma.eventType.findMany({ where, include: withHosts, orderBy: { id: "asc" }, ...toSkipTake(page) });
+  return findPage(page, (window) => prisma.eventType.findMany({ where, include: withHosts, orderBy: { id: "asc" }, ...window }), () => prisma.eventType.count({ where }));
 }
 
 /** A team's event types, for its accepted members (and admins); anyone else gets a 404. */
-export async function listTeamEventTypes(auth: AuthContext, teamId: number, page: PageRequest): Promise<EventTypeWithHosts[]> {
+export async function listTeamEventTypes(auth: AuthContext, teamId: number, page: PageRequest): Promise<Page<EventTypeWithHosts>> {
   const access = await accessOf(auth);
   assertTeam(access, teamId, "read");
   await assertTeamExists(access, teamId);
   const prisma = await getPrisma();
-  return prisma.eventType.findMany({ where: { teamId }, include: withHosts, orderBy: { id: "asc" }, ...toSkipTake(page) });
+  const where = { teamId };
+  return findPage(page, (window) => prisma.eventType.findMany({ where, include: withHosts, orderBy: { id: "asc" }, ...window }), () => prisma.eventType.count({ where }));
 }
 
 export async function getEventType(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
@@ -351,7 +401,7 @@ export async function updateEventType(auth: AuthContext, id: number, input: Even
     return await prisma.eventType.update({
       where: { id },
       data: {
-        ...columns(input),
+        ...columns(input, existing.metadata),
         ...(input.hosts !== undefined && existing.teamId !== null
           ? { hosts: { deleteMany: {}, create: hostRows(input.hosts) } }
           : {}),
@@ -363,9 +413,11 @@ export async function updateEventType(auth: AuthContext, id: number, input: Even
   }
 }
 
-export async function deleteEventType(auth: AuthContext, id: number): Promise<void> {
-  await findAccessible(auth, id, "manage");
+/** Deletes the event type and returns it as it was. */
+export async function deleteEventType(auth: AuthContext, id: number): Promise<EventTypeWithHosts> {
+  const existing = await findAccessible(auth, id, "manage");
   const prisma = await getPrisma();
   const { count } = await prisma.eventType.deleteMany({ where: { id } });
   if (count === 0) throw notFound(EVENT_TYPE);
+  return existing;
 }

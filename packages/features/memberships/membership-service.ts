@@ -1,4 +1,4 @@
-import { getPrisma, type MembershipModel, type MembershipRole, type Prisma } from "@slotbase/prisma";
+import { getPrisma, type MembershipModel, type MembershipRole, type Prisma, type TeamModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf, withCurrentTeamRole, type Access } from "../access/access";
 import {
@@ -8,9 +8,10 @@ import {
   assertMembershipVisible,
   visibleMembershipsWhere,
 } from "../access/membership-rules";
+import { canReadTeam } from "../access/team-rules";
 import { conflict, notFound } from "../errors/domain-errors";
 import { isForeignKeyViolation, isUniqueViolation } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, type Page, type PageRequest } from "../common/pagination";
 
 /**
  * Memberships: a user in a team with a role (OWNER / ADMIN / MEMBER) and `accepted`.
@@ -41,7 +42,12 @@ export interface MembershipUpdateInput {
 export interface MembershipFilter {
   teamId?: number;
   userId?: number;
+  /** Cal.com v1's `include=team`: each membership with its team, where the caller may read the team. */
+  includeTeam?: boolean;
 }
+
+/** A listed membership; `team` only when asked for and the caller may read that team. */
+export type ListedMembership = MembershipModel & { team?: TeamModel };
 
 type Db = Prisma.TransactionClient;
 
@@ -71,14 +77,20 @@ async function assertNotLastOwner(db: Db, membership: MembershipModel): Promise<
 /**
  * Memberships of the teams the caller is an accepted member of, plus the caller's own
  * (pending invitations included); system admins: all. A team-restricted key: that team only.
+ * With `includeTeam`, each with its team, except teams the caller may not read (an invitee's
+ * pending invitation shows no more of the team than GET /v1/teams/{id} would).
  */
-export async function listMemberships(auth: AuthContext, page: PageRequest, filter: MembershipFilter = {}): Promise<MembershipModel[]> {
+export async function listMemberships(auth: AuthContext, page: PageRequest, filter: MembershipFilter = {}): Promise<Page<ListedMembership>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
   const conditions: Prisma.MembershipWhereInput[] = [visibleMembershipsWhere(access)];
   if (filter.teamId !== undefined) conditions.push({ teamId: filter.teamId });
   if (filter.userId !== undefined) conditions.push({ userId: filter.userId });
-  return prisma.membership.findMany({ where: { AND: conditions }, orderBy: { id: "asc" }, ...toSkipTake(page) });
+  const where = { AND: conditions };
+  const count = () => prisma.membership.count({ where });
+  if (!filter.includeTeam) return findPage(page, (window) => prisma.membership.findMany({ where, orderBy: { id: "asc" }, ...window }), count);
+  const rows = await findPage(page, (window) => prisma.membership.findMany({ where, orderBy: { id: "asc" }, include: { team: true }, ...window }), count);
+  return { items: rows.items.map(({ team, ...membership }) => (canReadTeam(access, membership.teamId) ? { ...membership, team } : membership)), total: rows.total };
 }
 
 export async function getMembership(auth: AuthContext, key: MembershipKey): Promise<MembershipModel> {

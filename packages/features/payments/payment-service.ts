@@ -3,7 +3,7 @@ import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { onReadableBooking } from "../access/booking-rules";
 import { notFound } from "../errors/domain-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, type Page, type PageRequest } from "../common/pagination";
 import { assertOnRowBooking, childBookingSelect } from "../bookings/booking-children";
 
 /**
@@ -32,15 +32,11 @@ const publicFields = {
   createdAt: true,
 } as const;
 
-export async function listPayments(auth: AuthContext, query: PageRequest & PaymentFilter): Promise<PublicPayment[]> {
+export async function listPayments(auth: AuthContext, query: PageRequest & PaymentFilter): Promise<Page<PublicPayment>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  return prisma.payment.findMany({
-    where: { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) },
-    select: publicFields,
-    orderBy: { id: "asc" },
-    ...toSkipTake(query),
-  });
+  const where = { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) };
+  return findPage(query, (window) => prisma.payment.findMany({ where, select: publicFields, orderBy: { id: "asc" }, ...window }), () => prisma.payment.count({ where }));
 }
 
 export async function getPayment(auth: AuthContext, id: number): Promise<PublicPayment> {

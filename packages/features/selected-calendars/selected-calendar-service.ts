@@ -4,7 +4,7 @@ import { accessOf } from "../access/access";
 import { assertMayUseSelectedCalendarsOf, assertSelectedCalendarsVisible, visibleSelectedCalendarsWhere } from "../access/calendar-source-rules";
 import { conflict, invalidField, notFound, type FieldIssue } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import { formatSelectedCalendarId, unaddressableField, type SelectedCalendarKey } from "./selected-calendar-id";
 
 /**
@@ -61,16 +61,13 @@ function taken(key: SelectedCalendarKey, input: SelectedCalendarUpdate): never {
   throw conflict(message, issues);
 }
 
-export async function listSelectedCalendars(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<PublicSelectedCalendar[]> {
+export async function listSelectedCalendars(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<Page<PublicSelectedCalendar>> {
   const access = await accessOf(auth);
   if (filter.userId !== undefined) assertMayUseSelectedCalendarsOf(access, filter.userId);
   const prisma = await getPrisma();
-  const rows = await prisma.selectedCalendar.findMany({
-    where: { AND: [visibleSelectedCalendarsWhere(access), filter.userId !== undefined ? { userId: filter.userId } : {}] },
-    orderBy: ORDER,
-    ...toSkipTake(page),
-  });
-  return rows.map(toPublicSelectedCalendar);
+  const where = { AND: [visibleSelectedCalendarsWhere(access), filter.userId !== undefined ? { userId: filter.userId } : {}] };
+  const rows = await findPage(page, (window) => prisma.selectedCalendar.findMany({ where, orderBy: ORDER, ...window }), () => prisma.selectedCalendar.count({ where }));
+  return mapPage(rows, toPublicSelectedCalendar);
 }
 
 async function findVisible(auth: AuthContext, key: SelectedCalendarKey): Promise<SelectedCalendarModel> {

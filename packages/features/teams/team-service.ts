@@ -4,7 +4,7 @@ import { accessOf } from "../access/access";
 import { assertCanCreateTeam, assertTeam, readableTeamIds } from "../access/team-rules";
 import { conflict, notFound } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, type Page, type PageRequest } from "../common/pagination";
 import { verifiedKeyCache } from "../api-keys/verified-key-cache";
 
 /** Team fields a client may set. */
@@ -50,14 +50,11 @@ function toData<T extends TeamFields>(fields: T): Omit<T, "metadata"> & { metada
 }
 
 /** Accepted members see their teams; system admins see all; a team-restricted key only its team. */
-export async function listTeams(auth: AuthContext, page: PageRequest): Promise<TeamModel[]> {
+export async function listTeams(auth: AuthContext, page: PageRequest): Promise<Page<TeamModel>> {
   const teamIds = readableTeamIds(await accessOf(auth));
   const prisma = await getPrisma();
-  return prisma.team.findMany({
-    where: teamIds === null ? {} : { id: { in: teamIds } },
-    orderBy: { id: "asc" },
-    ...toSkipTake(page),
-  });
+  const where = teamIds === null ? {} : { id: { in: teamIds } };
+  return findPage(page, (window) => prisma.team.findMany({ where, orderBy: { id: "asc" }, ...window }), () => prisma.team.count({ where }));
 }
 
 export async function getTeam(auth: AuthContext, teamId: number): Promise<TeamModel> {

@@ -4,7 +4,7 @@ import { accessOf } from "../access/access";
 import { assertUserAdmin, assertUserVisible, emailChangeIsTrusted, visibleUsersWhere } from "../access/owner-rules";
 import { conflict, notFound } from "../errors/domain-errors";
 import { isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, type Page, type PageRequest } from "../common/pagination";
 import { verifiedKeyCache } from "../api-keys/verified-key-cache";
 import { applyEmailChange, deliverEmailChangeSoon, emailTaken, pendingEmailOf, requestEmailChange } from "./email-change";
 
@@ -32,19 +32,19 @@ export async function getMe(auth: AuthContext): Promise<UserView> {
 }
 
 /** One page of the users the caller may see, and how many they may see in all (Cal.com v1's `total`). */
-export async function listUsers(auth: AuthContext, page: PageRequest & { email?: string[] }): Promise<{ users: UserView[]; total: number }> {
+export async function listUsers(auth: AuthContext, page: PageRequest, filter: { email?: string[] } = {}): Promise<Page<UserView>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
   // Emails are stored lower-cased.
-  const emails = page.email?.map((email) => email.toLowerCase());
+  const emails = filter.email?.map((email) => email.toLowerCase());
   const where = emails ? { AND: [visibleUsersWhere(access), { email: { in: emails } }] } : visibleUsersWhere(access);
-  const [users, total] = await Promise.all([prisma.user.findMany({ where, orderBy: { id: "asc" }, ...toSkipTake(page) }), prisma.user.count({ where })]);
+  const { items: users, total } = await findPage(page, (window) => prisma.user.findMany({ where, orderBy: { id: "asc" }, ...window }), () => prisma.user.count({ where }));
   const pending = await prisma.emailChange.findMany({
     where: { userId: { in: users.map((u) => u.id) }, expiresAt: { gt: new Date() } },
     select: { userId: true, email: true },
   });
   const pendingByUser = new Map(pending.map((p) => [p.userId, p.email]));
-  return { users: users.map((user) => ({ ...user, pendingEmail: pendingByUser.get(user.id) ?? null })), total };
+  return { items: users.map((user) => ({ ...user, pendingEmail: pendingByUser.get(user.id) ?? null })), total };
 }
 
 export async function getUser(auth: AuthContext, userId: number): Promise<UserView> {

@@ -1,7 +1,7 @@
 import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { notFound } from "../errors/domain-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import { deliveryBody } from "./enqueue-deliveries";
 import { findManagedWebhook } from "./webhook-service";
 import { kickWebhookDelivery } from "./worker";
@@ -46,11 +46,16 @@ function toPublicDelivery(row: DeliveryRow): PublicDelivery {
 }
 
 /** Newest first; one page read through the (webhookId, createdAt DESC, id DESC) index. */
-export async function listDeliveries(auth: AuthContext, webhookId: string, page: PageRequest): Promise<PublicDelivery[]> {
+export async function listDeliveries(auth: AuthContext, webhookId: string, page: PageRequest): Promise<Page<PublicDelivery>> {
   await findManagedWebhook(auth, webhookId);
   const prisma = await getPrisma();
-  const rows = await prisma.webhookDelivery.findMany({ where: { webhookId }, select: SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...toSkipTake(page) });
-  return rows.map(toPublicDelivery);
+  const where = { webhookId };
+  const rows = await findPage(
+    page,
+    (window) => prisma.webhookDelivery.findMany({ where, select: SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+    () => prisma.webhookDelivery.count({ where }),
+  );
+  return mapPage(rows, toPublicDelivery);
 }
 
 /** Sends a delivery again now, with the same id (receivers deduplicate by it); its attempts keep counting. */

@@ -3,19 +3,20 @@ import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { assertEventType } from "../access/event-type-rules";
 import { assertMayActFor } from "../access/owner-rules";
-import { assertWebhook, manageableWebhooksWhere } from "../access/webhook-rules";
+import { assertWebhook, assertWebhookAt, manageableWebhooksWhere, type WebhookPlace } from "../access/webhook-rules";
 import { invalidField, notFound, NotFoundError } from "../errors/domain-errors";
-import { toSkipTake, type PageRequest } from "../common/pagination";
+import { findPage, toSkipTake, type OffsetRequest, type Page, type PageRequest } from "../common/pagination";
 import { checkSubscriberTarget, targetPolicyFromEnv } from "./delivery";
-import type { SubscribableTrigger } from "./webhook-triggers";
+import type { AcceptedTrigger } from "./webhook-triggers";
 
 /**
- * v1 webhooks (Cal.com's resource): a subscriber URL told about booking events. The secret is
- * write-only: it signs deliveries and is never returned (`hasSecret` says whether one is set).
+ * Webhooks (Cal.com's resource, on v1 and v2): a subscriber URL told about booking events. The
+ * secret is write-only: it signs deliveries and is never returned (`hasSecret` says whether one
+ * is set). v2 addresses a webhook at a place (WebhookPlace): the user's own, or an event type's.
  */
 export interface WebhookInput {
   subscriberUrl: string;
-  eventTriggers: SubscribableTrigger[];
+  eventTriggers: AcceptedTrigger[];
   active?: boolean;
   payloadTemplate?: string | null;
   eventTypeId?: number | null;
@@ -89,23 +90,29 @@ async function checkEventType(db: Prisma.TransactionClient, auth: AuthContext, e
   }
 }
 
-export async function findManagedWebhook(auth: AuthContext, id: string): Promise<WebhookRow> {
+export async function findManagedWebhook(auth: AuthContext, id: string, place?: WebhookPlace): Promise<WebhookRow> {
   const prisma = await getPrisma();
+  if (place?.kind === "eventType") await checkEventType(prisma, auth, place.eventTypeId);
   const [row, access] = await Promise.all([
     prisma.webhook.findUnique({ where: { id }, select: { ...SELECT, eventType: { select: { userId: true, teamId: true } } } }),
     accessOf(auth),
   ]);
   assertWebhook(access, row);
+  if (place) assertWebhookAt(row!, place);
   const { eventType: _eventType, ...webhook } = row!;
   return webhook;
 }
 
-export async function listWebhooks(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<PublicWebhook[]> {
+/** `eventTypeId`: only that event type's (which the caller must manage); null: only those on no event type. */
+export async function listWebhooks(auth: AuthContext, page: PageRequest | OffsetRequest, filter: { userId?: number; eventTypeId?: number | null } = {}): Promise<PublicWebhook[]> {
   const prisma = await getPrisma();
   const access = await accessOf(auth);
   if (filter.userId !== undefined) assertMayActFor(access, filter.userId, "Only admins may list another user's webhooks");
+  if (filter.eventTypeId != null) await checkEventType(prisma, auth, filter.eventTypeId);
   const rows = await prisma.webhook.findMany({
-    where: { AND: [manageableWebhooksWhere(access), filter.userId !== undefined ? { userId: filter.userId } : {}] },
+    where: {
+      AND: [manageableWebhooksWhere(access), filter.userId !== undefined ? { userId: filter.userId } : {}, filter.eventTypeId !== undefined ? { eventTypeId: filter.eventTypeId } : {}],
+    },
     select: SELECT,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...toSkipTake(page),
@@ -113,8 +120,16 @@ export async function listWebhooks(auth: AuthContext, page: PageRequest, filter:
   return rows.map(toPublicWebhook);
 }
 
-export async function getWebhook(auth: AuthContext, id: string): Promise<PublicWebhook> {
-  return toPublicWebhook(await findManagedWebhook(auth, id));
+/** v1's list: a page of listWebhooks, and a COUNT of every webhook it lists with the same filter. */
+export async function listWebhooksPage(auth: AuthContext, page: PageRequest, filter: { userId?: number } = {}): Promise<Page<PublicWebhook>> {
+  const prisma = await getPrisma();
+  const access = await accessOf(auth);
+  const where = { AND: [manageableWebhooksWhere(access), filter.userId !== undefined ? { userId: filter.userId } : {}] };
+  return findPage(page, (window) => listWebhooks(auth, window, filter), () => prisma.webhook.count({ where }));
+}
+
+export async function getWebhook(auth: AuthContext, id: string, place?: WebhookPlace): Promise<PublicWebhook> {
+  return toPublicWebhook(await findManagedWebhook(auth, id, place));
 }
 
 export async function createWebhook(auth: AuthContext, input: WebhookInput): Promise<PublicWebhook> {
@@ -139,9 +154,9 @@ export async function createWebhook(auth: AuthContext, input: WebhookInput): Pro
   return toPublicWebhook(row);
 }
 
-export async function updateWebhook(auth: AuthContext, id: string, input: WebhookUpdate): Promise<PublicWebhook> {
+export async function updateWebhook(auth: AuthContext, id: string, input: WebhookUpdate, place?: WebhookPlace): Promise<PublicWebhook> {
   const prisma = await getPrisma();
-  await findManagedWebhook(auth, id);
+  await findManagedWebhook(auth, id, place);
   if (input.subscriberUrl !== undefined) await checkUrl(input.subscriberUrl);
   if (input.eventTypeId != null) await checkEventType(prisma, auth, input.eventTypeId);
   const row = await prisma.webhook.update({
@@ -160,8 +175,18 @@ export async function updateWebhook(auth: AuthContext, id: string, input: Webhoo
   return toPublicWebhook(row);
 }
 
-export async function deleteWebhook(auth: AuthContext, id: string): Promise<void> {
+/** Returns the webhook as it was (v2 answers with it). */
+export async function deleteWebhook(auth: AuthContext, id: string, place?: WebhookPlace): Promise<PublicWebhook> {
   const prisma = await getPrisma();
-  await findManagedWebhook(auth, id);
+  const webhook = await findManagedWebhook(auth, id, place);
   await prisma.webhook.delete({ where: { id } });
+  return toPublicWebhook(webhook);
+}
+
+/** Deletes every webhook of an event type the caller manages; returns how many there were. */
+export async function deleteEventTypeWebhooks(auth: AuthContext, eventTypeId: number): Promise<number> {
+  const prisma = await getPrisma();
+  await checkEventType(prisma, auth, eventTypeId);
+  const { count } = await prisma.webhook.deleteMany({ where: { eventTypeId } });
+  return count;
 }

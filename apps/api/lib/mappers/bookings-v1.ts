@@ -47,7 +47,7 @@ export function listQueryFromV1(query: z.infer<typeof BookingListQueryV1>): Book
     beforeEnd: query.dateTo,
     userId: query.userId,
     sort: [{ field: query.sortBy, order: query.order }],
-    ...toSkipTake(query),
+    page: toSkipTake(query),
   };
 }
 

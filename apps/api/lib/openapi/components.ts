@@ -12,11 +12,14 @@ import * as schedules from "../schemas/schedules";
 import * as availabilities from "../schemas/availabilities";
 import * as blockers from "../schemas/blockers";
 import * as webhooks from "../schemas/webhooks";
+import * as webhooksV2 from "../schemas/webhooks-v2";
 import * as availabilityPaths from "../schemas/availability-paths";
 import * as customInputs from "../schemas/custom-inputs";
 import * as teams from "../schemas/teams";
 import * as memberships from "../schemas/memberships";
+import * as membershipList from "../schemas/membership-list";
 import * as eventTypes from "../schemas/event-types";
+import * as eventTypesV2 from "../schemas/event-types-v2";
 import * as attendees from "../schemas/attendees";
 import * as bookingReferences from "../schemas/booking-references";
 import * as payments from "../schemas/payments";
@@ -26,6 +29,7 @@ import * as calendarEvents from "../schemas/calendar-events";
 import * as destinationCalendars from "../schemas/destination-calendars";
 import * as selectedCalendars from "../schemas/selected-calendars";
 import * as notSupported from "../schemas/not-supported";
+import * as schedulesV2 from "../schemas/schedules-v2";
 
 /**
  * Every zod schema the OpenAPI document refers to, by component name. Request bodies and
@@ -74,6 +78,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   BookingResponseV2: bookingsV2.BookingResponseV2,
   BookingListResponseV2: bookingsV2.BookingListResponseV2,
   BookingReferencesResponseV2: bookingsV2.BookingReferencesResponseV2,
+  BookingReassignedResponseV2: bookingsV2.BookingReassignedResponseV2,
   BookingV1: bookingsV1.BookingV1,
   BookingCreateBodyV1: bookingsV1.BookingCreateBodyV1,
   BookingUpdateBodyV1: bookingsV1.BookingUpdateBodyV1,
@@ -123,7 +128,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   MembershipUpdateBody: memberships.MembershipUpdateBody,
   MembershipResponse: memberships.MembershipResponse,
   MembershipCreatedResponse: memberships.MembershipCreatedResponse,
-  MembershipListResponse: memberships.MembershipListResponse,
+  MembershipListResponse: membershipList.MembershipListResponse,
   EventType: eventTypes.EventType,
   EventTypeHost: eventTypes.EventTypeHost,
   EventTypeCreateBody: eventTypes.EventTypeCreateBody,
@@ -131,6 +136,12 @@ export const schemaComponents: Record<string, z.ZodType> = {
   EventTypeResponse: eventTypes.EventTypeResponse,
   EventTypeCreatedResponse: eventTypes.EventTypeCreatedResponse,
   EventTypeListResponse: eventTypes.EventTypeListResponse,
+  EventTypeV2: eventTypesV2.EventTypeV2,
+  EventTypeCreateBodyV2: eventTypesV2.EventTypeCreateBodyV2,
+  EventTypeUpdateBodyV2: eventTypesV2.EventTypeUpdateBodyV2,
+  EventTypeResponseV2: eventTypesV2.EventTypeResponseV2,
+  EventTypeListResponseV2: eventTypesV2.EventTypeListResponseV2,
+  EventTypeDeletedResponseV2: eventTypesV2.EventTypeDeletedResponseV2,
   Attendee: attendees.Attendee,
   AttendeeCreateBody: attendees.AttendeeCreateBody,
   AttendeeUpdateBody: attendees.AttendeeUpdateBody,
@@ -161,6 +172,15 @@ export const schemaComponents: Record<string, z.ZodType> = {
   WebhookDelivery: webhooks.WebhookDelivery,
   WebhookDeliveryResponse: webhooks.WebhookDeliveryResponse,
   WebhookDeliveryListResponse: webhooks.WebhookDeliveryListResponse,
+  WebhookCreateBodyV2: webhooksV2.WebhookCreateBodyV2,
+  WebhookUpdateBodyV2: webhooksV2.WebhookUpdateBodyV2,
+  UserWebhookV2: webhooksV2.UserWebhookV2,
+  UserWebhookResponseV2: webhooksV2.UserWebhookResponseV2,
+  UserWebhookListResponseV2: webhooksV2.UserWebhookListResponseV2,
+  EventTypeWebhookV2: webhooksV2.EventTypeWebhookV2,
+  EventTypeWebhookResponseV2: webhooksV2.EventTypeWebhookResponseV2,
+  EventTypeWebhookListResponseV2: webhooksV2.EventTypeWebhookListResponseV2,
+  WebhooksDeletedResponseV2: webhooksV2.WebhooksDeletedResponseV2,
   NoShowBody: noShow.NoShowBody,
   NoShowResponse: noShow.NoShowResponse,
   DestinationCalendar: destinationCalendars.DestinationCalendar,
@@ -175,6 +195,12 @@ export const schemaComponents: Record<string, z.ZodType> = {
   SelectedCalendarResponse: selectedCalendars.SelectedCalendarResponse,
   SelectedCalendarCreatedResponse: selectedCalendars.SelectedCalendarCreatedResponse,
   SelectedCalendarListResponse: selectedCalendars.SelectedCalendarListResponse,
+  ScheduleV2: schedulesV2.ScheduleV2,
+  ScheduleResponseV2: schedulesV2.ScheduleResponseV2,
+  ScheduleListResponseV2: schedulesV2.ScheduleListResponseV2,
+  ScheduleDeletedResponseV2: schedulesV2.ScheduleDeletedResponseV2,
+  ScheduleCreateBodyV2: schedulesV2.ScheduleCreateBodyV2,
+  ScheduleUpdateBodyV2: schedulesV2.ScheduleUpdateBodyV2,
 };
 
 export const queryComponents: Record<string, z.ZodObject> = {
@@ -201,6 +227,8 @@ export const queryComponents: Record<string, z.ZodObject> = {
   ListMembershipsQuery: memberships.ListMembershipsQuery,
   MembershipIdQuery: memberships.MembershipIdQuery,
   ListEventTypesQuery: eventTypes.ListEventTypesQuery,
+  ListEventTypesQueryV2: eventTypesV2.ListEventTypesQueryV2,
+  EventTypeIdQueryV2: eventTypesV2.EventTypeIdQueryV2,
   TeamEventTypesQuery: eventTypes.TeamEventTypesQuery,
   ListAttendeesQuery: attendees.ListAttendeesQuery,
   ListBookingReferencesQuery: bookingReferences.ListBookingReferencesQuery,
@@ -219,9 +247,15 @@ export const queryComponents: Record<string, z.ZodObject> = {
   WebhookIdQuery: webhooks.WebhookIdQuery,
   WebhookDeliveriesQuery: webhooks.WebhookDeliveriesQuery,
   WebhookDeliveryQuery: webhooks.WebhookDeliveryQuery,
+  WebhookListQueryV2: webhooksV2.WebhookListQueryV2,
+  WebhookIdQueryV2: webhooksV2.WebhookIdQueryV2,
+  EventTypeWebhooksQueryV2: webhooksV2.EventTypeWebhooksQueryV2,
+  EventTypeWebhookListQueryV2: webhooksV2.EventTypeWebhookListQueryV2,
+  EventTypeWebhookIdQueryV2: webhooksV2.EventTypeWebhookIdQueryV2,
   UserAvailabilityPathQuery: availabilityPaths.UserAvailabilityPathQuery,
   TeamAvailabilityPathQuery: availabilityPaths.TeamAvailabilityPathQuery,
   ListDestinationCalendarsQuery: destinationCalendars.ListDestinationCalendarsQuery,
   ListSelectedCalendarsQuery: selectedCalendars.ListSelectedCalendarsQuery,
   SelectedCalendarIdQuery: selectedCalendars.SelectedCalendarIdQuery,
+  ScheduleIdQueryV2: schedulesV2.ScheduleIdQueryV2,
 };

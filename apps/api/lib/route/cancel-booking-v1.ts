@@ -12,7 +12,7 @@ export const cancelBookingV1 = endpoint({
   query: BookingCancelQueryV1,
   body: BookingCancelBodyV1,
   handler: async ({ auth, query, body }) => {
-    const cancelled = await cancelBooking(auth, { id: query.id }, body.cancellationReason ?? query.cancellationReason);
+    const cancelled = await cancelBooking(auth, { id: query.id }, { reason: body.cancellationReason ?? query.cancellationReason, subsequent: query.allRemainingBookings });
     const onlyRemovedAttendee = cancelled.onlyRemovedAttendee === true;
     return {
       success: true as const,

@@ -23,6 +23,11 @@ type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface EndpointContext<Q, B> {
   req: ApiRequest;
+  /**
+   * For response headers the operation owns (a v1 list's paging headers, lib/http/list-headers.ts);
+   * the body and status are endpoint()'s, from the handler's result.
+   */
+  res: ApiResponse;
   /** The caller; on an `allowAnonymous` operation read `caller` instead (this is then unset without a key). */
   auth: AuthContext;
   /** The caller, or null for an anonymous request to an `allowAnonymous` operation. */
@@ -164,7 +169,7 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
     const rawBody = definition.body ? ((await readJsonBody(req)) ?? {}) : null;
     inputs.body = rawBody;
     const body = (definition.body ? validate(definition.body, "body", rawBody) : undefined) as Output<B>;
-    const ctx = { req, auth: auth as AuthContext, caller: auth ?? null, query: query as Output<Q>, body };
+    const ctx = { req, res, auth: auth as AuthContext, caller: auth ?? null, query: query as Output<Q>, body };
     if (key === undefined) {
       const answer = await respond(ctx, res);
       if (answer === NOT_MODIFIED) return;

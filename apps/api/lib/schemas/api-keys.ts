@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ApiKeySchema } from "@slotbase/prisma/zod";
 import { ALL_SCOPES, type Scope } from "@slotbase/features";
-import { idParam, isoDateTime, paginationQuery } from "../validation/common";
+import { idParam, isoDateTime } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** A key as the API shows it (an explicit allow-list): never the secret, never its hash. */
 export const ApiKey = ApiKeySchema.pick({
@@ -45,7 +46,7 @@ export const ApiKeyUpdateBody = writable
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListApiKeysQuery = paginationQuery.extend({
+export const ListApiKeysQuery = listQuery.extend({
   userId: idParam.optional().describe("Admins only: list this user's keys."),
 });
 export const ApiKeyIdQuery = z.object({ id: z.string().min(1).max(64) });

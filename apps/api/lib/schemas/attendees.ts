@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AttendeeSchema } from "@slotbase/prisma/zod";
-import { idParam, int32, paginationQuery, timeZone } from "../validation/common";
+import { idParam, int32, timeZone } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** An attendee as the API shows it (an explicit allow-list). */
 export const Attendee = AttendeeSchema.pick({
@@ -43,7 +44,7 @@ export const AttendeeUpdateBody = writableAttendeeFields
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListAttendeesQuery = paginationQuery.extend({
+export const ListAttendeesQuery = listQuery.extend({
   bookingId: idParam.optional().describe("Only this booking's attendees."),
 });
 

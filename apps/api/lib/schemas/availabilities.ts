@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AvailabilitySchema } from "@slotbase/prisma/zod";
 import { isCalendarDate, parseTimeOfDay, SECONDS_PER_DAY } from "@slotbase/features";
-import { idParam, int32, paginationQuery } from "../validation/common";
+import { idParam, int32 } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 const TIME_INPUT = /^(\d{2}:\d{2}(:\d{2})?|1970-01-01T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)$/;
 const TIME_OUTPUT = /^\d{2}:\d{2}:\d{2}$/;
@@ -69,7 +70,7 @@ export const Availability = AvailabilitySchema.pick({ id: true, userId: true, sc
   endTime: z.string().regex(TIME_OUTPUT).describe("HH:mm:ss; 23:59:59 is the end of the day."),
 });
 
-export const ListAvailabilitiesQuery = paginationQuery.extend({
+export const ListAvailabilitiesQuery = listQuery.extend({
   scheduleId: idParam.optional().describe("Only the rules of this schedule."),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idParam } from "../validation/common";
 import { checkRange, rangeBound, rangeZone } from "../validation/time-range";
+import { eventTypeIdParam } from "./availability";
 
 /**
  * Cal.com v1's per-user and per-team availability paths (served by Cal.com, documented under
@@ -10,6 +11,7 @@ const range = {
   dateFrom: rangeBound(),
   dateTo: rangeBound(),
   timeZone: rangeZone("Zone of date-only bounds. Default UTC."),
+  eventTypeId: eventTypeIdParam(),
 };
 
 export const UserAvailabilityPathQuery = z

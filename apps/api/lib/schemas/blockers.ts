@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BlockerSchema } from "@slotbase/prisma/zod";
-import { idParam, isoDateTime, paginationQuery } from "../validation/common";
+import { idParam, isoDateTime } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** Time blocked by hand (busy for slots): a user's, or a workspace calendar's. */
 export const Blocker = BlockerSchema.pick({
@@ -40,7 +41,7 @@ export const BlockerUpdateBody = writable
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListBlockersQuery = paginationQuery
+export const ListBlockersQuery = listQuery
   .extend({
     userId: idParam.optional().describe("Only this user's blockers (admins: anyone's)."),
     calendarId: idParam.optional().describe("Only this workspace calendar's blockers."),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BookingReferenceSchema } from "@slotbase/prisma/zod";
-import { idParam, int32, paginationQuery } from "../validation/common";
+import { idParam, int32 } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** A booking reference's public fields, never its meeting password (an explicit allow-list). */
 export const BookingReferenceFields = BookingReferenceSchema.pick({
@@ -51,7 +52,7 @@ export const BookingReferenceUpdateBody = writableReferenceFields
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListBookingReferencesQuery = paginationQuery.extend({
+export const ListBookingReferencesQuery = listQuery.extend({
   bookingId: idParam.optional().describe("Only this booking's references."),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EventTypeCustomInputSchema } from "@slotbase/prisma/zod";
-import { idParam, paginationQuery } from "../validation/common";
+import { idParam } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** v1 custom inputs (Cal.com's envelopes: `event_type_custom_inputs`, `event_type_custom_input`). */
 const Option = z.object({ label: z.string().trim().min(1).max(200), type: z.string().trim().min(1).max(50) });
@@ -36,7 +37,7 @@ export const CustomInputUpdateBody = z
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" })
   .meta({ example: { required: false } });
 
-export const ListCustomInputsQuery = paginationQuery;
+export const ListCustomInputsQuery = listQuery;
 export const CustomInputResponse = z.object({ event_type_custom_input: CustomInput });
 export const CustomInputCreatedResponse = z.object({ event_type_custom_input: CustomInput, message: z.string() });
 export const CustomInputListResponse = z.object({ event_type_custom_inputs: z.array(CustomInput) });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DestinationCalendarSchema } from "@slotbase/prisma/zod";
-import { idParam, int32, paginationQuery } from "../validation/common";
+import { idParam, int32 } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /**
  * v1 destination calendars, as Cal.com serves them (`{ destinationCalendars }`,
@@ -65,7 +66,7 @@ export const DestinationCalendarUpdateBody = DestinationCalendarSchema.pick({ in
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" })
   .meta({ example: { externalId: "team-calendar@example.com" } });
 
-export const ListDestinationCalendarsQuery = paginationQuery.extend({
+export const ListDestinationCalendarsQuery = listQuery.extend({
   userId: idParam
     .optional()
     .describe("Only this user's: their default, their personal event types', the bookings they host (others than yourself: admins only)."),

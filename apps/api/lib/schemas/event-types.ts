@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EventTypeSchema, HostSchema, PeriodTypeSchema } from "@slotbase/prisma/zod";
-import { idParam, INT32_MAX, int32, isoDateTime, paginationQuery } from "../validation/common";
+import { idParam, INT32_MAX, int32, isoDateTime } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** A host of a team event type as the API shows it. */
 export const EventTypeHost = HostSchema.pick({ userId: true, isFixed: true, priority: true, weight: true, scheduleId: true });
@@ -197,12 +198,13 @@ export const EventTypeUpdateBody = writableEventTypeFields
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListEventTypesQuery = paginationQuery.extend({
+export const ListEventTypesQuery = listQuery.extend({
   userId: idParam.optional().describe("Admins only (others may name only themself): this user's personal types."),
   teamId: idParam.optional().describe("Only this team's types (the caller must be an accepted member)."),
+  slug: z.string().min(1).max(100).optional().describe("Only the types with exactly this slug (Cal.com v1's filter), among those the caller may see."),
 });
 
-export const TeamEventTypesQuery = paginationQuery.extend({ teamId: idParam });
+export const TeamEventTypesQuery = listQuery.extend({ teamId: idParam });
 
 export const EventTypeResponse = z.object({ event_type: EventType });
 export const EventTypeCreatedResponse = z.object({ event_type: EventType, message: z.string() });

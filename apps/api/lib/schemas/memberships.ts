@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MembershipRoleSchema, MembershipSchema } from "@slotbase/prisma/zod";
-import { INT32_MAX, idParam, int32, paginationQuery } from "../validation/common";
+import { INT32_MAX, idParam, int32 } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** A membership as the API shows it (an explicit allow-list): a user in a team, with a role and whether they accepted. */
 export const Membership = MembershipSchema.pick({
@@ -34,9 +35,13 @@ export const membershipIdParam = z
 
 export const MembershipIdQuery = z.object({ id: membershipIdParam });
 
-export const ListMembershipsQuery = paginationQuery.extend({
+export const ListMembershipsQuery = listQuery.extend({
   teamId: idParam.optional().describe("Only memberships of this team."),
   userId: idParam.optional().describe("Only memberships of this user."),
+  include: z
+    .enum(["team"], { error: "The only value is team" })
+    .optional()
+    .describe("`team`: each membership with its `team` (as GET /v1/teams/{teamId} shows it), for the teams the caller may read (an invitation's team stays hidden until it is accepted)."),
 });
 
 const writableMembershipFields = MembershipSchema.pick({ userId: true, teamId: true, role: true, accepted: true }).extend({
@@ -68,4 +73,3 @@ export const MembershipUpdateBody = writableMembershipFields
 
 export const MembershipResponse = z.object({ membership: Membership });
 export const MembershipCreatedResponse = z.object({ membership: Membership, message: z.string() });
-export const MembershipListResponse = z.object({ memberships: z.array(Membership) });

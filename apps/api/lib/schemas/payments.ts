@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PaymentSchema } from "@slotbase/prisma/zod";
-import { idParam, paginationQuery } from "../validation/common";
+import { idParam } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /** A payment as the API shows it (an explicit allow-list): never the provider's internal `data`. */
 export const Payment = PaymentSchema.pick({
@@ -18,7 +19,7 @@ export const Payment = PaymentSchema.pick({
   createdAt: true,
 });
 
-export const ListPaymentsQuery = paginationQuery.extend({
+export const ListPaymentsQuery = listQuery.extend({
   bookingId: idParam.optional().describe("Only this booking's payments."),
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ScheduleSchema } from "@slotbase/prisma/zod";
 import { MAX_RULES_PER_SCHEDULE } from "@slotbase/features";
-import { idParam, paginationQuery, timeZone } from "../validation/common";
+import { idParam, timeZone } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 import { Availability, AvailabilityRuleBody } from "./availabilities";
 
 /** A v1 schedule with its availability rules. */
@@ -32,7 +33,7 @@ export const ScheduleUpdateBody = writable
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListSchedulesQuery = paginationQuery.extend({
+export const ListSchedulesQuery = listQuery.extend({
   userId: idParam.optional().describe("Only this user's schedules (admins: anyone's)."),
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { SelectedCalendarSchema } from "@slotbase/prisma/zod";
 import { parseSelectedCalendarId, SELECTED_CALENDAR_PART_MAX } from "@slotbase/features";
-import { idParam, int32, paginationQuery } from "../validation/common";
+import { idParam, int32 } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /**
  * v1 selected calendars, as Cal.com serves them (`{ selected_calendars }`,
@@ -69,7 +70,7 @@ export const selectedCalendarIdParam = z
 
 export const SelectedCalendarIdQuery = z.object({ id: selectedCalendarIdParam });
 
-export const ListSelectedCalendarsQuery = paginationQuery.extend({
+export const ListSelectedCalendarsQuery = listQuery.extend({
   userId: idParam.optional().describe("Only this user's (others than yourself: admins only)."),
 });
 

@@ -46,6 +46,19 @@ export const SlotsQueryV1 = z
       .transform((value) => value === "true")
       .optional()
       .describe("Cal.com's flag: true with eventTypeSlug reads the one usernameList entry as the team's slug (a team event type). Not needed with eventTypeId."),
+    teamMemberEmail: z
+      .email({ error: "Must be an email address" })
+      .max(254)
+      .optional()
+      .describe(
+        "Cal.com's contact owner: for a round-robin team event type, only the slots of the (non-fixed) host with this email, with the fixed hosts; " +
+          "every host's when that one has no slot in the range. Ignored for other event types and for emails of no host.",
+      ),
+    orgSlug: z
+      .string()
+      .max(100)
+      .optional()
+      .describe("Cal.com's organization: Slotbase has no organizations, so any non-empty orgSlug is a 404 (an empty one is ignored)."),
   })
   .superRefine(checkRange("startTime", "endTime"))
   .superRefine(requireEventTypeReference({ slug: "eventTypeSlug", owners: ["usernameList"] }))

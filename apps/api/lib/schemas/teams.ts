@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TeamSchema } from "@slotbase/prisma/zod";
-import { idParam, int32, paginationQuery, timeZone } from "../validation/common";
+import { idParam, int32, timeZone } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 import { Membership } from "./memberships";
 
 /** A team as the API shows it: an explicit allow-list of the model's fields. */
@@ -90,7 +91,7 @@ export const TeamUpdateBody = writableTeamFields
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListTeamsQuery = paginationQuery;
+export const ListTeamsQuery = listQuery;
 /** `/v1/teams/{teamId}`. */
 export const TeamIdQuery = z.object({ teamId: idParam });
 

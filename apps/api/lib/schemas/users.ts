@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserSchema, UserRoleSchema } from "@slotbase/prisma/zod";
-import { int32, listParam, paginationQuery, timeZone } from "../validation/common";
+import { int32, listParam, timeZone } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /**
  * A user as the API shows it: an explicit allow-list, so a column added to the model is never
@@ -92,7 +93,7 @@ export const UserUpdateBody = writableUserFields
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 
-export const ListUsersQuery = paginationQuery.extend({
+export const ListUsersQuery = listQuery.extend({
   email: listParam()
     .pipe(z.array(z.email().max(254)).max(100))
     .optional()

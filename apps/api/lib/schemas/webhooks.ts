@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SUBSCRIBABLE_TRIGGERS } from "@slotbase/features";
-import { idParam, paginationQuery } from "../validation/common";
+import { idParam } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 
 /**
  * v1 webhooks, as Cal.com serves them (`{ webhooks }`, `{ webhook }`), plus `hasSecret` (the
@@ -75,9 +76,12 @@ export const WebhookUpdateBody = z
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" })
   .meta({ example: { active: false } });
 
+/** The input fields v1 and v2 share (v2 names the triggers `triggers`). */
+export const webhookInputFields = { subscriberUrl, payloadTemplate, secret };
+
 export const WebhookIdQuery = z.object({ id: webhookId() });
-export const ListWebhooksQuery = paginationQuery.extend({ userId: idParam.optional().describe("Admins: only this user's webhooks.") });
-export const WebhookDeliveriesQuery = paginationQuery.extend({ id: webhookId() });
+export const ListWebhooksQuery = listQuery.extend({ userId: idParam.optional().describe("Admins: only this user's webhooks.") });
+export const WebhookDeliveriesQuery = listQuery.extend({ id: webhookId() });
 export const WebhookDeliveryQuery = z.object({ id: webhookId(), deliveryId: z.string().min(1).max(64).describe("The delivery's id (X-Slotbase-Delivery-Id).") });
 
 export const WebhookResponse = z.object({ webhook: Webhook });

@@ -2,6 +2,7 @@ import { createMocks, type RequestMethod } from "node-mocks-http";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { routeTable } from "../../lib/openapi/route-table";
 import { assertMatchesDocumentedResponse } from "./response-validator";
+import { assertMatchesCalcomContract } from "./calcom-contract";
 
 export interface ApiCall {
   /** Path parameters, e.g. `{ id: 3 }` for `/v1/users/{id}`. */
@@ -79,6 +80,7 @@ export async function api(operation: string, call: ApiCall = {}): Promise<ApiRes
   const body = typeof raw === "string" && raw.length > 0 ? safeJson(raw) : raw === "" ? undefined : raw;
   if (!call.unchecked && method !== "OPTIONS") {
     assertMatchesDocumentedResponse({ template, method, status, body });
+    assertMatchesCalcomContract({ template, method, status, body, apiVersion: headers["cal-api-version"] });
   }
   return { status, headers: res._getHeaders() as ApiResult["headers"], body };
 }

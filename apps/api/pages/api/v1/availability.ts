@@ -20,7 +20,10 @@ export const config = { api: { bodyParser: false } };
  *       sees start and end only. The user themself and admins also get `selectedCalendars`: the
  *       external calendars chosen to be read for busy time (see /v1/selected-calendars; none is
  *       read yet, so they add no busy time). For `teamId`: an array with every accepted member's
- *       availability, for team members only (anyone else gets 404).
+ *       availability, for team members only (anyone else gets 404). With `eventTypeId` (an event
+ *       type the caller may read, else 404; with teamId, one of that team's), its hosts are shown
+ *       on the schedule that type books them on, and a seated type's bookings come as
+ *       `currentSeats` instead of busy time. `datesOutOfOffice` is always empty.
  *     tags: [availability]
  *     x-scope: availabilities:read
  *     x-query: AvailabilityQuery
@@ -43,11 +46,11 @@ export default withMiddleware({
     handler: async ({ auth, query }) => {
       const range = rangeOf(query.dateFrom, query.dateTo, query.timeZone);
       if (query.teamId !== undefined) {
-        const members = await getTeamAvailability(auth, query.teamId, range);
+        const members = await getTeamAvailability(auth, query.teamId, range, { eventTypeId: query.eventTypeId });
         return members.map((member) => ({ userId: member.userId, availability: toAvailabilityV1(member.availability) }));
       }
       const subject = query.userId !== undefined ? { userId: query.userId } : { username: query.username! };
-      return toAvailabilityV1(await getUserAvailability(auth, subject, range));
+      return toAvailabilityV1(await getUserAvailability(auth, subject, range, { eventTypeId: query.eventTypeId }));
     },
   }),
 });

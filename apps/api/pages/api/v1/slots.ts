@@ -1,4 +1,4 @@
-import { findAvailableSlots } from "@slotbase/features";
+import { findSlotsWithCalcomOptions } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
 import { SlotsQueryV1, SlotsResponseV1 } from "../../../lib/schemas/slots";
@@ -19,6 +19,9 @@ export const config = { api: { bodyParser: false } };
  *       minimum notice and within its booking window; seated types keep a slot until its seats
  *       are full. Round-robin team types offer a slot when any host is free, collective ones
  *       when all are. Days are keyed and times shown in `timeZone`. At most 62 days per request.
+ *       `teamMemberEmail` (Cal.com's contact owner) narrows a round-robin team type to that host
+ *       (with its fixed hosts) while that host has slots in the range. Slotbase has no
+ *       organizations: a non-empty `orgSlug` is a 404 naming it.
  *     tags: [slots]
  *     x-scope: slots:read
  *     x-query: SlotsQueryV1
@@ -39,13 +42,16 @@ export default withMiddleware({
     response: SlotsResponseV1,
     query: SlotsQueryV1,
     handler: async ({ query }) => {
-      const { slots } = await findAvailableSlots({
-        eventType: eventTypeRefV1(query),
-        range: rangeOf(query.startTime, query.endTime, query.timeZone),
-        duration: query.duration,
-        rescheduleUid: query.rescheduleUid,
-        reservationUid: query.reservationUid,
-      });
+      const { slots } = await findSlotsWithCalcomOptions(
+        {
+          eventType: eventTypeRefV1(query),
+          range: rangeOf(query.startTime, query.endTime, query.timeZone),
+          duration: query.duration,
+          rescheduleUid: query.rescheduleUid,
+          reservationUid: query.reservationUid,
+        },
+        { teamMemberEmail: query.teamMemberEmail, orgSlug: query.orgSlug },
+      );
       return toSlotsV1(slots, query.timeZone);
     },
   }),

@@ -3,6 +3,7 @@ import { flushBackgroundWrites } from "@slotbase/features";
 import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -81,5 +82,17 @@ describe("api-keys — happy paths", () => {
     const prisma = await getPrisma();
     const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: caller.apiKeyId } });
     expect(row.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+});
+
+describe("GET /v1/api-keys list paging", () => {
+  it("answers every key of the caller, oldest first, with X-Total-Count and Link rel=next", async () => {
+    const caller = await createCaller();
+    await createCaller(); // another user's key: never listed or counted
+    const prisma = await getPrisma();
+    for (let i = 0; i < 2; i += 1) await api("POST /v1/api-keys", { key: caller.key, body: {} });
+    const keys = await prisma.apiKey.findMany({ where: { userId: caller.user.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(keys).toHaveLength(3);
+    await expectListPaging("GET /v1/api-keys", { key: caller.key }, "api_keys", keys.map((k) => k.id));
   });
 });

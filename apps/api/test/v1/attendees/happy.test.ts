@@ -3,6 +3,7 @@ import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { bookingOf, bookingOfOwnersType, callerAttending, teamBooking } from "./fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -173,5 +174,14 @@ describe("attendees — changing", () => {
     const { booking } = await bookingOf(host, { attendees: 2, data: { eventTypeId: eventType.id } });
     const result = await api("POST /v1/attendees", { key: host.key, body: { bookingId: booking.id, email: "seat3@example.com", name: "Third", timeZone: "UTC" } });
     expect(result.status).toBe(201);
+  });
+});
+
+describe("GET /v1/attendees list paging", () => {
+  it("answers every attendee the caller may read, and counts only those", async () => {
+    const host = await createCaller();
+    const { attendees } = await bookingOf(host, { attendees: 3 });
+    await bookingOf(await createCaller(), { attendees: 2 }); // someone else's guests
+    await expectListPaging("GET /v1/attendees", { key: host.key }, "attendees", attendees.map((a) => a.id));
   });
 });

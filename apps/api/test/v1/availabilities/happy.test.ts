@@ -3,6 +3,7 @@ import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { createSchedule } from "../schedules/fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -172,5 +173,17 @@ describe("availabilities — happy paths", () => {
     expect(result.body.availability).toMatchObject({ userId: owner.user.id, scheduleId: schedule.id });
     const list = await api("GET /v1/availabilities", { key: admin.key, query: { scheduleId: String(schedule.id) } });
     expect(list.body.availabilities).toHaveLength(2);
+  });
+});
+
+describe("GET /v1/availabilities list paging", () => {
+  it("answers every rule of the caller's schedules, with the scheduleId filter kept in the Link", async () => {
+    const caller = await createCaller();
+    const schedules = [await createSchedule(caller), await createSchedule(caller), await createSchedule(caller)];
+    await createSchedule(await createCaller()); // not the caller's
+    const rules = schedules.flatMap((s) => s.availability.map((a) => a.id));
+    await expectListPaging("GET /v1/availabilities", { key: caller.key }, "availabilities", rules);
+    const one = schedules[1]!;
+    await expectListPaging("GET /v1/availabilities", { key: caller.key, query: { scheduleId: String(one.id) } }, "availabilities", one.availability.map((a) => a.id));
   });
 });

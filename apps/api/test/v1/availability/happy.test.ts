@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createAdmin, createCaller } from "../../support/fixtures";
-import { createBooking, createSchedule } from "../../support/scheduling";
+import { createBooking, createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 import { addDays, berlin, nextMonday } from "../../support/dates";
 
@@ -89,3 +89,75 @@ describe("GET /v1/availability", () => {
     expect(asMember.body.find((m: { userId: number }) => m.userId === user.user.id).availability.busy[0].title).toBe("Salary talk with Bob");
   });
 });
+
+describe("GET /v1/availability eventTypeId (Cal.com's filter)", () => {
+  it("shows the host on the schedule the event type books them on, and the default without it", async () => {
+    const host = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin"); // the default: 09:00–17:00
+    const mornings = await createSchedule(host.user.id, "Europe/Berlin", [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "12:00" }]);
+    const eventType = await createEventType(host.user.id, { scheduleId: mornings.id });
+    const query = { ...MONDAY, userId: String(host.user.id) };
+
+    const plain = await api("GET /v1/availability", { key: host.key, query });
+    expect(plain.body.dateRanges).toEqual([{ start: berlin(MON, "09:00"), end: berlin(MON, "17:00") }]);
+    expect(plain.body).toMatchObject({ currentSeats: null, datesOutOfOffice: {} });
+
+    const forType = await api("GET /v1/availability", { key: host.key, query: { ...query, eventTypeId: String(eventType.id) } });
+    expect(forType.status).toBe(200);
+    expect(forType.body.dateRanges).toEqual([{ start: berlin(MON, "08:00"), end: berlin(MON, "12:00") }]);
+    expect(forType.body.workingHours).toEqual([{ days: [1, 2, 3, 4, 5], startTime: 480, endTime: 720, userId: host.user.id }]);
+    const byPath = await api("GET /v1/users/{id}/availability", { key: host.key, params: { id: host.user.id }, query: { dateFrom: MON, dateTo: MON, timeZone: "Europe/Berlin", eventTypeId: String(eventType.id) } });
+    expect(byPath.body.dateRanges).toEqual(forType.body.dateRanges);
+  });
+
+  it("gives a seated type's bookings as currentSeats, not busy time", async () => {
+    const host = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin");
+    const seated = await createEventType(host.user.id, { seatsPerTimeSlot: 5 });
+    const booking = await createBooking(host.user.id, berlin(MON, "10:00"), berlin(MON, "10:30"), { eventTypeId: seated.id, attendees: 2 });
+    const result = await api("GET /v1/availability", { key: host.key, query: { ...MONDAY, userId: String(host.user.id), eventTypeId: String(seated.id) } });
+    expect(result.body.currentSeats).toEqual([{ uid: booking.uid, startTime: berlin(MON, "10:00"), _count: { attendees: 2 } }]);
+    expect(result.body.dateRanges).toEqual([{ start: berlin(MON, "09:00"), end: berlin(MON, "17:00") }]);
+    const plain = await api("GET /v1/availability", { key: host.key, query: { ...MONDAY, userId: String(host.user.id) } });
+    expect(plain.body.currentSeats).toBeNull();
+    expect(plain.body.dateRanges).toHaveLength(2);
+  });
+
+  it("a team type applies to its hosts only, and must be the team's", async () => {
+    const owner = await createCaller();
+    const member = await createCaller();
+    const team = await createTeam(owner, [{ caller: member }]);
+    await createSchedule(owner.user.id, "Europe/Berlin");
+    await createSchedule(member.user.id, "Europe/Berlin");
+    const afternoons = await createSchedule(member.user.id, "Europe/Berlin", [{ days: [1, 2, 3, 4, 5], start: "13:00", end: "17:00" }]);
+    const teamType = await createTeamEventType(team.id, [{ userId: member.user.id }]);
+    const prisma = await getPrisma();
+    await prisma.host.updateMany({ where: { eventTypeId: teamType.id, userId: member.user.id }, data: { scheduleId: afternoons.id } });
+    const result = await api("GET /v1/availability", { key: owner.key, query: { ...MONDAY, teamId: String(team.id), eventTypeId: String(teamType.id) } });
+    expect(result.status).toBe(200);
+    const of = (userId: number) => result.body.find((m: { userId: number }) => m.userId === userId).availability.dateRanges;
+    expect(of(member.user.id)).toEqual([{ start: berlin(MON, "13:00"), end: berlin(MON, "17:00") }]);
+    expect(of(owner.user.id)).toEqual([{ start: berlin(MON, "09:00"), end: berlin(MON, "17:00") }]);
+
+    const otherTeam = await createTeam(owner);
+    const elsewhere = await createTeamEventType(otherTeam.id, [{ userId: owner.user.id }]);
+    const wrongTeam = await api("GET /v1/availability", { key: owner.key, query: { ...MONDAY, teamId: String(team.id), eventTypeId: String(elsewhere.id) } });
+    expect(wrongTeam.status).toBe(404);
+  });
+
+  it("never reveals an event type the caller may not read (404, as for a missing one)", async () => {
+    const host = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin");
+    const hidden = await createEventType(host.user.id);
+    const stranger = await createCaller();
+    const query = { ...MONDAY, userId: String(host.user.id) };
+    const foreign = await api("GET /v1/availability", { key: stranger.key, query: { ...query, eventTypeId: String(hidden.id) } });
+    const missing = await api("GET /v1/availability", { key: stranger.key, query: { ...query, eventTypeId: "2147483647" } });
+    expect(foreign.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(foreign.body.message).toBe(missing.body.message.replace("2147483647", String(hidden.id)));
+    // Without it the stranger sees what anyone sees.
+    expect((await api("GET /v1/availability", { key: stranger.key, query })).status).toBe(200);
+  });
+});
+

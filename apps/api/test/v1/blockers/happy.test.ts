@@ -3,6 +3,7 @@ import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { createBlockerRow } from "../schedules/fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -103,5 +104,15 @@ describe("blockers — happy paths", () => {
     expect(ids(list.body)).toEqual([result.body.blocker.id]);
     const own = await api("GET /v1/blockers", { key: owner.key });
     expect(ids(own.body)).toEqual([result.body.blocker.id]);
+  });
+});
+
+describe("GET /v1/blockers list paging", () => {
+  it("answers every blocker of the caller by start time, with X-Total-Count and Link rel=next", async () => {
+    const caller = await createCaller();
+    const rows = [];
+    for (const day of ["01", "02", "03"]) rows.push(await createBlockerRow(caller, { startTime: `2027-03-${day}T10:00:00Z`, endTime: `2027-03-${day}T11:00:00Z` }));
+    await createBlockerRow(await createCaller());
+    await expectListPaging("GET /v1/blockers", { key: caller.key }, "blockers", rows.map((r) => r.id));
   });
 });

@@ -3,6 +3,7 @@ import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { bookingOf, bookingOfOwnersType, callerAttending, teamBooking } from "../attendees/fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -127,5 +128,18 @@ describe("booking references — changing", () => {
       expect((await api("PATCH /v1/booking-references/{id}", { params, key: caller.key, body: { meetingId: "x" } })).status).toBe(200);
       expect((await api("DELETE /v1/booking-references/{id}", { params, key: caller.key })).status).toBe(200);
     }
+  });
+});
+
+describe("GET /v1/booking-references list paging", () => {
+  it("answers every reference on the caller's bookings, and counts only those", async () => {
+    const host = await createCaller();
+    const { booking } = await bookingOf(host);
+    const { booking: foreign } = await bookingOf(await createCaller());
+    const prisma = await getPrisma();
+    const refs = [];
+    for (const uid of ["a", "b", "c"]) refs.push(await prisma.bookingReference.create({ data: { bookingId: booking.id, type: "google_calendar", uid: `evt-${uid}` } }));
+    await prisma.bookingReference.create({ data: { bookingId: foreign.id, type: "google_calendar", uid: "evt-foreign" } });
+    await expectListPaging("GET /v1/booking-references", { key: host.key }, "booking_references", refs.map((r) => r.id));
   });
 });

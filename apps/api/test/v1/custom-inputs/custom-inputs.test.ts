@@ -6,6 +6,7 @@ import { berlin, nextMonday } from "../../support/dates";
 import { createCaller, type Caller } from "../../support/fixtures";
 import { createEventType, createHostWithEventType, createTeamEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -128,5 +129,15 @@ describe("bookings answer custom inputs", () => {
     expect(unchecked.status).toBe(400);
     const prisma = await getPrisma();
     expect(await prisma.booking.count({ where: { eventTypeId: eventType.id } })).toBe(0);
+  });
+});
+
+describe("GET /v1/custom-inputs list paging", () => {
+  it("answers every input of the event types the caller may read, with X-Total-Count and Link rel=next", async () => {
+    const owner = await createCaller();
+    const ids = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await inputOf(owner)).params.id);
+    await inputOf(await createCaller());
+    await expectListPaging("GET /v1/custom-inputs", { key: owner.key }, "event_type_custom_inputs", ids);
   });
 });

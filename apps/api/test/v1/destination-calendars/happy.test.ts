@@ -5,6 +5,7 @@ import { createAdmin, createCaller } from "../../support/fixtures";
 import { createEventType } from "../../support/scheduling";
 import { bookingOf, callerAttending } from "../attendees/fixtures";
 import { bookingWithDestination, destinationRow, personalTypeDestination, teamType, userDestination } from "./fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -157,5 +158,16 @@ describe("destination calendars — happy paths", () => {
     expect((await api("DELETE /v1/destination-calendars/{id}", { params: { id }, key: admin.key })).status).toBe(200);
     const prisma = await getPrisma();
     expect(await prisma.destinationCalendar.count({ where: { userId: { in: [owner.user.id, other.user.id] } } })).toBe(0);
+  });
+});
+
+describe("GET /v1/destination-calendars list paging", () => {
+  it("answers every destination calendar the caller may read, with X-Total-Count and Link rel=next", async () => {
+    const caller = await createCaller();
+    const rows = [await userDestination(caller), await personalTypeDestination(caller), await bookingWithDestination(caller)];
+    await userDestination(await createCaller());
+    const prisma = await getPrisma();
+    const visible = await prisma.destinationCalendar.findMany({ where: { id: { in: rows.map((r) => ("id" in r ? r.id : r.destination.id)) } }, orderBy: { id: "asc" } });
+    await expectListPaging("GET /v1/destination-calendars", { key: caller.key }, "destinationCalendars", visible.map((r) => r.id));
   });
 });

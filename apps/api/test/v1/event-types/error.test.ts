@@ -338,3 +338,14 @@ describe("event types — validation", () => {
     expect(result.headers.allow).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   });
 });
+
+describe("GET /v1/event-types slug", () => {
+  it("refuses an empty or overlong slug, naming it", async () => {
+    const caller = await createCaller();
+    for (const slug of ["", "x".repeat(101)]) {
+      const bad = await api("GET /v1/event-types", { key: caller.key, query: { slug } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.map((d: { field?: string }) => d.field)).toEqual(["query.slug"]);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { createTeam } from "../../support/teams";
 import { createPersonalType, createSchedule, createTeamType, uniqueSlug } from "./helpers";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -277,5 +278,40 @@ describe("event types — happy paths", () => {
     const result = await api("OPTIONS /v1/event-types");
     expect(result.status).toBe(204);
     expect(result.headers["access-control-allow-methods"]).toBe("GET, POST, HEAD, OPTIONS");
+  });
+});
+
+describe("GET /v1/event-types list paging and slug", () => {
+  it("answers every type the caller may see, with X-Total-Count and Link rel=next (filters kept in the Link)", async () => {
+    const caller = await createCaller();
+    const stranger = await createCaller();
+    const team = await createTeam(caller);
+    const personal = [await createPersonalType(caller), await createPersonalType(caller)];
+    const teamTypes = [await createTeamType(team.id), await createTeamType(team.id), await createTeamType(team.id)];
+    await createPersonalType(stranger);
+    await expectListPaging("GET /v1/event-types", { key: caller.key }, "event_types", [...personal, ...teamTypes].map((t) => t.id));
+    await expectListPaging("GET /v1/event-types", { key: caller.key, query: { teamId: String(team.id) } }, "event_types", teamTypes.map((t) => t.id));
+    await expectListPaging("GET /v1/teams/{teamId}/event-types", { key: caller.key, params: { teamId: team.id } }, "event_types", teamTypes.map((t) => t.id));
+  });
+
+  it("slug keeps the types with exactly that slug among those the caller may see (never another user's)", async () => {
+    const caller = await createCaller();
+    const stranger = await createCaller();
+    const team = await createTeam(caller);
+    const slug = uniqueSlug("standup");
+    const mine = await createPersonalType(caller, { slug });
+    const teams = await createTeamType(team.id, [], { slug });
+    await createPersonalType(stranger, { slug });
+    await createPersonalType(caller, { slug: `${slug}-long` });
+    await expectListPaging("GET /v1/event-types", { key: caller.key, query: { slug } }, "event_types", [mine.id, teams.id]);
+    const none = await api("GET /v1/event-types", { key: caller.key, query: { slug: "no-such-slug" } });
+    expect(none.body.event_types).toEqual([]);
+    expect(none.headers["x-total-count"]).toBe("0");
+    // A stranger finds only their own type of that slug.
+    const theirs = await api("GET /v1/event-types", { key: stranger.key, query: { slug } });
+    expect(theirs.body.event_types.map((t: { userId: number }) => t.userId)).toEqual([stranger.user.id]);
+    // With teamId, the team's type of that slug only.
+    const teamOnly = await api("GET /v1/event-types", { key: caller.key, query: { slug, teamId: String(team.id) } });
+    expect(teamOnly.body.event_types.map((t: { id: number }) => t.id)).toEqual([teams.id]);
   });
 });

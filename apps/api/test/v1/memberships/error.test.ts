@@ -143,3 +143,20 @@ describe("memberships — errors", () => {
     expect(item.headers.allow).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   });
 });
+
+describe("GET /v1/memberships include", () => {
+  it("takes only team, and never widens what is listed", async () => {
+    const caller = await createCaller();
+    const other = await createTeam(await createCaller());
+    for (const include of ["teams", "user", "team,user"]) {
+      const bad = await api("GET /v1/memberships", { key: caller.key, query: { include } });
+      expect(bad.status).toBe(400);
+      expect(fields(bad.body)).toEqual(["query.include"]);
+    }
+    // Another team's memberships stay hidden, with or without their team.
+    const filtered = await api("GET /v1/memberships", { key: caller.key, query: { teamId: String(other.id), include: "team" } });
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.memberships).toEqual([]);
+    expect(filtered.headers["x-total-count"]).toBe("0");
+  });
+});

@@ -3,6 +3,7 @@ import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller, type Caller } from "../../support/fixtures";
 import { createTeam } from "../../support/teams";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -175,5 +176,44 @@ describe("memberships — happy paths", () => {
     });
     expect(result.status).toBe(200);
     expect(result.body.membership).toMatchObject({ id: before.id, updatedAt: before.updatedAt.toISOString() });
+  });
+});
+
+describe("GET /v1/memberships list paging and include=team", () => {
+  it("answers every membership the caller may see, with X-Total-Count and Link rel=next", async () => {
+    const caller = await createCaller();
+    const member = await createCaller();
+    const team = await createTeam(caller, [{ caller: member }]);
+    const other = await createTeam(await createCaller(), [{ caller }]);
+    await createTeam(await createCaller()); // not the caller's team: its memberships are never listed
+    const prisma = await getPrisma();
+    const visible = await prisma.membership.findMany({ where: { teamId: { in: [team.id, other.id] } }, orderBy: { id: "asc" } });
+    await expectListPaging("GET /v1/memberships", { key: caller.key }, "memberships", visible.map((m) => m.id));
+  });
+
+  it("include=team adds each membership's team, only for teams the caller reads", async () => {
+    const owner = await createCaller();
+    const invitee = await createCaller();
+    const team = await createTeam(owner, [], { name: "Platform" });
+    const pending = await createTeam(await createCaller(), [{ caller: invitee, accepted: false }], { name: "Secret" });
+    await createTeam(invitee, [{ caller: owner }]);
+
+    const plain = await api("GET /v1/memberships", { key: owner.key, query: { teamId: String(team.id) } });
+    expect(plain.body.memberships[0]).not.toHaveProperty("team");
+
+    const withTeam = await api("GET /v1/memberships", { key: owner.key, query: { teamId: String(team.id), include: "team" } });
+    expect(withTeam.status).toBe(200);
+    expect(withTeam.body.memberships).toHaveLength(1);
+    expect(withTeam.body.memberships[0].team).toMatchObject({ id: team.id, name: "Platform", slug: team.slug });
+    // The team as GET /v1/teams/{teamId} shows it: the same allow-list, nothing more.
+    const shown = await api("GET /v1/teams/{teamId}", { key: owner.key, params: { teamId: team.id } });
+    expect(withTeam.body.memberships[0].team).toEqual(shown.body.team);
+
+    // An invitee sees their pending invitation, but not the team they have not joined.
+    const invitations = await api("GET /v1/memberships", { key: invitee.key, query: { include: "team" } });
+    const invitation = invitations.body.memberships.find((m: { teamId: number }) => m.teamId === pending.id);
+    expect(invitation).toMatchObject({ accepted: false });
+    expect(invitation).not.toHaveProperty("team");
+    expect(invitations.body.memberships.filter((m: { team?: unknown }) => m.team).length).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@ import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { bookingOf, bookingOfOwnersType, callerAttending, teamBooking } from "../attendees/fixtures";
 import { paymentFor } from "./fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -74,5 +75,15 @@ describe("payments — happy paths", () => {
       expect((await api("GET /v1/payments/{id}", { params: { id: payment.id }, key: caller.key })).status).toBe(200);
     }
     expect(ids((await api("GET /v1/payments", { key: team.admin.key })).body.payments)).toEqual([teamPayment.id]);
+  });
+});
+
+describe("GET /v1/payments list paging", () => {
+  it("answers every payment of the caller's bookings, and counts only those", async () => {
+    const host = await createCaller();
+    const payments = [];
+    for (let i = 0; i < 3; i += 1) payments.push(await paymentFor((await bookingOf(host)).booking.id));
+    await paymentFor((await bookingOf(await createCaller())).booking.id);
+    await expectListPaging("GET /v1/payments", { key: host.key }, "payments", payments.map((p) => p.id));
   });
 });

@@ -3,6 +3,7 @@ import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { createSchedule } from "./fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -145,5 +146,14 @@ describe("schedules — happy paths", () => {
     expect((await api("DELETE /v1/schedules/{id}", { params: { id: second.body.schedule.id }, key: caller.key })).status).toBe(200);
     const prisma = await getPrisma();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: caller.user.id } })).defaultScheduleId).toBe(first.body.schedule.id);
+  });
+});
+
+describe("GET /v1/schedules list paging", () => {
+  it("answers every schedule of the caller, with X-Total-Count and Link rel=next", async () => {
+    const caller = await createCaller();
+    const rows = [await createSchedule(caller), await createSchedule(caller), await createSchedule(caller)];
+    await createSchedule(await createCaller());
+    await expectListPaging("GET /v1/schedules", { key: caller.key, keyIn: "query" }, "schedules", rows.map((r) => r.id));
   });
 });

@@ -5,6 +5,8 @@ import { createSchedule } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 import { berlin, nextMonday } from "../../support/dates";
 import { idOf, selectedCalendar, selectedRows } from "./fixtures";
+import { expectListPaging, LIST_ALL_CAP, nextLink, totalCount, walkList } from "../../support/list-paging";
+import { getPrisma } from "@slotbase/prisma";
 
 useTestDatabase();
 
@@ -132,3 +134,35 @@ describe("selected calendars in GET /v1/availability", () => {
     expect(byUser.get(member.user.id)).not.toHaveProperty("selectedCalendars");
   });
 });
+
+describe("GET /v1/selected-calendars list paging", () => {
+  it("answers every selected calendar of the caller, with X-Total-Count and Link rel=next", async () => {
+    const caller = await createCaller();
+    for (let i = 0; i < 3; i += 1) await selectedCalendar(caller);
+    await selectedCalendar(await createCaller());
+    const expected = (await selectedRows(caller.user.id)).map(idOf);
+    await expectListPaging("GET /v1/selected-calendars", { key: caller.key }, "selected_calendars", expected, (row) => idOf(row as never));
+  });
+});
+
+describe("GET /v1/selected-calendars beyond the list cap", () => {
+  it(`answers the first ${LIST_ALL_CAP} rows without take and page, counts them all, and links to the rest`, async () => {
+    const caller = await createCaller();
+    const prisma = await getPrisma();
+    const extra = 5;
+    await prisma.selectedCalendar.createMany({
+      data: Array.from({ length: LIST_ALL_CAP + extra }, (_, i) => ({ userId: caller.user.id, integration: "google_calendar", externalId: `cal-${String(i).padStart(5, "0")}@example.com` })),
+    });
+    const expected = (await selectedRows(caller.user.id)).map(idOf);
+    const pages = await walkList("GET /v1/selected-calendars", { key: caller.key, keyIn: "query", query: { userId: String(caller.user.id) } });
+    const rows = (page: (typeof pages)[number]) => (page.body.selected_calendars as Parameters<typeof idOf>[0][]).map(idOf);
+    expect(pages).toHaveLength(2);
+    expect(rows(pages[0]!)).toHaveLength(LIST_ALL_CAP);
+    expect(totalCount(pages[0]!)).toBe(LIST_ALL_CAP + extra);
+    // The rest, in pages of 100 starting right after the cap, the filter kept and the key left out.
+    expect(nextLink(pages[0]!)).toBe(`/v1/selected-calendars?userId=${caller.user.id}&take=100&page=${LIST_ALL_CAP / 100 + 1}`);
+    expect(rows(pages[1]!)).toHaveLength(extra);
+    expect(pages.flatMap(rows)).toEqual(expected);
+  });
+});
+

@@ -82,3 +82,10 @@ describe("GET /v1/slots — bad input", () => {
     expectFieldError(await slots({ duration: "0" }), "query.duration");
   });
 });
+
+describe("GET /v1/slots — Cal.com's teamMemberEmail and orgSlug", () => {
+  it("names a teamMemberEmail that is not an email, and an overlong orgSlug", async () => {
+    expectFieldError(await slots({ teamMemberEmail: "not-an-email" }), "query.teamMemberEmail");
+    expectFieldError(await slots({ orgSlug: "x".repeat(101) }), "query.orgSlug");
+  });
+});

@@ -111,3 +111,72 @@ describe("GET /v1/slots", () => {
     expect(result.body).toEqual({ slots: {} });
   });
 });
+
+describe("GET /v1/slots teamMemberEmail (Cal.com's contact owner)", () => {
+  async function roundRobin() {
+    const owner = await createCaller();
+    const early = await createCaller();
+    const late = await createCaller();
+    await createSchedule(early.user.id, "Europe/Berlin", [{ days: [1, 2, 3, 4, 5], start: "09:00", end: "10:00" }]);
+    await createSchedule(late.user.id, "Europe/Berlin", [{ days: [1, 2, 3, 4, 5], start: "15:00", end: "16:00" }]);
+    const team = await createTeam(owner, [{ caller: early }, { caller: late }]);
+    const eventType = await createTeamEventType(team.id, [{ userId: early.user.id }, { userId: late.user.id }]);
+    const query = { eventTypeId: String(eventType.id), startTime: MON, endTime: MON, timeZone: "Europe/Berlin" };
+    return { owner, early, late, team, eventType, query };
+  }
+
+  it("keeps the slots of that round-robin host only (any case), every host's without it", async () => {
+    const { owner, early, late, query } = await roundRobin();
+    const all = await api("GET /v1/slots", { key: owner.key, query });
+    expect(localTimes(all.body.slots[MON])).toEqual(["09:00", "09:30", "15:00", "15:30"]);
+    const onlyLate = await api("GET /v1/slots", { key: owner.key, query: { ...query, teamMemberEmail: late.user.email.toUpperCase() } });
+    expect(onlyLate.status).toBe(200);
+    expect(localTimes(onlyLate.body.slots[MON])).toEqual(["15:00", "15:30"]);
+    const onlyEarly = await api("GET /v1/slots", { key: owner.key, query: { ...query, teamMemberEmail: early.user.email } });
+    expect(localTimes(onlyEarly.body.slots[MON])).toEqual(["09:00", "09:30"]);
+  });
+
+  it("falls back to every host when that host has no slot, and ignores an email of no host", async () => {
+    const { owner, early, late, query, eventType } = await roundRobin();
+    const prisma = await getPrisma();
+    // The late host is busy all afternoon.
+    await createBooking(late.user.id, berlin(MON, "15:00"), berlin(MON, "16:00"), { eventTypeId: eventType.id });
+    const fallback = await api("GET /v1/slots", { key: owner.key, query: { ...query, teamMemberEmail: late.user.email } });
+    expect(localTimes(fallback.body.slots[MON])).toEqual(["09:00", "09:30"]);
+    const stranger = await api("GET /v1/slots", { key: owner.key, query: { ...query, teamMemberEmail: "nobody@example.com" } });
+    expect(localTimes(stranger.body.slots[MON])).toEqual(["09:00", "09:30"]);
+    // The team's owner is no host: naming them changes nothing either.
+    const notHost = await api("GET /v1/slots", { key: owner.key, query: { ...query, teamMemberEmail: owner.user.email } });
+    expect(localTimes(notHost.body.slots[MON])).toEqual(["09:00", "09:30"]);
+    // A fixed host is never dropped: preferring one keeps every host.
+    await prisma.host.updateMany({ where: { eventTypeId: eventType.id, userId: early.user.id }, data: { isFixed: true } });
+    const withFixed = await api("GET /v1/slots", { key: owner.key, query: { ...query, teamMemberEmail: early.user.email } });
+    expect(withFixed.body).toEqual((await api("GET /v1/slots", { key: owner.key, query })).body);
+  });
+
+  it("is ignored for a collective type and a personal one", async () => {
+    const { owner, early, late, team, query } = await roundRobin();
+    const collective = await createTeamEventType(team.id, [{ userId: early.user.id }, { userId: late.user.id }], { schedulingType: "COLLECTIVE" });
+    const collectiveQuery = { ...query, eventTypeId: String(collective.id) };
+    const plain = await api("GET /v1/slots", { key: owner.key, query: collectiveQuery });
+    const preferring = await api("GET /v1/slots", { key: owner.key, query: { ...collectiveQuery, teamMemberEmail: late.user.email } });
+    expect(preferring.body).toEqual(plain.body);
+    const { host, eventType } = await createHostWithEventType();
+    const personal = { eventTypeId: String(eventType.id), startTime: MON, endTime: MON, timeZone: "Europe/Berlin" };
+    const alone = await api("GET /v1/slots", { key: host.key, query: personal });
+    expect((await api("GET /v1/slots", { key: host.key, query: { ...personal, teamMemberEmail: "x@example.com" } })).body).toEqual(alone.body);
+  });
+});
+
+describe("GET /v1/slots orgSlug", () => {
+  it("is a 404 naming it: Slotbase has no organizations (an empty one is ignored)", async () => {
+    const { host, eventType } = await createHostWithEventType();
+    const query = { eventTypeId: String(eventType.id), startTime: MON, endTime: MON, timeZone: "Europe/Berlin" };
+    const org = await api("GET /v1/slots", { key: host.key, query: { ...query, orgSlug: "acme" } });
+    expect(org.status).toBe(404);
+    expect(org.body.details).toEqual([expect.objectContaining({ field: "query.orgSlug", rule: "not_found" })]);
+    const empty = await api("GET /v1/slots", { key: host.key, query: { ...query, orgSlug: "" } });
+    expect(empty.status).toBe(200);
+    expect(empty.body.slots[MON]).toHaveLength(16);
+  });
+});

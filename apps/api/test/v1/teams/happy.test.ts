@@ -3,6 +3,7 @@ import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
 import { createTeam } from "../../support/teams";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -148,5 +149,16 @@ describe("teams — happy paths", () => {
     expect((await api("GET /v1/teams/{teamId}", { params: { teamId }, key: caller.key })).status).toBe(200);
     expect((await api("PATCH /v1/teams/{teamId}", { params: { teamId }, key: caller.key, body: { isPrivate: true } })).status).toBe(200);
     expect((await api("DELETE /v1/teams/{teamId}", { params: { teamId }, key: caller.key })).status).toBe(200);
+  });
+});
+
+describe("GET /v1/teams list paging", () => {
+  it("answers every team the caller reads, X-Total-Count and Link rel=next along the way", async () => {
+    const caller = await createCaller();
+    const other = await createCaller();
+    const teams = [await createTeam(caller), await createTeam(other, [{ caller }]), await createTeam(caller)];
+    await createTeam(other, [{ caller, accepted: false }]); // pending: not listed, not counted
+    await createTeam(other);
+    await expectListPaging("GET /v1/teams", { key: caller.key, keyIn: "query" }, "teams", ids(teams));
   });
 });

@@ -2,6 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import { useTestDatabase } from "../../support/database";
 import { api } from "../../support/api";
 import { createAdmin, createCaller } from "../../support/fixtures";
+import { expectListPaging } from "../../support/list-paging";
 
 useTestDatabase();
 
@@ -108,5 +109,24 @@ describe("users — happy paths", () => {
     expect(result.headers["access-control-allow-methods"]).toBe("GET, POST, HEAD, OPTIONS");
     expect(result.headers["access-control-allow-headers"]).toMatch(/Authorization/);
     expect(result.headers["x-request-id"]).toBeTruthy();
+  });
+});
+
+describe("GET /v1/users list paging", () => {
+  it("answers every user an admin may see, total in the body and in X-Total-Count", async () => {
+    const admin = await createAdmin();
+    await createCaller();
+    await createCaller();
+    const prisma = await getPrisma();
+    const everyone = await prisma.user.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+    await expectListPaging("GET /v1/users", { key: admin.key }, "users", everyone.map((u) => u.id));
+    const whole = await api("GET /v1/users", { key: admin.key });
+    expect(whole.body.total).toBe(everyone.length);
+    expect(whole.headers["x-total-count"]).toBe(String(everyone.length));
+  });
+
+  it("a user sees and counts only themself", async () => {
+    const caller = await createCaller();
+    await expectListPaging("GET /v1/users", { key: caller.key }, "users", [caller.user.id]);
   });
 });

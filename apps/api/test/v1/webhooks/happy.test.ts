@@ -7,6 +7,8 @@ import { addDays, berlin, localIso, nextMonday, BERLIN } from "../../support/dat
 import { createHostWithEventType } from "../../support/scheduling";
 import { allowLocalReceivers, startReceiver, type Receiver } from "../../support/webhooks";
 import { bookingOf } from "../attendees/fixtures";
+import { expectListPaging } from "../../support/list-paging";
+import { createWebhookRow } from "../../support/webhooks";
 
 useTestDatabase();
 allowLocalReceivers();
@@ -212,5 +214,28 @@ describe("v1 webhooks — delivery", () => {
     const ids = receiver.received.map((r) => r.headers["x-slotbase-delivery-id"]);
     expect(ids).toHaveLength(6);
     expect(new Set(ids).size).toBe(6);
+  });
+});
+
+describe("GET /v1/webhooks and its deliveries: list paging", () => {
+  it("answers every webhook of the caller, oldest first, with X-Total-Count and Link rel=next", async () => {
+    const caller = await createCaller();
+    const rows = [];
+    for (let i = 0; i < 3; i += 1) rows.push(await createWebhookRow(caller, { subscriberUrl: `https://hooks.example.com/${i}` }));
+    await createWebhookRow(await createCaller());
+    await expectListPaging("GET /v1/webhooks", { key: caller.key }, "webhooks", rows.map((r) => r.id));
+  });
+
+  it("answers every delivery of the webhook, newest first", async () => {
+    const caller = await createCaller();
+    const webhook = await createWebhookRow(caller);
+    const other = await createWebhookRow(caller);
+    const prisma = await getPrisma();
+    for (let i = 0; i < 3; i += 1) {
+      await prisma.webhookDelivery.create({ data: { webhookId: webhook.id, triggerEvent: "BOOKING_CREATED", body: "{}", createdAt: new Date(Date.now() - i * 60_000) } });
+    }
+    await prisma.webhookDelivery.create({ data: { webhookId: other.id, triggerEvent: "BOOKING_CREATED", body: "{}" } });
+    const expected = await prisma.webhookDelivery.findMany({ where: { webhookId: webhook.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    await expectListPaging("GET /v1/webhooks/{id}/deliveries", { key: caller.key, params: { id: webhook.id } }, "deliveries", expected.map((d) => d.id));
   });
 });

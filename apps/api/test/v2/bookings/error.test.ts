@@ -26,7 +26,10 @@ describe("POST /v2/bookings — bad input", () => {
   it("names missing fields", async () => {
     const result = await book({});
     expect(result.status).toBe(400);
-    expect(fields(result)).toEqual(expect.arrayContaining(["body.start", "body.eventTypeId", "body.attendee"]));
+    expect(fields(result)).toEqual(expect.arrayContaining(["body.start", "body.attendee"]));
+    const noEventType = await book({ start: new Date(Date.now() + 86_400_000).toISOString(), attendee: { name: "A", email: "a@example.com", timeZone: "UTC" } });
+    expect(noEventType.status).toBe(400);
+    expect(noEventType.body.error.details).toEqual([expect.objectContaining({ field: "body.eventTypeId", message: "Send eventTypeId, or eventTypeSlug with username or teamSlug" })]);
   });
 
   it("validates the attendee: email, time zone, language, phone", async () => {

@@ -38,7 +38,7 @@ describe("v2 bookings — the lifecycle", () => {
     const moved = await api("POST /v2/bookings/{bookingUid}/reschedule", { key: booker.key, params: { bookingUid: booking.uid }, body: { start: localIso(MON, "10:15", BERLIN), reschedulingReason: "clash" } });
     expect(moved.status).toBe(409); // not a slot: 30-minute slots start on the hour and half hour
     const rescheduled = await api("POST /v2/bookings/{bookingUid}/reschedule", { key: booker.key, params: { bookingUid: booking.uid }, body: { start: berlin(MON, "10:00"), reschedulingReason: "clash" } });
-    expect(rescheduled.status).toBe(200);
+    expect(rescheduled.status).toBe(201);
     const next = rescheduled.body.data;
     expect(next.uid).not.toBe(booking.uid);
     expect(next).toMatchObject({ status: "accepted", start: berlin(MON, "10:00"), rescheduledFromUid: booking.uid });
@@ -100,7 +100,7 @@ describe("v2 bookings — the lifecycle", () => {
     expect(absent.body.data.attendees[0].absent).toBe(true);
     await prisma.bookingReference.create({ data: { bookingId: absent.body.data.id, type: "google_calendar", uid: "evt-1", meetingUrl: "https://meet.google.com/x" } });
     const refs = await api("GET /v2/bookings/{bookingUid}/references", { key: host.key, params: { bookingUid: uid } });
-    expect(refs.body.data).toEqual([expect.objectContaining({ type: "google_calendar", uid: "evt-1" })]);
+    expect(refs.body.data).toEqual([{ id: expect.any(Number), type: "google_calendar", eventUid: "evt-1", destinationCalendarId: null, meetingUrl: "https://meet.google.com/x" }]);
   });
 
   it("round robin: books a free host, reassigns to another free one or to a named host", async () => {
@@ -113,9 +113,11 @@ describe("v2 bookings — the lifecycle", () => {
     const first = created.body.data.hosts[0].id;
     const reassigned = await api("POST /v2/bookings/{bookingUid}/reassign", { key: owner.key, params: { bookingUid: created.body.data.uid } });
     expect(reassigned.status).toBe(200);
-    expect(reassigned.body.data.hosts[0].id).not.toBe(first);
+    expect(reassigned.body.data.bookingUid).toBe(created.body.data.uid);
+    expect(reassigned.body.data.reassignedTo).toEqual({ id: expect.any(Number), name: expect.any(String), email: expect.any(String) });
+    expect(reassigned.body.data.reassignedTo.id).not.toBe(first);
     const toFirst = await api("POST /v2/bookings/{bookingUid}/reassign/{userId}", { key: owner.key, params: { bookingUid: created.body.data.uid, userId: first } });
-    expect(toFirst.body.data.hosts[0].id).toBe(first);
+    expect(toFirst.body.data.reassignedTo.id).toBe(first);
     const stranger = await createCaller();
     const notHost = await api("POST /v2/bookings/{bookingUid}/reassign/{userId}", { key: owner.key, params: { bookingUid: created.body.data.uid, userId: stranger.user.id } });
     expect(notHost.status).toBe(400);

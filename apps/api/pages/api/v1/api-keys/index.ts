@@ -1,6 +1,7 @@
 import { createApiKeyFor, listApiKeys } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { ApiKeyCreateBody, ApiKeyCreatedResponse, ApiKeyListResponse, ListApiKeysQuery } from "../../../../lib/schemas/api-keys";
 
 export const config = { api: { bodyParser: false } };
@@ -18,6 +19,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of API keys
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/ApiKeyListResponse" }
@@ -53,8 +57,8 @@ export default withMiddleware({
     scope: "api-keys:read",
     response: ApiKeyListResponse,
     query: ListApiKeysQuery,
-    handler: async ({ auth, query }) => ({
-      api_keys: await listApiKeys(auth, query, { userId: query.userId }),
+    handler: async ({ req, res, auth, query: { take, page, userId } }) => ({
+      api_keys: await listed({ req, res, query: { take, page } }, (paging) => listApiKeys(auth, paging, { userId })),
     }),
   }),
   POST: endpoint({

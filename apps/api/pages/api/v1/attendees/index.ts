@@ -1,6 +1,7 @@
 import { createAttendee, listAttendees } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { AttendeeCreateBody, AttendeeListResponse, AttendeeCreatedResponse, ListAttendeesQuery } from "../../../../lib/schemas/attendees";
 
 export const config = { api: { bodyParser: false } };
@@ -21,6 +22,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of attendees
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/AttendeeListResponse" }
@@ -59,7 +63,9 @@ export default withMiddleware({
     scope: "attendees:read",
     response: AttendeeListResponse,
     query: ListAttendeesQuery,
-    handler: async ({ auth, query }) => ({ attendees: await listAttendees(auth, query) }),
+    handler: async ({ req, res, auth, query: { take, page, ...filter } }) => ({
+      attendees: await listed({ req, res, query: { take, page } }, (paging) => listAttendees(auth, { ...paging, ...filter })),
+    }),
   }),
   POST: endpoint({
     scope: "attendees:write",

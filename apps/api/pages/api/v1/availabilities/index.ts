@@ -1,6 +1,7 @@
 import { createAvailability, listAvailabilities } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { AvailabilityCreateBody, AvailabilityListResponse, AvailabilityCreatedResponse, ListAvailabilitiesQuery } from "../../../../lib/schemas/availabilities";
 
 export const config = { api: { bodyParser: false } };
@@ -18,6 +19,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of rules
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/AvailabilityListResponse" }
@@ -57,8 +61,8 @@ export default withMiddleware({
     scope: "availabilities:read",
     response: AvailabilityListResponse,
     query: ListAvailabilitiesQuery,
-    handler: async ({ auth, query: { scheduleId, ...page } }) => ({
-      availabilities: await listAvailabilities(auth, page, { scheduleId }),
+    handler: async ({ req, res, auth, query: { take, page, scheduleId } }) => ({
+      availabilities: await listed({ req, res, query: { take, page } }, (paging) => listAvailabilities(auth, paging, { scheduleId })),
     }),
   }),
   POST: endpoint({

@@ -1,6 +1,7 @@
 import { createBlocker, listBlockers } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { BlockerCreateBody, BlockerListResponse, BlockerResponse, ListBlockersQuery } from "../../../../lib/schemas/blockers";
 
 export const config = { api: { bodyParser: false } };
@@ -21,6 +22,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of blockers
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/BlockerListResponse" }
@@ -57,7 +61,9 @@ export default withMiddleware({
     scope: "blockers:read",
     response: BlockerListResponse,
     query: ListBlockersQuery,
-    handler: async ({ auth, query: { take, page, ...filter } }) => ({ blockers: await listBlockers(auth, { take, page }, filter) }),
+    handler: async ({ req, res, auth, query: { take, page, ...filter } }) => ({
+      blockers: await listed({ req, res, query: { take, page } }, (paging) => listBlockers(auth, paging, filter)),
+    }),
   }),
   POST: endpoint({
     scope: "blockers:write",

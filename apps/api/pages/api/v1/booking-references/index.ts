@@ -1,6 +1,7 @@
 import { createBookingRef, listBookingRefs } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { BookingReferenceCreateBody, BookingReferenceListResponse, BookingReferenceCreatedResponse, ListBookingReferencesQuery } from "../../../../lib/schemas/booking-references";
 
 export const config = { api: { bodyParser: false } };
@@ -21,6 +22,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of booking references
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/BookingReferenceListResponse" }
@@ -57,7 +61,9 @@ export default withMiddleware({
     scope: "booking-references:read",
     response: BookingReferenceListResponse,
     query: ListBookingReferencesQuery,
-    handler: async ({ auth, query }) => ({ booking_references: await listBookingRefs(auth, query) }),
+    handler: async ({ req, res, auth, query: { take, page, ...filter } }) => ({
+      booking_references: await listed({ req, res, query: { take, page } }, (paging) => listBookingRefs(auth, { ...paging, ...filter })),
+    }),
   }),
   POST: endpoint({
     scope: "booking-references:write",

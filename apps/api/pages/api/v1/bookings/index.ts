@@ -67,7 +67,7 @@ export default withMiddleware({
     scope: "bookings:read",
     response: BookingListResponseV1,
     query: BookingListQueryV1,
-    handler: async ({ auth, query }) => ({ bookings: (await listBookings(auth, listQueryFromV1(query))).map(toBookingV1) }),
+    handler: async ({ auth, query }) => ({ bookings: (await listBookings(auth, listQueryFromV1(query))).bookings.map(toBookingV1) }),
   }),
   POST: endpoint({
     scope: "bookings:write",

@@ -1,6 +1,7 @@
 import { createCustomInput, listCustomInputs } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { CustomInputCreateBody, CustomInputCreatedResponse, CustomInputListResponse, ListCustomInputsQuery } from "../../../../lib/schemas/custom-inputs";
 
 export const config = { api: { bodyParser: false } };
@@ -18,6 +19,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of custom inputs
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/CustomInputListResponse" }
@@ -54,7 +58,9 @@ export default withMiddleware({
     scope: "event-types:read",
     response: CustomInputListResponse,
     query: ListCustomInputsQuery,
-    handler: async ({ auth, query }) => ({ event_type_custom_inputs: await listCustomInputs(auth, query) }),
+    handler: async ({ req, res, auth, query }) => ({
+      event_type_custom_inputs: await listed({ req, res, query }, (paging) => listCustomInputs(auth, paging)),
+    }),
   }),
   POST: endpoint({
     scope: "event-types:write",

@@ -1,6 +1,7 @@
 import { createDestinationCalendar, listDestinationCalendars } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import {
   DestinationCalendarCreateBody,
   DestinationCalendarCreatedResponse,
@@ -27,6 +28,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of destination calendars
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/DestinationCalendarListResponse" }
@@ -68,7 +72,9 @@ export default withMiddleware({
     scope: "destination-calendars:read",
     response: DestinationCalendarListResponse,
     query: ListDestinationCalendarsQuery,
-    handler: async ({ auth, query: { take, page, userId } }) => ({ destinationCalendars: await listDestinationCalendars(auth, { take, page }, { userId }) }),
+    handler: async ({ req, res, auth, query: { take, page, userId } }) => ({
+      destinationCalendars: await listed({ req, res, query: { take, page } }, (paging) => listDestinationCalendars(auth, paging, { userId })),
+    }),
   }),
   POST: endpoint({
     scope: "destination-calendars:write",

@@ -1,6 +1,7 @@
 import { createEventType, listEventTypes } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { EventTypeCreateBody, EventTypeListResponse, EventTypeCreatedResponse, ListEventTypesQuery } from "../../../../lib/schemas/event-types";
 
 export const config = { api: { bodyParser: false } };
@@ -21,6 +22,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of event types
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/EventTypeListResponse" }
@@ -59,8 +63,8 @@ export default withMiddleware({
     scope: "event-types:read",
     response: EventTypeListResponse,
     query: ListEventTypesQuery,
-    handler: async ({ auth, query: { take, page, ...filter } }) => ({
-      event_types: await listEventTypes(auth, { take, page }, filter),
+    handler: async ({ req, res, auth, query: { take, page, ...filter } }) => ({
+      event_types: await listed({ req, res, query: { take, page } }, (paging) => listEventTypes(auth, paging, filter)),
     }),
   }),
   POST: endpoint({

@@ -1,7 +1,9 @@
 import { createMembership, listMemberships } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
-import { ListMembershipsQuery, MembershipCreateBody, MembershipListResponse, MembershipCreatedResponse } from "../../../../lib/schemas/memberships";
+import { listed } from "../../../../lib/http/list-headers";
+import { ListMembershipsQuery, MembershipCreateBody, MembershipCreatedResponse } from "../../../../lib/schemas/memberships";
+import { MembershipListResponse } from "../../../../lib/schemas/membership-list";
 
 export const config = { api: { bodyParser: false } };
 
@@ -21,6 +23,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of memberships, by id
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/MembershipListResponse" }
@@ -60,10 +65,9 @@ export default withMiddleware({
     scope: "memberships:read",
     response: MembershipListResponse,
     query: ListMembershipsQuery,
-    handler: async ({ auth, query }) => {
-      const { teamId, userId, ...page } = query;
-      return { memberships: await listMemberships(auth, page, { teamId, userId }) };
-    },
+    handler: async ({ req, res, auth, query: { take, page, teamId, userId, include } }) => ({
+      memberships: await listed({ req, res, query: { take, page } }, (paging) => listMemberships(auth, paging, { teamId, userId, includeTeam: include === "team" })),
+    }),
   }),
   POST: endpoint({
     scope: "memberships:write",

@@ -1,6 +1,7 @@
 import { listPayments } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { ListPaymentsQuery, PaymentListResponse } from "../../../../lib/schemas/payments";
 
 export const config = { api: { bodyParser: false } };
@@ -21,6 +22,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of payments
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/PaymentListResponse" }
@@ -33,6 +37,8 @@ export default withMiddleware({
     scope: "payments:read",
     response: PaymentListResponse,
     query: ListPaymentsQuery,
-    handler: async ({ auth, query }) => ({ payments: await listPayments(auth, query) }),
+    handler: async ({ req, res, auth, query: { take, page, ...filter } }) => ({
+      payments: await listed({ req, res, query: { take, page } }, (paging) => listPayments(auth, { ...paging, ...filter })),
+    }),
   }),
 });

@@ -1,6 +1,7 @@
 import { createSchedule, listSchedules } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { ListSchedulesQuery, ScheduleCreateBody, ScheduleListResponse, ScheduleCreatedResponse } from "../../../../lib/schemas/schedules";
 
 export const config = { api: { bodyParser: false } };
@@ -18,6 +19,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of schedules, ordered by id
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/ScheduleListResponse" }
@@ -56,7 +60,9 @@ export default withMiddleware({
     scope: "schedules:read",
     response: ScheduleListResponse,
     query: ListSchedulesQuery,
-    handler: async ({ auth, query: { userId, ...page } }) => ({ schedules: await listSchedules(auth, page, { userId }) }),
+    handler: async ({ req, res, auth, query: { take, page, userId } }) => ({
+      schedules: await listed({ req, res, query: { take, page } }, (paging) => listSchedules(auth, paging, { userId })),
+    }),
   }),
   POST: endpoint({
     scope: "schedules:write",

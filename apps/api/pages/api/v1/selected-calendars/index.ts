@@ -1,6 +1,7 @@
 import { createSelectedCalendar, listSelectedCalendars } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import {
   ListSelectedCalendarsQuery,
   SelectedCalendarCreateBody,
@@ -25,6 +26,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of selected calendars
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/SelectedCalendarListResponse" }
@@ -64,7 +68,9 @@ export default withMiddleware({
     scope: "selected-calendars:read",
     response: SelectedCalendarListResponse,
     query: ListSelectedCalendarsQuery,
-    handler: async ({ auth, query: { take, page, userId } }) => ({ selected_calendars: await listSelectedCalendars(auth, { take, page }, { userId }) }),
+    handler: async ({ req, res, auth, query: { take, page, userId } }) => ({
+      selected_calendars: await listed({ req, res, query: { take, page } }, (paging) => listSelectedCalendars(auth, paging, { userId })),
+    }),
   }),
   POST: endpoint({
     scope: "selected-calendars:write",

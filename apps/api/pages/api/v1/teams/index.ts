@@ -1,6 +1,7 @@
 import { createTeam, listTeams } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { ListTeamsQuery, TeamCreateBody, TeamCreatedResponse, TeamListResponse } from "../../../../lib/schemas/teams";
 
 export const config = { api: { bodyParser: false } };
@@ -20,6 +21,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of teams, by id
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/TeamListResponse" }
@@ -57,7 +61,7 @@ export default withMiddleware({
     scope: "teams:read",
     response: TeamListResponse,
     query: ListTeamsQuery,
-    handler: async ({ auth, query }) => ({ teams: await listTeams(auth, query) }),
+    handler: async ({ req, res, auth, query }) => ({ teams: await listed({ req, res, query }, (paging) => listTeams(auth, paging)) }),
   }),
   POST: endpoint({
     scope: "teams:write",

@@ -1,6 +1,8 @@
 import { createUser, listUsers } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { setListHeaders } from "../../../../lib/http/list-headers";
+import { listPagingOf } from "../../../../lib/validation/list-query";
 import { ListUsersQuery, UserCreateBody, UserListResponse, UserResponse } from "../../../../lib/schemas/users";
 
 export const config = { api: { bodyParser: false } };
@@ -18,6 +20,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of users
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/UserListResponse" }
@@ -50,7 +55,13 @@ export default withMiddleware({
     scope: "users:read",
     response: UserListResponse,
     query: ListUsersQuery,
-    handler: async ({ auth, query }) => listUsers(auth, query),
+    handler: async ({ req, res, auth, query: { take, page, ...filter } }) => {
+      // Cal.com v1's body carries the total too.
+      const paging = listPagingOf({ take, page });
+      const { items: users, total } = await listUsers(auth, paging, filter);
+      setListHeaders(req, res, paging, total);
+      return { users, total };
+    },
   }),
   POST: endpoint({
     scope: "users:write",

@@ -1,6 +1,7 @@
-import { createWebhook, listWebhooks } from "@slotbase/features";
+import { createWebhook, listWebhooksPage } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
+import { listed } from "../../../../lib/http/list-headers";
 import { toWireWebhook } from "../../../../lib/mappers/webhooks";
 import { ListWebhooksQuery, WebhookCreateBody, WebhookCreatedResponse, WebhookListResponse } from "../../../../lib/schemas/webhooks";
 
@@ -21,6 +22,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of webhooks
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/WebhookListResponse" }
@@ -59,7 +63,9 @@ export default withMiddleware({
     scope: "webhooks:read",
     response: WebhookListResponse,
     query: ListWebhooksQuery,
-    handler: async ({ auth, query: { take, page, userId } }) => ({ webhooks: (await listWebhooks(auth, { take, page }, { userId })).map(toWireWebhook) }),
+    handler: async ({ req, res, auth, query: { take, page, userId } }) => ({
+      webhooks: (await listed({ req, res, query: { take, page } }, (paging) => listWebhooksPage(auth, paging, { userId }))).map(toWireWebhook),
+    }),
   }),
   POST: endpoint({
     scope: "webhooks:write",

@@ -1,6 +1,8 @@
 import { createBooking, listBookings } from "@slotbase/features";
 import { BookingCreateBodyV2, BookingListQueryV2, BookingListResponseV2, BookingResponseV2 } from "../../../../lib/schemas/bookings-v2";
-import { listQueryFromV2, successV2, toBookingV2 } from "../../../../lib/mappers/bookings";
+import { listQueryFromV2, successV2, toBookingListV2, toCreatedBookingV2 } from "../../../../lib/mappers/bookings";
+import { eventTypeRefV2 } from "../../../../lib/mappers/slots";
+import { toBookingLocation } from "../../../../lib/mappers/booking-locations-v2";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
 
@@ -14,7 +16,17 @@ export const config = { api: { bodyParser: false } };
  *     summary: List bookings
  *     description: >
  *       The caller's bookings: as host, attendee (by email), event type owner or team OWNER/ADMIN; admins see all.
- *       Filters combine; take ≤ 250.
+ *       Filters combine. Two ways to page, as Cal.com: by offset (`take` ≤ 250, default 10, and `skip`),
+ *       answered with page numbers and a total in `pagination`; or, with `cal-api-version: 2026-05-01`
+ *       (or a `cursor`), by cursor: `limit` ≤ 250 (default 50), then send `pagination.nextCursor` back as
+ *       `cursor` until `hasMore` is false. Cursor pages sort by one field (default: start time, forwards for
+ *       a single status of upcoming, recurring or unconfirmed, else backwards) and cost the same however deep.
+ *     parameters:
+ *       - in: header
+ *         name: cal-api-version
+ *         required: false
+ *         schema: { type: string, example: "2026-05-01" }
+ *         description: 2026-05-01 selects cursor paging; any other value (or none) offset paging.
  *     tags: [bookings]
  *     x-scope: bookings:read
  *     x-query: BookingListQueryV2
@@ -60,7 +72,10 @@ export default withMiddleware({
     scope: "bookings:read",
     response: BookingListResponseV2,
     query: BookingListQueryV2,
-    handler: async ({ auth, query }) => successV2((await listBookings(auth, listQueryFromV2(query))).map(toBookingV2)),
+    handler: async ({ auth, query, req }) => {
+      const listQuery = listQueryFromV2(query, req.headers["cal-api-version"] as string | undefined);
+      return toBookingListV2(await listBookings(auth, listQuery), listQuery);
+    },
   }),
   POST: endpoint({
     scope: "bookings:write",
@@ -71,17 +86,18 @@ export default withMiddleware({
     fields: { responses: "body.bookingFieldsResponses" },
     handler: async ({ auth, body }) =>
       successV2(
-        toBookingV2(
+        toCreatedBookingV2(
           await createBooking(auth, {
-            eventTypeId: body.eventTypeId,
+            ...(body.eventTypeId !== undefined ? { eventTypeId: body.eventTypeId } : { eventType: eventTypeRefV2(body) }),
             start: body.start,
             lengthInMinutes: body.lengthInMinutes,
             attendee: { ...body.attendee, locale: body.attendee.language ?? null },
             guests: body.guests,
-            location: body.meetingUrl ?? body.location ?? null,
+            location: body.location !== undefined ? toBookingLocation(body.location) : (body.meetingUrl ?? null),
             metadata: body.metadata,
             responses: body.bookingFieldsResponses,
             reservationUid: body.reservationUid,
+            eligibleHostIds: body.routing?.teamMemberIds,
           }),
         ),
       ),

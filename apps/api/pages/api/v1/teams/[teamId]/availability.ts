@@ -17,6 +17,7 @@ export const config = { api: { bodyParser: false } };
  *     description: >
  *       The same as `GET /v1/availability?teamId=…`: an array with each accepted member's availability between
  *       dateFrom and dateTo (at most 62 days), for the team's members only (anyone else gets 404).
+ *       `eventTypeId` names one of the team's event types (else 404), as on /v1/availability.
  *     tags: [availability]
  *     x-scope: availabilities:read
  *     x-query: TeamAvailabilityPathQuery
@@ -37,7 +38,7 @@ export default withMiddleware({
     response: TeamAvailability,
     query: TeamAvailabilityPathQuery,
     handler: async ({ auth, query }) => {
-      const members = await getTeamAvailability(auth, query.teamId, rangeOf(query.dateFrom, query.dateTo, query.timeZone));
+      const members = await getTeamAvailability(auth, query.teamId, rangeOf(query.dateFrom, query.dateTo, query.timeZone), { eventTypeId: query.eventTypeId });
       return members.map((member) => ({ userId: member.userId, availability: toAvailabilityV1(member.availability) }));
     },
   }),

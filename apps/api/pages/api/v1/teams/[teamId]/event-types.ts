@@ -1,6 +1,7 @@
 import { listTeamEventTypes } from "@slotbase/features";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
+import { listed } from "../../../../../lib/http/list-headers";
 import { EventTypeListResponse, TeamEventTypesQuery } from "../../../../../lib/schemas/event-types";
 
 export const config = { api: { bodyParser: false } };
@@ -20,6 +21,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of the team's event types, ordered by id
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/EventTypeListResponse" }
@@ -33,6 +37,8 @@ export default withMiddleware({
     scope: "event-types:read",
     response: EventTypeListResponse,
     query: TeamEventTypesQuery,
-    handler: async ({ auth, query: { teamId, ...page } }) => ({ event_types: await listTeamEventTypes(auth, teamId, page) }),
+    handler: async ({ req, res, auth, query: { take, page, teamId } }) => ({
+      event_types: await listed({ req, res, query: { take, page } }, (paging) => listTeamEventTypes(auth, teamId, paging)),
+    }),
   }),
 });

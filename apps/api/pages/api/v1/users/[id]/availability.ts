@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >
  *       The same as `GET /v1/availability?userId=…` (Cal.com serves both): working hours, date overrides, free
  *       date ranges and busy time between dateFrom and dateTo (at most 62 days), with the same privacy rules
- *       (what busy time is, only for the user, OWNER/ADMINs of their teams and system admins).
+ *       (what busy time is, only for the user, OWNER/ADMINs of their teams and system admins), and
+ *       the same `eventTypeId` (an event type the caller may read, else 404).
  *     tags: [availability]
  *     x-scope: availabilities:read
  *     x-query: UserAvailabilityPathQuery
@@ -37,6 +38,7 @@ export default withMiddleware({
     scope: "availabilities:read",
     response: UserAvailability,
     query: UserAvailabilityPathQuery,
-    handler: async ({ auth, query }) => toAvailabilityV1(await getUserAvailability(auth, { userId: query.id }, rangeOf(query.dateFrom, query.dateTo, query.timeZone))),
+    handler: async ({ auth, query }) =>
+      toAvailabilityV1(await getUserAvailability(auth, { userId: query.id }, rangeOf(query.dateFrom, query.dateTo, query.timeZone), { eventTypeId: query.eventTypeId })),
   }),
 });

@@ -42,6 +42,6 @@ export default withMiddleware({
     query: BookingUidQuery,
     body: CancelBodyV2,
     idempotent: true,
-    handler: async ({ auth, query, body }) => successV2(toBookingV2(await cancelBooking(auth, { uid: query.bookingUid }, body.cancellationReason))),
+    handler: async ({ auth, query, body }) => successV2(toBookingV2(await cancelBooking(auth, { uid: query.bookingUid }, { reason: body.cancellationReason, seatUid: body.seatUid, subsequent: body.cancelSubsequentBookings }))),
   }),
 });

@@ -1,6 +1,7 @@
 import { updateBookingLocation } from "@slotbase/features";
 import { BookingResponseV2, BookingUidQuery, LocationBodyV2 } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
+import { toLocationText } from "../../../../../lib/mappers/booking-locations-v2";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../lib/route/endpoint";
 
@@ -40,6 +41,6 @@ export default withMiddleware({
     response: BookingResponseV2,
     query: BookingUidQuery,
     body: LocationBodyV2,
-    handler: async ({ auth, query, body }) => successV2(toBookingV2(await updateBookingLocation(auth, { uid: query.bookingUid }, body.location))),
+    handler: async ({ auth, query, body }) => successV2(toBookingV2(await updateBookingLocation(auth, { uid: query.bookingUid }, toLocationText(body.location)))),
   }),
 });

@@ -25,7 +25,7 @@ export const config = { api: { bodyParser: false } };
  *         application/json:
  *           schema: { $ref: "#/components/schemas/RescheduleBodyV2" }
  *     responses:
- *       200:
+ *       201:
  *         description: The booking
  *         content:
  *           application/json:
@@ -42,7 +42,8 @@ export default withMiddleware({
     response: BookingResponseV2,
     query: BookingUidQuery,
     body: RescheduleBodyV2,
+    status: 201,
     idempotent: true,
-    handler: async ({ auth, query, body }) => successV2(toBookingV2(await rescheduleBooking(auth, { uid: query.bookingUid }, { start: body.start, reason: body.reschedulingReason }))),
+    handler: async ({ auth, query, body }) => successV2(toBookingV2(await rescheduleBooking(auth, { uid: query.bookingUid }, { start: body.start, reason: body.reschedulingReason, sameHost: body.rescheduleWithSameHost }))),
   }),
 });

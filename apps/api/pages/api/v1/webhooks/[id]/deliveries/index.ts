@@ -1,6 +1,7 @@
 import { listDeliveries } from "@slotbase/features";
 import { withMiddleware } from "../../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../../lib/route/endpoint";
+import { listed } from "../../../../../../lib/http/list-headers";
 import { toWireDelivery } from "../../../../../../lib/mappers/webhooks";
 import { WebhookDeliveriesQuery, WebhookDeliveryListResponse } from "../../../../../../lib/schemas/webhooks";
 
@@ -22,6 +23,9 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: A page of deliveries
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/WebhookDeliveryListResponse" }
@@ -35,6 +39,8 @@ export default withMiddleware({
     scope: "webhooks:read",
     response: WebhookDeliveryListResponse,
     query: WebhookDeliveriesQuery,
-    handler: async ({ auth, query: { id, take, page } }) => ({ deliveries: (await listDeliveries(auth, id, { take, page })).map(toWireDelivery) }),
+    handler: async ({ req, res, auth, query: { id, take, page } }) => ({
+      deliveries: (await listed({ req, res, query: { take, page } }, (paging) => listDeliveries(auth, id, paging))).map(toWireDelivery),
+    }),
   }),
 });

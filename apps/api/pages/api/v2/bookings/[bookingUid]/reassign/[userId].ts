@@ -1,6 +1,6 @@
 import { reassignBooking } from "@slotbase/features";
-import { BookingReassignQuery, BookingResponseV2 } from "../../../../../../lib/schemas/bookings-v2";
-import { successV2, toBookingV2 } from "../../../../../../lib/mappers/bookings";
+import { BookingReassignQuery, BookingReassignedResponseV2 } from "../../../../../../lib/schemas/bookings-v2";
+import { successV2, toReassignedV2 } from "../../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../../lib/route/endpoint";
 
@@ -20,10 +20,10 @@ export const config = { api: { bodyParser: false } };
  *     x-query: BookingReassignQuery
  *     responses:
  *       200:
- *         description: The booking
+ *         description: The booking and its new host
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/BookingResponseV2" }
+ *             schema: { $ref: "#/components/schemas/BookingReassignedResponseV2" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -33,10 +33,10 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
-    response: BookingResponseV2,
+    response: BookingReassignedResponseV2,
     query: BookingReassignQuery,
     idempotent: true,
     fields: { toUserId: "query.userId" },
-    handler: async ({ auth, query }) => successV2(toBookingV2(await reassignBooking(auth, { uid: query.bookingUid }, query.userId))),
+    handler: async ({ auth, query }) => successV2(toReassignedV2(await reassignBooking(auth, { uid: query.bookingUid }, query.userId))),
   }),
 });

@@ -1,6 +1,6 @@
 import { reassignBooking } from "@slotbase/features";
-import { BookingResponseV2, BookingUidQuery } from "../../../../../../lib/schemas/bookings-v2";
-import { successV2, toBookingV2 } from "../../../../../../lib/mappers/bookings";
+import { BookingReassignedResponseV2, BookingUidQuery } from "../../../../../../lib/schemas/bookings-v2";
+import { successV2, toReassignedV2 } from "../../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../../../lib/route/endpoint";
 
@@ -20,10 +20,10 @@ export const config = { api: { bodyParser: false } };
  *     x-query: BookingUidQuery
  *     responses:
  *       200:
- *         description: The booking
+ *         description: The booking and its new host
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/BookingResponseV2" }
+ *             schema: { $ref: "#/components/schemas/BookingReassignedResponseV2" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -33,9 +33,9 @@ export const config = { api: { bodyParser: false } };
 export default withMiddleware({
   POST: endpoint({
     scope: "bookings:write",
-    response: BookingResponseV2,
+    response: BookingReassignedResponseV2,
     query: BookingUidQuery,
     idempotent: true,
-    handler: async ({ auth, query }) => successV2(toBookingV2(await reassignBooking(auth, { uid: query.bookingUid }))),
+    handler: async ({ auth, query }) => successV2(toReassignedV2(await reassignBooking(auth, { uid: query.bookingUid }))),
   }),
 });
