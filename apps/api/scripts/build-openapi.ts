@@ -175,7 +175,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
       }
       if (info.public) {
         operation.security = [];
-      } else if (info.optionalKey) {
+      } else if (info.optionalKey && servedMethod?.endpoint?.anonymous) {
         // Anonymous callers too: no key ({}), or a key as everywhere.
         operation.security = [{}, ...DOCUMENT_SECURITY];
       } else if (Array.isArray(operation.security) && operation.security.length === 0) {

@@ -23,6 +23,11 @@ export function assertEventType(access: Access, eventType: EventTypeOwnership, n
   if (eventType.userId !== access.userId && !access.seesEverything) throw notFound(EVENT_TYPE);
 }
 
+/** A caller without a key (a public booking page) may only reach event types that are not hidden. */
+export function assertPublicEventType(eventType: { hidden: boolean }): void {
+  if (eventType.hidden) throw notFound(EVENT_TYPE);
+}
+
 /** Owner-side powers over an event type (e.g. holding its slots longer than anyone else may). */
 export function canManageEventType(access: Access, eventType: EventTypeOwnership): boolean {
   if (access.seesEverything) return true;

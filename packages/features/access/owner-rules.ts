@@ -15,6 +15,11 @@ export function assertOwnedBy(access: Access, ownerId: number | null, what: stri
   if (ownerId === null || (ownerId !== access.userId && !access.seesEverything)) throw notFound(what);
 }
 
+/** Without a key, only a row made without one (its unguessable uid is the capability); anything else does not exist. */
+export function assertMadeAnonymously(ownerId: number | null, what: string): void {
+  if (ownerId !== null) throw notFound(what);
+}
+
 /** Prisma `where` on `userId` for the owned rows the caller may see. */
 export function ownedRowsWhere(access: Access): { userId: number | { not: null } } {
   return access.seesEverything ? { userId: { not: null } } : { userId: access.userId };

@@ -1,3 +1,4 @@
+import { assertPublicEventType } from "../access/event-type-rules";
 import { randomBytes, randomUUID } from "node:crypto";
 import { getPrisma, Prisma, type BookingModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
@@ -301,10 +302,12 @@ function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | un
  * then written with its queued notifications in one statement; seated and pending ones,
  * which must be counted, are checked and written in one transaction under the lock.
  */
-export async function createBooking(auth: AuthContext, request: BookingRequest): Promise<BookingRecord> {
+export async function createBooking(auth: AuthContext | null, request: BookingRequest): Promise<BookingRecord> {
   // The hosts' busy time around this slot comes with the event type: one round trip for the check.
   const busyAt = { start: request.start.getTime(), minutes: request.lengthInMinutes, now: Date.now(), ignoreReservationUid: request.reservationUid };
   const resolved = await resolveEventType("eventType" in request ? request.eventType : { id: request.eventTypeId }, undefined, busyAt);
+  // Without a key (a public booking page): only event types that are not hidden, and nobody is the booker.
+  if (auth === null) assertPublicEventType(resolved.eventType);
   checkDuration(resolved, request.lengthInMinutes);
   const input: BookingCreateInput = {
     ...request,
@@ -316,12 +319,12 @@ export async function createBooking(auth: AuthContext, request: BookingRequest):
   const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null;
   try {
     if (!counted) {
-      const record = await createAcceptedBooking(resolved, { ...input, bookedById: auth.userId });
+      const record = await createAcceptedBooking(resolved, { ...input, bookedById: auth?.userId ?? null });
       notifyAfterCommit();
       return record;
     }
     const created = await prisma.$transaction(async (tx) => {
-      const made = await createInTransaction(tx, resolved, { ...input, bookedById: auth.userId }, {});
+      const made = await createInTransaction(tx, resolved, { ...input, bookedById: auth?.userId ?? null }, {});
       await notifyInTransaction(tx, { kind: made.kind, bookingId: made.bookingId, attendeeIds: made.newAttendeeIds });
       return made;
     }, { timeout: 15_000, maxWait: 15_000 });
@@ -329,7 +332,9 @@ export async function createBooking(auth: AuthContext, request: BookingRequest):
     if (created.record) return created.record;
     // Joined a seated booking: the joiner sees the seats they took, not other people's.
     const joined = await loadBookingRecord({ id: created.bookingId });
-    const attendees = visibleAttendees(await accessOf(auth), joined, created.newAttendeeIds);
+    const attendees = auth
+      ? visibleAttendees(await accessOf(auth), joined, created.newAttendeeIds)
+      : joined.attendees.filter((attendee) => created.newAttendeeIds!.includes(attendee.id));
     return { ...joined, attendees };
   } catch (error) {
     throw asBookingConflict(error);

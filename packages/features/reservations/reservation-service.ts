@@ -4,7 +4,7 @@ import { getPrisma, type SlotReservationModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { canManageEventType } from "../access/event-type-rules";
-import { assertOwnedBy } from "../access/owner-rules";
+import { assertMadeAnonymously, assertOwnedBy } from "../access/owner-rules";
 import { forbidden, notFound, UnprocessableError } from "../errors/domain-errors";
 import { findFreeSlot } from "../slots/slot-service";
 
@@ -64,13 +64,13 @@ function pickHost(hostIds: number[], preferred: number | null): number | null {
  * without it (but with every other hold): two concurrent holds on the last place then see
  * each other and neither can slip through, with no lock held across queries.
  */
-async function takeSlot(auth: AuthContext, request: HoldRequest, existing?: SlotReservationModel): Promise<Hold> {
+async function takeSlot(auth: AuthContext | null, request: HoldRequest, existing?: SlotReservationModel): Promise<Hold> {
   const prisma = await getPrisma();
   const start = request.slotStart.getTime();
-  const search = { eventType: { id: request.eventTypeId }, start, duration: request.slotDuration, reservationUid: existing?.uid };
+  const search = { eventType: { id: request.eventTypeId }, start, duration: request.slotDuration, reservationUid: existing?.uid, anonymous: auth === null };
   const before = await findFreeSlot(search);
   const reservationDuration = request.reservationDuration ?? DEFAULT_HOLD_MINUTES;
-  if (reservationDuration > DEFAULT_HOLD_MINUTES && !canManageEventType(await accessOf(auth), before.event.eventType)) {
+  if (reservationDuration > DEFAULT_HOLD_MINUTES && (auth === null || !canManageEventType(await accessOf(auth), before.event.eventType))) {
     const message = `Only the event type's owner can hold a slot for longer than ${DEFAULT_HOLD_MINUTES} minutes.`;
     throw forbidden(message, { field: "reservationDuration", rule: "forbidden", message });
   }
@@ -82,7 +82,7 @@ async function takeSlot(auth: AuthContext, request: HoldRequest, existing?: Slot
     userId: hostId,
     // A calendar's hold takes one unit of its capacity.
     calendarId: before.calendar?.calendarId ?? null,
-    reservedById: auth.userId,
+    reservedById: auth?.userId ?? null,
     slotUtcStartDate: new Date(before.slot.start),
     slotUtcEndDate: new Date(before.slot.end),
     releaseAt: new Date(now.getTime() + reservationDuration * 60_000),
@@ -108,21 +108,23 @@ async function sweepExpired(): Promise<void> {
   await prisma.slotReservation.deleteMany({ where: { releaseAt: { lt: new Date(Date.now() - 86_400_000) } } });
 }
 
-export async function createHold(auth: AuthContext, request: HoldRequest): Promise<Hold> {
+/** Holds a slot; without a key (a public booking page) for an event type that is not hidden, and for the default time only. */
+export async function createHold(auth: AuthContext | null, request: HoldRequest): Promise<Hold> {
   await sweepExpired();
   return takeSlot(auth, request);
 }
 
-/** A live hold the caller made (admins: anyone's); expired or someone else's → 404. */
-async function findOwnHold(auth: AuthContext, uid: string): Promise<SlotReservationModel> {
+/** A live hold the caller made (admins: anyone's; without a key: one made without a key); expired or someone else's → 404. */
+async function findOwnHold(auth: AuthContext | null, uid: string): Promise<SlotReservationModel> {
   const prisma = await getPrisma();
-  const [row, access] = await Promise.all([prisma.slotReservation.findUnique({ where: { uid } }), accessOf(auth)]);
+  const row = await prisma.slotReservation.findUnique({ where: { uid } });
   if (!row || row.releaseAt.getTime() <= Date.now()) throw notFound("Reservation");
-  assertOwnedBy(access, row.reservedById, "Reservation");
+  if (auth === null) assertMadeAnonymously(row.reservedById, "Reservation");
+  else assertOwnedBy(await accessOf(auth), row.reservedById, "Reservation");
   return row;
 }
 
-export async function getHold(auth: AuthContext, uid: string): Promise<Hold> {
+export async function getHold(auth: AuthContext | null, uid: string): Promise<Hold> {
   return toHold(await findOwnHold(auth, uid));
 }
 

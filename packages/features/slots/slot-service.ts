@@ -1,3 +1,4 @@
+import { assertPublicEventType } from "../access/event-type-rules";
 import { availableSlots, type AvailableSlot, type HostAvailability, type Interval } from "@slotbase/scheduling";
 import { allowedDurations, completeBookableEvent, resolveEventType, type BookableEvent, type Db, type EventTypeRef, type ResolvedEventType } from "./bookable-event";
 import { loadBusyTimes, type HostBusy } from "./busy-times";
@@ -24,6 +25,8 @@ export interface SlotSearch {
   resolved?: ResolvedEventType;
   /** The hosts' busy time over this search's slots, when the caller read it already (resolveEventType's busyAt). */
   busy?: Map<number, HostBusy>;
+  /** Asked without a key: a hidden event type does not exist. */
+  anonymous?: boolean;
 }
 
 export interface SlotSearchResult {
@@ -39,6 +42,7 @@ export interface SlotSearchResult {
 export async function findAvailableSlots(search: SlotSearch): Promise<SlotSearchResult> {
   const now = search.now ?? Date.now();
   const resolved = search.resolved ?? (await resolveEventType(search.eventType, search.db));
+  if (search.anonymous) assertPublicEventType(resolved.eventType);
   const window = slotSearchWindow(resolved, search.range);
   const calendarId = resolved.eventType.calendarId;
   // Schedules, busy time and the calendar only need the event type: read them side by side.

@@ -1,7 +1,7 @@
 import { getPrisma } from "@slotbase/prisma";
 import type { Access } from "../access/access";
 import { assertEventType } from "../access/event-type-rules";
-import { notFound } from "../errors/domain-errors";
+import { notFound, NotFoundError } from "../errors/domain-errors";
 
 /**
  * Availability as seen for one event type (Cal.com v1's `eventTypeId` on /availability): its
@@ -26,7 +26,12 @@ export async function loadEventTypeView(access: Access, eventTypeId: number, tea
   });
   const missing = () => notFound("Event type", { field: "eventTypeId", rule: "not_found", message: `No event type ${eventTypeId} you may read${teamId === undefined ? "" : ` in team ${teamId}`}` });
   if (!eventType) throw missing();
-  assertEventType(access, eventType, "read");
+  try {
+    assertEventType(access, eventType, "read");
+  } catch (error) {
+    // The same answer as for a missing one: nothing tells the two apart.
+    throw error instanceof NotFoundError ? missing() : error;
+  }
   if (teamId !== undefined && eventType.teamId !== teamId) throw missing();
   const hostSchedules =
     eventType.teamId === null

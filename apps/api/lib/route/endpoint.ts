@@ -1,4 +1,5 @@
 import {
+  authenticateApiKey,
   DomainError,
   parseIdempotencyKey,
   requestFingerprint,
@@ -90,6 +91,8 @@ export interface EndpointInfo {
   response: z.ZodType;
   status: number;
   idempotent: boolean;
+  /** Served without a key too (endpoint({ allowAnonymous: true }) on a route built with optionalKey). */
+  anonymous: boolean;
 }
 
 export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
@@ -161,7 +164,8 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
   };
   const serve = async (req: ApiRequest, res: ApiResponse, inputs: { query: Record<string, unknown>; body: unknown }) => {
     const auth = req.auth;
-    if (!auth && !definition.allowAnonymous) throw new Error("endpoint() reached without authentication");
+    // A route that serves some methods anonymously lets keyless requests through: the others answer the 401 of a missing key.
+    if (!auth && !definition.allowAnonymous) await authenticateApiKey(undefined);
     if (auth) requireScope(auth, definition.scope);
     const key = definition.idempotent ? parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]) : undefined;
     const { raw: rawQuery, value: query } = readQuery(req, definition.query);
@@ -195,6 +199,7 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
     response: definition.response,
     status,
     idempotent: definition.idempotent === true,
+    anonymous: definition.allowAnonymous === true,
   };
   return Object.assign(run, { scope: definition.scope, idempotent: info.idempotent, endpoint: info });
 }

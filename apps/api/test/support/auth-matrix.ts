@@ -101,7 +101,7 @@ export function describeAuthMatrix(options: AuthMatrixOptions): void {
       });
     } else {
       const status = options.anonymousStatus;
-      it(`answers a request without a key as anonymous (${status} for the owner's non-public object)`, async () => {
+      it(`answers a request without a key as anonymous (${status})`, async () => {
         const result = await call(undefined, undefined);
         expect(result.status).toBe(status);
         if (status >= 400) expect(codeOf(result)).toBe(status === 404 ? "not_found" : "forbidden");

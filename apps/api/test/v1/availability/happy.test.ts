@@ -133,7 +133,9 @@ describe("GET /v1/availability eventTypeId (Cal.com's filter)", () => {
     const teamType = await createTeamEventType(team.id, [{ userId: member.user.id }]);
     const prisma = await getPrisma();
     await prisma.host.updateMany({ where: { eventTypeId: teamType.id, userId: member.user.id }, data: { scheduleId: afternoons.id } });
-    const result = await api("GET /v1/availability", { key: owner.key, query: { ...MONDAY, teamId: String(team.id), eventTypeId: String(teamType.id) } });
+    const path = (teamId: number, eventTypeId: number) =>
+      api("GET /v1/teams/{teamId}/availability", { key: owner.key, params: { teamId }, query: { ...MONDAY, eventTypeId: String(eventTypeId) } });
+    const result = await path(team.id, teamType.id);
     expect(result.status).toBe(200);
     const of = (userId: number) => result.body.find((m: { userId: number }) => m.userId === userId).availability.dateRanges;
     expect(of(member.user.id)).toEqual([{ start: berlin(MON, "13:00"), end: berlin(MON, "17:00") }]);
@@ -141,8 +143,9 @@ describe("GET /v1/availability eventTypeId (Cal.com's filter)", () => {
 
     const otherTeam = await createTeam(owner);
     const elsewhere = await createTeamEventType(otherTeam.id, [{ userId: owner.user.id }]);
-    const wrongTeam = await api("GET /v1/availability", { key: owner.key, query: { ...MONDAY, teamId: String(team.id), eventTypeId: String(elsewhere.id) } });
+    const wrongTeam = await path(team.id, elsewhere.id);
     expect(wrongTeam.status).toBe(404);
+    expect(wrongTeam.body.details).toEqual([expect.objectContaining({ field: "query.eventTypeId" })]);
   });
 
   it("never reveals an event type the caller may not read (404, as for a missing one)", async () => {
@@ -155,7 +158,9 @@ describe("GET /v1/availability eventTypeId (Cal.com's filter)", () => {
     const missing = await api("GET /v1/availability", { key: stranger.key, query: { ...query, eventTypeId: "2147483647" } });
     expect(foreign.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect(foreign.body.message).toBe(missing.body.message.replace("2147483647", String(hidden.id)));
+    const same = (body: { requestId: string }) => JSON.stringify({ ...body, requestId: "" });
+    expect(same(foreign.body)).toBe(same(missing.body).replaceAll("2147483647", String(hidden.id)));
+    expect(foreign.body.details).toEqual([expect.objectContaining({ field: "query.eventTypeId", rule: "not_found" })]);
     // Without it the stranger sees what anyone sees.
     expect((await api("GET /v1/availability", { key: stranger.key, query })).status).toBe(200);
   });

@@ -16,6 +16,7 @@ describeAuthMatrix({ operation: "GET /v2/bookings", scope: "bookings:read", requ
 describeAuthMatrix({
   operation: "POST /v2/bookings",
   scope: "bookings:write",
+  anonymousStatus: 201,
   request: async (owner) => {
     await createSchedule(owner.user.id, "Europe/Berlin");
     const eventType = await createEventType(owner.user.id);

@@ -36,8 +36,9 @@ async function holdOf(owner: Caller) {
   return { params: { uid: hold.uid } };
 }
 
-describeAuthMatrix({ operation: "POST /v2/slots/reservations", scope: "slots:write", request: () => ({ body: { eventTypeId, slotStart: nextWeekdaySlot().start } }) });
-describeAuthMatrix({ operation: "GET /v2/slots/reservations/{uid}", scope: "slots:read", ownedObject: true, request: holdOf });
+// A booking page without a key may hold a slot, and read back only a hold made without a key.
+describeAuthMatrix({ operation: "POST /v2/slots/reservations", scope: "slots:write", anonymousStatus: 201, request: () => ({ body: { eventTypeId, slotStart: nextWeekdaySlot().start } }) });
+describeAuthMatrix({ operation: "GET /v2/slots/reservations/{uid}", scope: "slots:read", ownedObject: true, anonymousStatus: 404, request: holdOf });
 describeAuthMatrix({
   operation: "PATCH /v2/slots/reservations/{uid}",
   scope: "slots:write",

@@ -15,4 +15,4 @@ async function slotsOf(owner: Caller) {
   return { query: { eventTypeId: String(eventType.id), start: MON, end: MON } };
 }
 
-describeAuthMatrix({ operation: "GET /v2/slots", scope: "slots:read", request: slotsOf });
+describeAuthMatrix({ operation: "GET /v2/slots", scope: "slots:read", anonymousStatus: 200, request: slotsOf });

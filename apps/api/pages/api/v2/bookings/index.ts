@@ -47,6 +47,8 @@ export const config = { api: { bodyParser: false } };
  *       Books a free slot (see GET /v2/slots). requiresConfirmation types create a pending booking; seated
  *       types fill a slot's seats, one attendee per seat. A slot that is not free is a 409 (the database
  *       refuses double bookings however many requests race). Send Idempotency-Key to retry safely.
+ *       No key is needed (a public booking page, as Cal.com allows): without one the event type must
+ *       not be hidden (else 404), and only the event type's side can later read, cancel or move it.
  *     tags: [bookings]
  *     x-scope: bookings:write
  *     x-idempotent: true
@@ -84,10 +86,11 @@ export default withMiddleware({
     status: 201,
     idempotent: true,
     fields: { responses: "body.bookingFieldsResponses" },
-    handler: async ({ auth, body }) =>
+    allowAnonymous: true,
+    handler: async ({ caller, body }) =>
       successV2(
         toCreatedBookingV2(
-          await createBooking(auth, {
+          await createBooking(caller, {
             ...(body.eventTypeId !== undefined ? { eventTypeId: body.eventTypeId } : { eventType: eventTypeRefV2(body) }),
             start: body.start,
             lengthInMinutes: body.lengthInMinutes,
@@ -102,4 +105,4 @@ export default withMiddleware({
         ),
       ),
   }),
-});
+}, { optionalKey: true });

@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *       The same engine as /v1/slots, in the v2 envelope. Name the event type by
  *       `eventTypeId`, or `eventTypeSlug` with `username` or `teamSlug`. `format=range` adds each
  *       slot's end. Seated types add seatsBooked, seatsRemaining and seatsTotal. An end date
- *       without a time is included whole. At most 62 days per request.
+ *       without a time is included whole. At most 62 days per request. No key is needed (a public
+ *       booking page cannot keep one): without a key a hidden event type is a 404.
  *     tags: [slots]
  *     x-scope: slots:read
  *     x-query: SlotsQueryV2
@@ -37,8 +38,10 @@ export default withMiddleware({
     scope: "slots:read",
     response: SlotsResponseV2,
     query: SlotsQueryV2,
-    handler: async ({ query }) => {
+    allowAnonymous: true,
+    handler: async ({ caller, query }) => {
       const { slots } = await findAvailableSlots({
+        anonymous: caller === null,
         eventType: eventTypeRefV2(query),
         range: rangeOf(query.start, query.end, query.timeZone),
         duration: query.duration,
@@ -48,4 +51,4 @@ export default withMiddleware({
       return toSlotsV2(slots, query.timeZone, query.format);
     },
   }),
-});
+}, { optionalKey: true });

@@ -12,7 +12,9 @@ export const config = { api: { bodyParser: false } };
  *   get:
  *     operationId: getSlotReservation
  *     summary: Get a hold
- *     description: Your own live hold (admins any); an expired or someone else's hold is a 404.
+ *     description: >
+ *       Your own live hold (admins any); an expired or someone else's hold is a 404. Without a key
+ *       (a booking page, as Cal.com allows): a hold that was made without a key, by its uid.
  *     tags: [slots]
  *     x-scope: slots:read
  *     x-query: ReservationUidQuery
@@ -74,7 +76,8 @@ export default withMiddleware({
     scope: "slots:read",
     response: ReservationResponse,
     query: ReservationUidQuery,
-    handler: async ({ auth, query }) => toReservationV2(await getHold(auth, query.uid)),
+    allowAnonymous: true,
+    handler: async ({ caller, query }) => toReservationV2(await getHold(caller, query.uid)),
   }),
   PATCH: endpoint({
     scope: "slots:write",
@@ -92,4 +95,4 @@ export default withMiddleware({
       return { status: "success" as const };
     },
   }),
-});
+}, { optionalKey: true });

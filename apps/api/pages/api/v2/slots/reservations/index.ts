@@ -16,7 +16,9 @@ export const config = { api: { bodyParser: false } };
  *       Holds a free slot (default 5 minutes; longer, up to 60, only for the event type's owner
  *       or its team's OWNER/ADMIN). Until it expires the slot is busy for everyone else: send
  *       the returned reservationUid to GET /v2/slots to still see it. Seated types hold one
- *       seat. A slot that is not free is a 422.
+ *       seat. A slot that is not free is a 422. No key is needed (a public booking page): without
+ *       one, the event type must not be hidden (else 404) and the hold lasts the default 5 minutes;
+ *       only GET with its uid reads it back.
  *     tags: [slots]
  *     x-scope: slots:write
  *     x-idempotent: true
@@ -44,6 +46,7 @@ export default withMiddleware({
     body: ReservationCreateBody,
     status: 201,
     idempotent: true,
-    handler: async ({ auth, body }) => toReservationV2(await createHold(auth, body)),
+    allowAnonymous: true,
+    handler: async ({ caller, body }) => toReservationV2(await createHold(caller, body)),
   }),
-});
+}, { optionalKey: true });
