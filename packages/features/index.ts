@@ -34,6 +34,7 @@ export * from "./bookings/booking-errors";
 export * from "./bookings/booking-location";
 export * from "./bookings/booking-record";
 export * from "./bookings/create-booking";
+export * from "./bookings/create-series";
 export * from "./bookings/booking-lifecycle";
 export * from "./bookings/list-bookings";
 export * from "./bookings/v1-booking-edits";

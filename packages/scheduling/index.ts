@@ -11,3 +11,4 @@ export * from "./src/zone-offset";
 export * from "./src/calendar-schedule";
 export * from "./src/occupancy";
 export { peakUsage, type ResourceAvailability, type ResourceUse } from "./src/resource-capacity";
+export * from "./src/recurrence";

@@ -47,6 +47,8 @@ export interface BookingCreateInput {
   bookedById?: number | null;
   /** Only these hosts may take it (Cal.com's routing.teamMemberIds): the slot is unavailable when none of them is free. */
   eligibleHostIds?: number[];
+  /** The series this occurrence belongs to (a recurring event type's booking). */
+  recurringEventId?: string;
 }
 
 /** The free hosts this booking may go to. */
@@ -107,7 +109,7 @@ interface Created {
   record?: BookingRecord;
 }
 
-async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: BookingCreateInput, options: CreateOptions): Promise<Created> {
+export async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: BookingCreateInput, options: CreateOptions): Promise<Created> {
   const eventType = resolved.eventType;
   const seated = Boolean(eventType.seatsPerTimeSlot);
   const hostIds = resolved.hostRows.map((h) => h.user.id);
@@ -162,6 +164,7 @@ async function createInTransaction(tx: Db, resolved: ResolvedEventType, input: B
       customInputs: values.customInputs as Prisma.InputJsonObject,
       fromReschedule: options.rescheduling?.uid ?? null,
       iCalSequence: options.rescheduling ? options.rescheduling.iCalSequence + 1 : 0,
+      recurringEventId: input.recurringEventId ?? null,
     },
   });
   const saved = await tx.attendee.createManyAndReturn({ data: attendees.map((attendee) => ({ ...attendee, bookingId: booking.id })) });
@@ -302,7 +305,8 @@ function checkDuration(resolved: ResolvedEventType, lengthInMinutes: number | un
  * then written with its queued notifications in one statement; seated and pending ones,
  * which must be counted, are checked and written in one transaction under the lock.
  */
-export async function createBooking(auth: AuthContext | null, request: BookingRequest): Promise<BookingRecord> {
+/** The event type a request names, checked for this caller, and the request as the writers take it. */
+export async function prepareBooking(auth: AuthContext | null, request: BookingRequest): Promise<{ resolved: ResolvedEventType; input: BookingCreateInput }> {
   // The hosts' busy time around this slot comes with the event type: one round trip for the check.
   const busyAt = { start: request.start.getTime(), minutes: request.lengthInMinutes, now: Date.now(), ignoreReservationUid: request.reservationUid };
   const resolved = await resolveEventType("eventType" in request ? request.eventType : { id: request.eventTypeId }, undefined, busyAt);
@@ -314,17 +318,23 @@ export async function createBooking(auth: AuthContext | null, request: BookingRe
     eventTypeId: resolved.eventType.id,
     location: resolveBookingLocation(resolved.eventType.locations, request.location),
     customInputs: customInputAnswers(resolved.eventType.customInputs ?? [], request.responses),
+    bookedById: auth?.userId ?? null,
   };
+  return { resolved, input };
+}
+
+export async function createBooking(auth: AuthContext | null, request: BookingRequest): Promise<BookingRecord> {
+  const { resolved, input } = await prepareBooking(auth, request);
   const prisma = await getPrisma();
   const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null;
   try {
     if (!counted) {
-      const record = await createAcceptedBooking(resolved, { ...input, bookedById: auth?.userId ?? null });
+      const record = await createAcceptedBooking(resolved, input);
       notifyAfterCommit();
       return record;
     }
     const created = await prisma.$transaction(async (tx) => {
-      const made = await createInTransaction(tx, resolved, { ...input, bookedById: auth?.userId ?? null }, {});
+      const made = await createInTransaction(tx, resolved, input, {});
       await notifyInTransaction(tx, { kind: made.kind, bookingId: made.bookingId, attendeeIds: made.newAttendeeIds });
       return made;
     }, { timeout: 15_000, maxWait: 15_000 });

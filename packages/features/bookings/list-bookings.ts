@@ -3,7 +3,8 @@ import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
 import { assertMayFilterByHost, readableBookingsWhere } from "../access/booking-rules";
 import { loadBookingRecords, type BookingRecord } from "./booking-record";
-import { asSeenBy } from "./booking-lifecycle";
+import { asSeenBy, getBooking } from "./booking-lifecycle";
+import { NotFoundError } from "../errors/domain-errors";
 import { decodeBookingCursor, encodeBookingCursor, keysetWhere, type BookingSortField, type SortOrder } from "./booking-cursor";
 
 export type BookingStatusFilter = "upcoming" | "recurring" | "past" | "cancelled" | "unconfirmed";
@@ -16,6 +17,8 @@ export interface BookingListQuery {
   eventTypeIds?: number[];
   teamIds?: number[];
   bookingUids?: string[];
+  /** The occurrences of one recurring series. */
+  recurringEventId?: string;
   /** Bookings starting at or after. */
   afterStart?: Date;
   /** Bookings ending at or before. */
@@ -65,6 +68,7 @@ function filtersWhere(query: BookingListQuery, now: Date): Prisma.BookingWhereIn
   if (query.eventTypeIds?.length) and.push({ eventTypeId: { in: query.eventTypeIds } });
   if (query.teamIds?.length) and.push({ eventType: { teamId: { in: query.teamIds } } });
   if (query.bookingUids?.length) and.push({ uid: { in: query.bookingUids } });
+  if (query.recurringEventId !== undefined) and.push({ recurringEventId: query.recurringEventId });
   if (query.afterStart) and.push({ startTime: { gte: query.afterStart } });
   if (query.beforeEnd) and.push({ endTime: { lte: query.beforeEnd } });
   const created = range(query.createdAfter, query.createdBefore);
@@ -110,4 +114,22 @@ export async function listBookings(auth: AuthContext, query: BookingListQuery): 
   const page = records.slice(0, query.page.take);
   const last = page[page.length - 1];
   return { bookings: seen(page), nextCursor: hasMore && last ? encodeBookingCursor(sort, last) : null };
+}
+
+/** Most occurrences a series has (event types recur at most 52 times). */
+const SERIES_MAX = 52;
+
+/**
+ * A booking by its uid or, as Cal.com's GET /v2/bookings/{uid}, a recurring series by its
+ * recurringBookingUid: the occurrences the caller may see, in time order (none: 404).
+ */
+export async function getBookingOrSeries(auth: AuthContext, uid: string): Promise<{ booking: BookingRecord } | { series: BookingRecord[] }> {
+  try {
+    return { booking: await getBooking(auth, { uid }) };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const { bookings } = await listBookings(auth, { recurringEventId: uid, sort: [{ field: "startTime", order: "asc" }], page: { cursor: undefined, take: SERIES_MAX } });
+    if (bookings.length === 0) throw error;
+    return { series: bookings };
+  }
 }

@@ -112,7 +112,7 @@ export const calcomDifferences: CalcomDifference[] = [
     (operation): CalcomDifference => ({
       operation,
       pointer: "status",
-      what: "Settings of features Slotbase lacks (bookingFields, booking limits, recurrence, colour, booker layouts, Cal Video, destinationCalendar, rolling windows, confirmation thresholds...) are a 400 naming the field unless sent in their off form ({ disabled: true }, false, 0).",
+      what: "Settings of features Slotbase lacks (bookingFields, booking limits, colour, booker layouts, Cal Video, destinationCalendar, rolling windows, confirmation thresholds...) are a 400 naming the field unless sent in their off form ({ disabled: true }, false, 0).",
       why: "Slotbase has none of these features; storing such settings would promise behaviour that never happens.",
     }),
   ),

@@ -124,6 +124,15 @@ function durationOptions(metadata: Record<string, unknown>): number[] | undefine
 }
 
 /** Cal.com's EventTypeOutput_2024_06_14. */
+const FREQUENCIES = ["yearly", "monthly", "weekly"] as const;
+
+/** Cal.com's stored recurringEvent ({ freq: 0|1|2, interval, count }) as v2's recurrence. */
+function recurrenceV2(stored: unknown): Output["recurrence"] {
+  const value = stored as { freq?: number; interval?: number; count?: number } | null;
+  if (!value || typeof value.freq !== "number" || !FREQUENCIES[value.freq]) return null;
+  return { frequency: FREQUENCIES[value.freq]!, interval: value.interval ?? 1, occurrences: value.count ?? 1 };
+}
+
 export function toEventTypeV2(eventType: EventTypeWithHosts): Output {
   const metadata = asObject(eventType.metadata);
   const options = durationOptions(metadata);
@@ -144,7 +153,7 @@ export function toEventTypeV2(eventType: EventTypeWithHosts): Output {
     minimumBookingNotice: eventType.minimumBookingNotice,
     beforeEventBuffer: eventType.beforeEventBuffer,
     afterEventBuffer: eventType.afterEventBuffer,
-    recurrence: null,
+    recurrence: recurrenceV2(eventType.recurringEvent),
     metadata,
     price: eventType.price,
     currency: eventType.currency,
@@ -221,6 +230,14 @@ export function fromEventTypeBodyV2(body: UpdateBody): EventTypeFields {
     scheduleId: body.scheduleId,
     ...(body.bookingWindow ? periodFields(body.bookingWindow) : {}),
     ...(body.confirmationPolicy ? { requiresConfirmation: !("disabled" in body.confirmationPolicy) } : {}),
+    ...(body.recurrence
+      ? {
+          recurringEvent:
+            "disabled" in body.recurrence
+              ? null
+              : { freq: FREQUENCIES.indexOf(body.recurrence.frequency) as 0 | 1 | 2, interval: body.recurrence.interval, count: body.recurrence.occurrences },
+        }
+      : {}),
     ...(body.seats
       ? "disabled" in body.seats
         ? { seatsPerTimeSlot: null, seatsShowAttendees: false }

@@ -76,6 +76,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   BookingV2: bookingsV2.BookingV2,
   BookingCreateBodyV2: bookingsV2.BookingCreateBodyV2,
   BookingResponseV2: bookingsV2.BookingResponseV2,
+  BookingOrSeriesResponseV2: bookingsV2.BookingOrSeriesResponseV2,
   BookingListResponseV2: bookingsV2.BookingListResponseV2,
   BookingReferencesResponseV2: bookingsV2.BookingReferencesResponseV2,
   BookingReassignedResponseV2: bookingsV2.BookingReassignedResponseV2,

@@ -168,7 +168,7 @@ export const BookingCancelQueryV1 = IdQuery.extend({
   cancellationReason: reasonText().optional().describe("Why (also accepted in the body; the body wins)."),
   allRemainingBookings: queryBoolean()
     .optional()
-    .describe("Cal.com's 'cancel the rest of a recurring series'. Accepted; a booking here is never part of a series, so it cancels that booking."),
+    .describe("Cal.com's 'cancel the rest of a recurring series': also cancels the series' later occurrences that the caller may cancel."),
   cancelledBy: z
     .email()
     .max(254)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParam, isoDateTime, listParam } from "../validation/common";
+import { idParam, int32, isoDateTime, listParam } from "../validation/common";
 import { attendeeInput, bookingMetadata, bookingResponses, bookingUidParam, guestList, positiveId, reasonText } from "./booking-inputs";
 import { BookingLocationUpdateV2, BookingLocationV2 } from "./booking-locations-v2";
 
@@ -81,6 +81,11 @@ export const BookingCreateBodyV2 = z
       .describe("Cal.com's routing: teamMemberIds narrows the hosts who may take it; the other fields are accepted and recorded nowhere."),
     emailVerificationCode: z.string().max(100).optional().describe("Accepted as Cal.com; Slotbase does not ask bookers to verify their email."),
     instant: z.literal(false).optional().describe("Instant meetings are not supported: only false is accepted."),
+    recurrenceCount: int32()
+      .min(1)
+      .max(52)
+      .optional()
+      .describe("A recurring event type: book this many occurrences (at most the event type's count, which is the default)."),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -208,6 +213,11 @@ const CursorPaginationV2 = z.object({
 });
 
 export const BookingResponseV2 = z.object({ status: z.literal("success"), data: BookingV2 });
+/** A booking, or (a recurring event type's) the occurrences of its series in time order, as Cal.com answers. */
+export const BookingOrSeriesResponseV2 = z.object({
+  status: z.literal("success"),
+  data: z.union([BookingV2, z.array(BookingV2)]).describe("An array for a recurring series (each occurrence with its recurringBookingUid)."),
+});
 export const BookingListResponseV2 = z.object({
   status: z.literal("success"),
   data: z.array(BookingV2),

@@ -167,7 +167,18 @@ const eventTypeFieldsV2 = z.object({
   offsetStart: offOnly(z.literal(0, { error: `${unsupported("slot start offsets")}: send 0 or leave it out` }), "slot start offsets", "0"),
   bookerLayouts: refused("booker layouts", ": the booking page chooses its layout"),
   confirmationPolicy,
-  recurrence: disabledOnly("recurring event types"),
+  recurrence: z
+    .union([
+      z
+        .object({
+          frequency: z.enum(["yearly", "monthly", "weekly"]),
+          interval: int32().min(1).max(52).describe("Every `interval` weeks, months or years."),
+          occurrences: int32().min(1).max(52).describe("Occurrences per booking, the first included (at most 52)."),
+        })
+        .strict(),
+      disabled(),
+    ])
+    .describe("Make every booking a series; { disabled: true } makes bookings single again."),
   requiresBookerEmailVerification: falseOnly("booker email verification"),
   hideCalendarNotes: z.boolean(),
   lockTimeZoneToggleOnBookingPage: falseOnly("time zone lock"),
@@ -288,7 +299,10 @@ export const EventTypeV2 = z.object({
   minimumBookingNotice: z.number().int(),
   beforeEventBuffer: z.number().int(),
   afterEventBuffer: z.number().int(),
-  recurrence: z.null().describe("Always null: recurring event types are not supported."),
+  recurrence: z
+    .object({ frequency: z.enum(["yearly", "monthly", "weekly"]), interval: z.number().int(), occurrences: z.number().int() })
+    .nullable()
+    .describe("Null for single bookings."),
   metadata: z.record(z.string(), z.unknown()),
   price: z.number().int(),
   currency: z.string(),

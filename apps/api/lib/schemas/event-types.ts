@@ -46,7 +46,22 @@ export const EventType = EventTypeSchema.pick({
   metadata: true,
   createdAt: true,
   updatedAt: true,
-}).extend({ hosts: z.array(EventTypeHost) });
+}).extend({
+  hosts: z.array(EventTypeHost),
+  recurringEvent: z
+    .unknown()
+    .pipe(z.object({ freq: z.number().int(), interval: z.number().int(), count: z.number().int() }).nullable())
+    .describe("A recurring type: every booking is a series. freq 0 yearly, 1 monthly, 2 weekly; every `interval` units; `count` occurrences."),
+});
+
+/** Cal.com's recurringEvent as a client sets it (RRULE's frequency numbers). */
+export const recurringEventInput = z
+  .object({
+    freq: z.union([z.literal(0), z.literal(1), z.literal(2)]).describe("0 yearly, 1 monthly, 2 weekly (RRULE's numbering, as Cal.com)."),
+    interval: int32().min(1).max(52).describe("Every `interval` weeks, months or years."),
+    count: int32().min(1).max(52).describe("Occurrences per booking, the first included (at most 52)."),
+  })
+  .strict();
 
 /** A database id in a JSON body (a number: no coercion from strings, unlike path ids). */
 const bodyId = () => z.number().int().positive().max(INT32_MAX);
@@ -116,6 +131,7 @@ const writableEventTypeFields = EventTypeSchema.pick({
   metadata: true,
   scheduleId: true,
   calendarId: true,
+  recurringEvent: true,
 }).extend({
   // No defaults here: a default would quietly reset the field on every PATCH.
   title: z.string().trim().min(1).max(200),
@@ -156,6 +172,7 @@ const writableEventTypeFields = EventTypeSchema.pick({
     .describe(
       "Team types only: a workspace calendar of the team (a room, a desk pool) every booking also takes, within its schedules and capacity. Without hosts the calendar alone is booked.",
     ),
+  recurringEvent: recurringEventInput.nullable().describe("Make every booking a series (null: single bookings)."),
 });
 
 const host = z

@@ -1,5 +1,5 @@
-import { createBooking, listBookings } from "@slotbase/features";
-import { BookingCreateBodyV2, BookingListQueryV2, BookingListResponseV2, BookingResponseV2 } from "../../../../lib/schemas/bookings-v2";
+import { createBookingSeries, listBookings } from "@slotbase/features";
+import { BookingCreateBodyV2, BookingListQueryV2, BookingListResponseV2, BookingOrSeriesResponseV2 } from "../../../../lib/schemas/bookings-v2";
 import { listQueryFromV2, successV2, toBookingListV2, toCreatedBookingV2 } from "../../../../lib/mappers/bookings";
 import { eventTypeRefV2 } from "../../../../lib/mappers/slots";
 import { toBookingLocation } from "../../../../lib/mappers/booking-locations-v2";
@@ -49,6 +49,9 @@ export const config = { api: { bodyParser: false } };
  *       refuses double bookings however many requests race). Send Idempotency-Key to retry safely.
  *       No key is needed (a public booking page, as Cal.com allows): without one the event type must
  *       not be hidden (else 404), and only the event type's side can later read, cancel or move it.
+ *       A recurring event type books the whole series (its count, or `recurrenceCount` occurrences) at
+ *       the same wall-clock time in the attendee's zone, all or nothing, and answers the occurrences as
+ *       an array sharing one `recurringBookingUid`; an occurrence that is not free is a 409 naming it.
  *     tags: [bookings]
  *     x-scope: bookings:write
  *     x-idempotent: true
@@ -62,7 +65,7 @@ export const config = { api: { bodyParser: false } };
  *         description: The booking
  *         content:
  *           application/json:
- *             schema: { $ref: "#/components/schemas/BookingResponseV2" }
+ *             schema: { $ref: "#/components/schemas/BookingOrSeriesResponseV2" }
  *       400: { $ref: "#/components/responses/ValidationError" }
  *       401: { $ref: "#/components/responses/Unauthorized" }
  *       403: { $ref: "#/components/responses/Forbidden" }
@@ -81,28 +84,30 @@ export default withMiddleware({
   }),
   POST: endpoint({
     scope: "bookings:write",
-    response: BookingResponseV2,
+    response: BookingOrSeriesResponseV2,
     body: BookingCreateBodyV2,
     status: 201,
     idempotent: true,
     fields: { responses: "body.bookingFieldsResponses" },
     allowAnonymous: true,
-    handler: async ({ caller, body }) =>
-      successV2(
-        toCreatedBookingV2(
-          await createBooking(caller, {
-            ...(body.eventTypeId !== undefined ? { eventTypeId: body.eventTypeId } : { eventType: eventTypeRefV2(body) }),
-            start: body.start,
-            lengthInMinutes: body.lengthInMinutes,
-            attendee: { ...body.attendee, locale: body.attendee.language ?? null },
-            guests: body.guests,
-            location: body.location !== undefined ? toBookingLocation(body.location) : (body.meetingUrl ?? null),
-            metadata: body.metadata,
-            responses: body.bookingFieldsResponses,
-            reservationUid: body.reservationUid,
-            eligibleHostIds: body.routing?.teamMemberIds,
-          }),
-        ),
-      ),
+    handler: async ({ caller, body }) => {
+      const created = await createBookingSeries(
+        caller,
+        {
+          ...(body.eventTypeId !== undefined ? { eventTypeId: body.eventTypeId } : { eventType: eventTypeRefV2(body) }),
+          start: body.start,
+          lengthInMinutes: body.lengthInMinutes,
+          attendee: { ...body.attendee, locale: body.attendee.language ?? null },
+          guests: body.guests,
+          location: body.location !== undefined ? toBookingLocation(body.location) : (body.meetingUrl ?? null),
+          metadata: body.metadata,
+          responses: body.bookingFieldsResponses,
+          reservationUid: body.reservationUid,
+          eligibleHostIds: body.routing?.teamMemberIds,
+        },
+        body.recurrenceCount,
+      );
+      return successV2(created.recurring ? created.bookings.map((booking) => toCreatedBookingV2(booking)) : toCreatedBookingV2(created.bookings[0]!));
+    },
   }),
 }, { optionalKey: true });

@@ -85,7 +85,7 @@ const ALL = { take: 1000, page: 1 };
  *       Cal.com v2's `CreateEventTypeInput_2024_06_14` (`cal-api-version: 2024-06-14`; the
  *       header is accepted and this shape is served whatever its value): a personal event type
  *       of the key's user, 201 with the new type. The slug is unique per user (409). Settings
- *       for features Slotbase does not have (booking limits, recurrence, colours, booker
+ *       for features Slotbase does not have (booking limits, colours, booker
  *       layouts...) are accepted only in their off form, anything else is a 400 naming the
  *       field. Any key with `event-types:write`.
  *     tags: [event-types]
