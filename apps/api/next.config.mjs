@@ -28,6 +28,9 @@ const nextConfig = {
       // under /api, /v1 and /v2 reach it directly, as the most general dynamic route). The
       // handler still sees the URL the client asked for in req.url.
       fallback: [
+        // Cal.com's first API called webhooks "hooks" (n8n's Cal Trigger, "Before v2.0"): the same v1 webhooks.
+        { source: "/hooks", destination: "/api/v1/webhooks" },
+        { source: "/hooks/:id", destination: "/api/v1/webhooks/:id" },
         { source: "/:path((?!calendar-events(?:/|$)|customer-accounts(?:/|$)).+)", destination: "/api/v1/:path" },
         { source: "/:path*", destination: "/api/:path*" },
       ],

@@ -37,6 +37,7 @@ export * from "./bookings/create-booking";
 export * from "./bookings/create-series";
 export * from "./bookings/booking-lifecycle";
 export * from "./bookings/list-bookings";
+export type { TeamSummary } from "./bookings/booking-teams";
 export * from "./bookings/v1-booking-edits";
 export * from "./idempotency/idempotency-service";
 export * from "./attendees/attendee-service";

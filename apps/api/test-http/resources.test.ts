@@ -1,4 +1,4 @@
-import { api, ok } from "./support/client";
+import { api, ok, single } from "./support/client";
 import { raw } from "./support/http";
 
 /**
@@ -195,14 +195,14 @@ describe("bookings (v2), attendees, booking references, payments", () => {
       body: { start, eventTypeId: state.eventTypeId, attendee: { name: "Grace Guest", email: `guest-${run}@example.com`, timeZone: "Europe/Berlin" } },
     });
     expect(created.response.status).toBe(201);
-    const booking = ok(created).data;
+    const booking = single(ok(created).data);
     expect(booking).toEqual(expect.objectContaining({ status: "accepted", duration: 30 }));
     expect(Date.parse(booking.start)).toBe(Date.parse(start));
     expect(Date.parse(booking.end) - Date.parse(booking.start)).toBe(30 * 60_000);
     state.bookingUid = booking.uid;
     state.bookingId = booking.id;
     const read = ok(await api(state.hostKey).GET("/v2/bookings/{bookingUid}", { params: { path: { bookingUid: booking.uid } } }));
-    expect(read.data.uid).toBe(booking.uid);
+    expect(single(read.data).uid).toBe(booking.uid);
     const list = ok(await api(state.hostKey).GET("/v2/bookings"));
     expect(list.data.map((b) => b.uid)).toContain(booking.uid);
     const v1 = ok(await admin.GET("/v1/bookings/{id}", { params: { path: { id: booking.id } } }));
@@ -248,7 +248,7 @@ describe("bookings (v2), attendees, booking references, payments", () => {
     );
     expect(cancelled.data).toEqual(expect.objectContaining({ uid: state.bookingUid, status: "cancelled" }));
     const read = ok(await admin.GET("/v2/bookings/{bookingUid}", { params: { path: { bookingUid: state.bookingUid } } }));
-    expect(read.data.status).toBe("cancelled");
+    expect(single(read.data).status).toBe("cancelled");
     const result = ok(
       await admin.GET("/v2/slots", { params: { query: { eventTypeId: state.eventTypeId, start: iso(tomorrow), end: iso(dayAfter), timeZone: "UTC" } } }),
     );

@@ -63,6 +63,19 @@ describe("unversioned paths are v1, as Cal.com's rewrites made them", () => {
     expect(invalid.json).toMatchObject({ code: "validation_error" });
   });
 
+  it("/hooks (Cal.com's first name for webhooks, n8n's Cal Trigger before v2.0) serves /v1/webhooks", async () => {
+    const query = `?apiKey=${encodeURIComponent(admin())}`;
+    const body = { subscriberUrl: "https://hooks.example.com/n8n-legacy", eventTriggers: ["BOOKING_CREATED"], active: true };
+    const created = await raw("POST", `/hooks${query}`, { body });
+    expect(created.status).toBe(201);
+    const id = (created.json as { webhook: { id: string } }).webhook.id;
+    const listed = await raw("GET", `/hooks${query}`);
+    expect((listed.json as { webhooks: { id: string }[] }).webhooks.map((w) => w.id)).toContain(id);
+    expect((await raw("GET", `/hooks/${id}${query}`)).json).toEqual((await raw("GET", `/v1/webhooks/${id}${query}`)).json);
+    expect((await raw("DELETE", `/hooks/${id}${query}`)).status).toBe(200);
+    expect((await raw("GET", `/v1/webhooks/${id}${query}`)).status).toBe(404);
+  });
+
   it("seed 001's calendar-events keep their prefix; unknown paths stay v1 404s; the project's own paths are its own", async () => {
     const events = await raw("GET", "/calendar-events", { key: admin() });
     expect(events.status).toBe(404);

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { api, ok } from "./support/client";
+import { api, ok, single } from "./support/client";
 
 /**
  * Webhooks against the built app: its own background sender delivers to a real receiver on
@@ -79,7 +79,7 @@ it("delivers signed BOOKING_CREATED, RESCHEDULED and CANCELLED; nothing is lost 
 
   const day = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 2));
   const at = (hour: number) => new Date(day.getTime() + hour * 3_600_000).toISOString();
-  const booking = ok(await admin.POST("/v2/bookings", { body: { eventTypeId: event_type.id, start: at(9), attendee: { name: "Ada Lovelace", email: `ada-${run}@example.com`, timeZone: "UTC" } } }));
+  const booking = { data: single(ok(await admin.POST("/v2/bookings", { body: { eventTypeId: event_type.id, start: at(9), attendee: { name: "Ada Lovelace", email: `ada-${run}@example.com`, timeZone: "UTC" } } })).data) };
   await eventually("BOOKING_CREATED", () => received.some((r) => r.event === "BOOKING_CREATED"));
   expect(received[0]).toEqual(expect.objectContaining({ event: "BOOKING_CREATED", uid: booking.data.uid, attempt: "1", signatureValid: true }));
 

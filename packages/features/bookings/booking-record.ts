@@ -6,7 +6,19 @@ import { notFound } from "../errors/domain-errors";
 export const bookingInclude = {
   attendees: { orderBy: { id: "asc" }, include: { bookingSeat: { select: { bookedById: true, referenceUid: true, data: true } } } },
   user: { select: { id: true, name: true, email: true, username: true, timeZone: true } },
-  eventType: { select: { id: true, title: true, slug: true, userId: true, teamId: true, length: true, schedulingType: true, seatsPerTimeSlot: true, seatsShowAttendees: true } },
+  eventType: {
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      userId: true,
+      teamId: true,
+      length: true,
+      schedulingType: true,
+      seatsPerTimeSlot: true,
+      seatsShowAttendees: true,
+    },
+  },
   references: true,
 } satisfies Prisma.BookingInclude;
 

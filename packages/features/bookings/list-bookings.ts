@@ -4,6 +4,7 @@ import { accessOf } from "../access/access";
 import { assertMayFilterByHost, readableBookingsWhere } from "../access/booking-rules";
 import { loadBookingRecords, type BookingRecord } from "./booking-record";
 import { asSeenBy, getBooking } from "./booking-lifecycle";
+import { teamSummaries, type TeamSummary } from "./booking-teams";
 import { NotFoundError } from "../errors/domain-errors";
 import { decodeBookingCursor, encodeBookingCursor, keysetWhere, type BookingSortField, type SortOrder } from "./booking-cursor";
 
@@ -30,6 +31,8 @@ export interface BookingListQuery {
   /** Admins only: one host's bookings. */
   userId?: number;
   sort?: { field: BookingSortField; order: SortOrder }[];
+  /** Also read the teams of the bookings' event types (`BookingPage.teams`). */
+  withTeams?: boolean;
   /** Offset paging (with a total count), or keyset paging from an opaque cursor (no count). */
   page: { skip: number; take: number } | { cursor?: string; take: number };
 }
@@ -40,6 +43,8 @@ export interface BookingPage {
   totalItems?: number;
   /** Keyset paging: the cursor of the next page, null on the last one. */
   nextCursor?: string | null;
+  /** With `withTeams`: the team of each team event type on this page, by id. */
+  teams?: Map<number, TeamSummary>;
 }
 
 function statusWhere(status: BookingStatusFilter, now: Date): Prisma.BookingWhereInput {
@@ -100,7 +105,8 @@ export async function listBookings(auth: AuthContext, query: BookingListQuery): 
       loadBookingRecords(where, { skip: query.page.skip, take: query.page.take, orderBy }),
       prisma.booking.count({ where }),
     ]);
-    return { bookings: seen(records), totalItems };
+    const teams = query.withTeams ? await teamSummaries(records.flatMap((r) => (r.eventType?.teamId ? [r.eventType.teamId] : []))) : undefined;
+    return { bookings: seen(records), totalItems, teams };
   }
 
   const sort = query.sort?.[0] ?? { field: "startTime" as const, order: "asc" as const };

@@ -1,13 +1,17 @@
 import { minutesBetween } from "@slotbase/scheduling";
-import { toSkipTake, type BookingCreateInput, type BookingListQuery, type BookingRecord } from "@slotbase/features";
+import { type BookingCreateInput, type TeamSummary, type BookingListQuery, type BookingRecord } from "@slotbase/features";
 import type { z } from "zod";
+import type { ListPaging } from "../validation/list-query";
 import type { BookingCreateBodyV1, BookingListQueryV1, BookingV1 } from "../schemas/bookings-v1";
 
 const asObject = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 /** v1 (Cal.com v1): upper-case status, startTime/endTime, the host as `user`. */
-export function toBookingV1(booking: BookingRecord): z.infer<typeof BookingV1> {
+export function toBookingV1(booking: BookingRecord, options: { teams?: Map<number, TeamSummary> } = {}): z.infer<typeof BookingV1> {
+  const eventType = booking.eventType;
+  const team = eventType?.teamId ? (options.teams?.get(eventType.teamId) ?? null) : null;
   return {
+    ...(options.teams ? { eventType: eventType ? { id: eventType.id, slug: eventType.slug, title: eventType.title, team } : null } : {}),
     id: booking.id,
     uid: booking.uid,
     userId: booking.userId,
@@ -36,7 +40,7 @@ export function toBookingV1(booking: BookingRecord): z.infer<typeof BookingV1> {
 }
 
 /** v1 list filters → the one list service (page → skip). */
-export function listQueryFromV1(query: z.infer<typeof BookingListQueryV1>): BookingListQuery {
+export function listQueryFromV1(query: z.infer<typeof BookingListQueryV1>, paging: ListPaging): BookingListQuery {
   const eventTypeIds = [...(query.eventTypeId !== undefined ? [query.eventTypeId] : []), ...(query.eventTypeIds ?? [])];
   return {
     status: query.status ? [query.status] : undefined,
@@ -47,7 +51,8 @@ export function listQueryFromV1(query: z.infer<typeof BookingListQueryV1>): Book
     beforeEnd: query.dateTo,
     userId: query.userId,
     sort: [{ field: query.sortBy, order: query.order }],
-    page: toSkipTake(query),
+    page: { skip: (paging.page - 1) * paging.take, take: paging.take },
+    withTeams: query.expand?.includes("team") === true,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BookingReferenceFields } from "./booking-references";
 import { AttendeeSchema, BookingSchema, UserSchema } from "@slotbase/prisma/zod";
 import { idParam, isoDateTime, listParam, paginationQuery, queryBoolean, timeZone } from "../validation/common";
+import { listQuery } from "../validation/list-query";
 import { localeTag } from "./attendees";
 import { IdQuery } from "./common";
 import { bookingMetadata, guestList, locationText, positiveId, reasonText } from "./booking-inputs";
@@ -40,7 +41,7 @@ const dateBound = (edge: "from" | "to") =>
       return parsed.data;
     });
 
-export const BookingListQueryV1 = paginationQuery
+export const BookingListQueryV1 = listQuery
   .extend({
     attendeeEmail: listParam()
       .pipe(z.array(z.email().max(254)).max(100))
@@ -64,6 +65,10 @@ export const BookingListQueryV1 = paginationQuery
     sortBy: z.enum(["createdAt", "startTime", "endTime"]).default("startTime").describe("Ties are broken by id."),
     order: z.enum(["asc", "desc"]).default("asc"),
     userId: idParam.optional().describe("Admins only: the bookings this user hosts. Anyone else may name only themself (another id is a 403)."),
+    expand: listParam()
+      .pipe(z.array(z.literal("team", { error: 'Only "team" can be expanded' })).max(1))
+      .optional()
+      .describe("team: add each booking's event type with its team (Cal.com v1's expand)."),
   })
   .superRefine((query, ctx) => {
     if (query.dateFrom && query.dateTo && query.dateTo <= query.dateFrom) {
@@ -221,6 +226,16 @@ export const BookingV1 = BookingSchema.pick({
   metadata: z.record(z.string(), z.unknown()),
   responses: z.record(z.string(), z.unknown()),
   references: z.array(BookingReferenceV1),
+  eventType: z
+    .object({
+      id: z.number().int(),
+      slug: z.string(),
+      title: z.string(),
+      team: z.object({ id: z.number().int(), name: z.string(), slug: z.string().nullable() }).nullable(),
+    })
+    .nullable()
+    .optional()
+    .describe("With expand=team: the booking's event type and its team (null for a personal type)."),
 });
 
 export const BookingResponseV1 = z.object({ booking: BookingV1 });

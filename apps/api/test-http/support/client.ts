@@ -28,6 +28,12 @@ export function api(key: string | undefined = suiteEnv().adminKey): Api {
   return client;
 }
 
+/** One booking where the answer may be one or (for a recurring series) several. */
+export function single<T>(data: T | T[]): T {
+  if (Array.isArray(data)) throw new Error(`Expected one booking, got a series of ${data.length}`);
+  return data;
+}
+
 /** The data of a call that must succeed; otherwise a readable error with the status and body. */
 export function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.data === undefined || !result.response.ok) {

@@ -1,5 +1,7 @@
 import { createBooking, listBookings } from "@slotbase/features";
 import { createInputFromV1, listQueryFromV1, toBookingV1 } from "../../../../lib/mappers/bookings-v1";
+import { listPagingOf } from "../../../../lib/validation/list-query";
+import { setListHeaders } from "../../../../lib/http/list-headers";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
 import { BookingCreateBodyV1, BookingListQueryV1, BookingCreatedResponseV1, BookingListResponseV1 } from "../../../../lib/schemas/bookings-v1";
@@ -16,15 +18,18 @@ export const config = { api: { bodyParser: false } };
  *       The caller's bookings: those they host or attend (by email), those of their event types,
  *       those they made with their key, and those of event types of teams they are an accepted
  *       OWNER or ADMIN of; admins see all and may name one host with userId (anyone else naming
- *       another user gets 403). Filters combine. Paged: take (1–100, default 10) and page;
- *       unlike Cal.com v1, a missing take never returns everything. Ordered by sortBy and
- *       order (default startTime ascending), then by id.
+ *       another user gets 403). Filters combine. Without take and page: every booking, up to the
+ *       list cap (X-Total-Count and Link rel="next" say when there are more); with them, that page.
+ *       Ordered by sortBy and order (default startTime ascending), then by id.
  *     tags: [bookings]
  *     x-scope: bookings:read
  *     x-query: BookingListQueryV1
  *     responses:
  *       200:
  *         description: A page of bookings
+ *         headers:
+ *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/BookingListResponseV1" }
@@ -67,7 +72,12 @@ export default withMiddleware({
     scope: "bookings:read",
     response: BookingListResponseV1,
     query: BookingListQueryV1,
-    handler: async ({ auth, query }) => ({ bookings: (await listBookings(auth, listQueryFromV1(query))).bookings.map(toBookingV1) }),
+    handler: async ({ req, res, auth, query }) => {
+      const paging = listPagingOf(query);
+      const { bookings, totalItems, teams } = await listBookings(auth, listQueryFromV1(query, paging));
+      setListHeaders(req, res, paging, totalItems ?? 0);
+      return { bookings: bookings.map((booking) => toBookingV1(booking, { teams })) };
+    },
   }),
   POST: endpoint({
     scope: "bookings:write",
