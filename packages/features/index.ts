@@ -36,6 +36,7 @@ export * from "./bookings/booking-record";
 export * from "./bookings/create-booking";
 export * from "./bookings/create-series";
 export * from "./bookings/booking-lifecycle";
+export * from "./bookings/reschedule-seat";
 export * from "./bookings/list-bookings";
 export type { TeamSummary } from "./bookings/booking-teams";
 export * from "./bookings/v1-booking-edits";

@@ -222,4 +222,40 @@ export const calcomDifferences: CalcomDifference[] = [
     what: "With teamMemberEmail, a round-robin type falls back to every host's slots when that host has none in the range asked (Cal.com: none in the next two weeks).",
     why: "Slotbase answers from the range the client asked for, without reading two weeks ahead.",
   },
+  {
+    operation: "POST /v2/bookings",
+    pointer: "status",
+    what: "An attendee without an email is a 400 (Cal.com books one with a phone number alone).",
+    why: "A Slotbase attendee is reached and recognised by email: confirmation mails, the attendee's own access to the booking (by confirmed email) and v1's attendee rows all need one.",
+  },
+  {
+    operation: "POST /v2/bookings",
+    pointer: "status",
+    what: "instant: true is a 400; routing takes effect through teamMemberIds only; emailVerificationCode and organizationSlug are accepted and change nothing.",
+    why: "Slotbase has no instant meetings, routing forms, CRM owners, booker email verification or organizations; teamMemberIds (which hosts may take a round-robin booking) is the part of routing it can honour.",
+  },
+  {
+    operation: "POST /v2/bookings",
+    pointer: "status",
+    what: "Without a key, a hidden event type is a 404 (with a key it is booked as any other).",
+    why: "A booking page without a secret should reach only what its owner publishes; hidden types are for links given out by the owner's own software, which holds a key.",
+  },
+  {
+    operation: "POST /v2/bookings",
+    pointer: "status",
+    what: "A recurring event type's occurrences fall at the same wall-clock time in the attendee's time zone; on v1, POST /v1/bookings books one occurrence, not the series.",
+    why: "The attendee's week is the one the series follows (09:00 stays 09:00 across daylight-saving changes); v1's create answers one booking, and the series is v2's.",
+  },
+  {
+    operation: "POST /v2/bookings/{bookingUid}/reschedule",
+    pointer: "status",
+    what: "rescheduledBy is accepted, but the booking records the email of the key's own user as who rescheduled it.",
+    why: "An address a client names proves nothing; the same rule as cancelledBy on v1.",
+  },
+  {
+    operation: "GET /v2/bookings",
+    pointer: "status",
+    what: "Cursor pages (cal-api-version 2026-05-01) walk one sort key, start time by default, with limit up to 250; status may list several values; skip with a cursor is a 400.",
+    why: "Slotbase's cursor is a keyset over (sort key, id), which costs the same on any page; Cal.com's walks its uuid, which it derives from the start time. Several statuses and larger pages are supersets of what Cal.com accepts.",
+  },
 ];

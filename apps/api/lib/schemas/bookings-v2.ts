@@ -111,10 +111,11 @@ export const CancelBodyV2 = z
   })
   .strict();
 
-/** Cal.com's RescheduleBookingInput_2024_08_13 (its seated form's `seatUid` moves one seat: not supported here, see the README). */
+/** Cal.com's RescheduleBookingInput_2024_08_13 or, with `seatUid`, RescheduleSeatedBookingInput_2024_08_13. */
 export const RescheduleBodyV2 = z
   .object({
     start: isoDateTime(),
+    seatUid: z.string().min(1).max(100).optional().describe("Move only this seat of a seated booking (the organizer side: anyone's; a seat holder: their own)."),
     reschedulingReason: reasonText().optional(),
     rescheduledBy: z.email().max(254).optional().describe("Accepted as Cal.com; the booking records the caller's own confirmed email (an address a client names proves nothing)."),
     rescheduleWithSameHost: z.boolean().optional().describe("Keep the current host: a 409 when they are not free at the new time (without it another free host of a round-robin type may take it)."),

@@ -340,3 +340,47 @@ describe("recurring event types", () => {
     expect(off.body.data.recurrence).toBeNull();
   });
 });
+
+describe("rescheduling one seat (seatUid)", () => {
+  it("moves only that seat: the attendee joins the slot at the new time, the others stay", async () => {
+    const { host, eventType } = await createHostWithEventType({ seatsPerTimeSlot: 3 });
+    const alice = await createCaller();
+    const bob = await createCaller();
+    const day = addDays(MON, 3);
+    const first = await book(alice, { eventTypeId: eventType.id, start: berlin(day, "09:00"), attendee: { ...attendee, email: "alice@example.com" } });
+    const second = await book(bob, { eventTypeId: eventType.id, start: berlin(day, "09:00"), attendee: { ...attendee, email: "bob@example.com" } });
+    // Bob moves his own seat to 10:00 (nobody booked there yet: a new seated booking).
+    const moved = await api("POST /v2/bookings/{bookingUid}/reschedule", {
+      key: bob.key,
+      params: { bookingUid: first.body.data.uid },
+      body: { start: berlin(day, "10:00"), seatUid: second.body.data.seatUid },
+    });
+    expect(moved.status).toBe(201);
+    expect(moved.body.data.start).toBe(berlin(day, "10:00"));
+    expect(moved.body.data.seatUid).toEqual(expect.any(String));
+    expect(moved.body.data.attendees.map((a: { email: string }) => a.email)).toEqual(["bob@example.com"]);
+    const old = await api("GET /v2/bookings/{bookingUid}", { key: host.key, params: { bookingUid: first.body.data.uid } });
+    expect(old.body.data).toMatchObject({ status: "accepted" });
+    expect(old.body.data.attendees.map((a: { email: string }) => a.email)).toEqual(["alice@example.com"]);
+    // Alice may not move Bob's seat (it is not hers to see): 404 naming the seat.
+    const notHers = await api("POST /v2/bookings/{bookingUid}/reschedule", {
+      key: alice.key,
+      params: { bookingUid: moved.body.data.uid },
+      body: { start: berlin(day, "11:00"), seatUid: moved.body.data.seatUid },
+    });
+    expect(notHers.status).toBe(404);
+    // The host moves Alice's seat into Bob's new slot: she joins his booking.
+    const aliceSeat = old.body.data.attendees[0].seatUid;
+    const joined = await api("POST /v2/bookings/{bookingUid}/reschedule", {
+      key: host.key,
+      params: { bookingUid: first.body.data.uid },
+      body: { start: berlin(day, "10:00"), seatUid: aliceSeat },
+    });
+    expect(joined.status).toBe(201);
+    expect(joined.body.data.uid).toBe(moved.body.data.uid);
+    expect(joined.body.data.attendees.map((a: { email: string }) => a.email).sort()).toEqual(["alice@example.com", "bob@example.com"]);
+    // Alice's was the last seat of the 09:00 booking: moving it moved that booking, which is now cancelled as rescheduled.
+    const gone = await api("GET /v2/bookings/{bookingUid}", { key: host.key, params: { bookingUid: first.body.data.uid } });
+    expect(gone.body.data.status).toBe("cancelled");
+  });
+});

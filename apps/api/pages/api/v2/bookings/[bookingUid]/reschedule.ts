@@ -1,4 +1,4 @@
-import { rescheduleBooking } from "@slotbase/features";
+import { rescheduleBooking, rescheduleSeat } from "@slotbase/features";
 import { BookingResponseV2, BookingUidQuery, RescheduleBodyV2 } from "../../../../../lib/schemas/bookings-v2";
 import { successV2, toBookingV2 } from "../../../../../lib/mappers/bookings";
 import { withMiddleware } from "../../../../../lib/middleware/with-middleware";
@@ -14,7 +14,11 @@ export const config = { api: { bodyParser: false } };
  *     summary: Reschedule a booking
  *     description: >
  *       Creates a new booking (new uid) at the new start, linked both ways (rescheduledFromUid /
- *       rescheduledToUid); the old one becomes cancelled. Same attendees; same host when free.
+ *       rescheduledToUid); the old one becomes cancelled. Same attendees; same host when free
+ *       (`rescheduleWithSameHost: true`: that host or a 409). With `seatUid`, only that seat of a
+ *       seated booking moves (the organizer side: anyone's; a seat holder: their own): its attendee
+ *       joins or opens the booking at the new time, the old booking goes on for the others, and the
+ *       answer is the booking the seat is in now with the seat's new `seatUid`. 201, as Cal.com.
  *     tags: [bookings]
  *     x-scope: bookings:write
  *     x-idempotent: true
@@ -44,6 +48,12 @@ export default withMiddleware({
     body: RescheduleBodyV2,
     status: 201,
     idempotent: true,
-    handler: async ({ auth, query, body }) => successV2(toBookingV2(await rescheduleBooking(auth, { uid: query.bookingUid }, { start: body.start, reason: body.reschedulingReason, sameHost: body.rescheduleWithSameHost }))),
+    handler: async ({ auth, query, body }) => {
+      if (body.seatUid !== undefined) {
+        const moved = await rescheduleSeat(auth, query.bookingUid, { start: body.start, seatUid: body.seatUid });
+        return successV2(toBookingV2(moved.booking, { seatUid: moved.seatUid }));
+      }
+      return successV2(toBookingV2(await rescheduleBooking(auth, { uid: query.bookingUid }, { start: body.start, reason: body.reschedulingReason, sameHost: body.rescheduleWithSameHost })));
+    },
   }),
 });
