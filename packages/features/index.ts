@@ -20,6 +20,7 @@ export * from "./availability-rules/availability-rule-service";
 export * from "./schedules/schedule-service";
 export * from "./blockers/blocker-service";
 export * from "./event-types/event-type-service";
+export * from "./event-types/event-type-types";
 export * from "./slots/schedule-rules";
 export * from "./slots/busy-times";
 export * from "./slots/bookable-event";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BookingReferenceFields } from "./booking-references";
 import { AttendeeSchema, BookingSchema, UserSchema } from "@slotbase/prisma/zod";
-import { idParam, isoDateTime, listParam, paginationQuery, queryBoolean, timeZone } from "../validation/common";
+import { idParam, isoDateTime, listParam, queryBoolean, timeZone } from "../validation/common";
 import { listQuery } from "../validation/list-query";
 import { localeTag } from "./attendees";
 import { IdQuery } from "./common";

@@ -59,9 +59,3 @@ export const queryBoolean = () =>
 
 export const PAGE_SIZE_DEFAULT = 10;
 export const PAGE_SIZE_MAX = 100;
-
-/** v1 pagination: `take` (1–100, default 10) and `page` (from 1). */
-export const paginationQuery = z.object({
-  take: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-});

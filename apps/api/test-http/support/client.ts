@@ -1,6 +1,7 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "../../generated/openapi-types";
 import { assertMatchesDocumentedResponse } from "../../test/support/response-validator";
+import { assertMatchesCalcomContract } from "../../test/support/calcom-contract";
 import { suiteEnv } from "./server-state";
 
 /**
@@ -11,13 +12,18 @@ import { suiteEnv } from "./server-state";
  */
 export type Api = Client<paths>;
 
-/** Every response the typed client receives must be documented, with a body matching its schema. */
+/**
+ * Every response the typed client receives must be documented, with a body matching its schema,
+ * and match Cal.com's contract where Cal.com has the operation (test/support/calcom-contract.ts).
+ */
 const documented: Middleware = {
   async onResponse({ request, response, schemaPath }) {
     const text = await response.clone().text();
     const contentType = response.headers.get("content-type") ?? undefined;
     const body = text === "" ? undefined : contentType?.includes("json") ? (JSON.parse(text) as unknown) : text;
     assertMatchesDocumentedResponse({ template: schemaPath, method: request.method, status: response.status, body, contentType });
+    const apiVersion = request.headers.get("cal-api-version") ?? undefined;
+    assertMatchesCalcomContract({ template: schemaPath, method: request.method, status: response.status, body, apiVersion });
   },
 };
 
