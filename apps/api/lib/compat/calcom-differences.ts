@@ -258,4 +258,10 @@ export const calcomDifferences: CalcomDifference[] = [
     what: "Cursor pages (cal-api-version 2026-05-01) walk one sort key, start time by default, with limit up to 250; status may list several values; skip with a cursor is a 400.",
     why: "Slotbase's cursor is a keyset over (sort key, id), which costs the same on any page; Cal.com's walks its uuid, which it derives from the start time. Several statuses and larger pages are supersets of what Cal.com accepts.",
   },
+  {
+    operation: "POST /v2/bookings/{bookingUid}/reschedule",
+    pointer: "/data/seatUid",
+    what: "Moving a whole seated booking (without seatUid: the organizer side, or someone holding every seat) answers the seated booking without a top-level seatUid.",
+    why: "No one seat was moved, so there is no seat to name; Cal.com moves seats one at a time and answers the moved seat's uid, which Slotbase does too when seatUid is sent.",
+  },
 ];

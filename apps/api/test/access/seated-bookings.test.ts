@@ -75,7 +75,7 @@ describe("cancelling and moving a seated booking", () => {
     const refused = await api("POST /v2/bookings/{bookingUid}/reschedule", { key: alice.key, params: { bookingUid: uid }, body });
     expect(refused.status).toBe(403);
     const moved = await api("POST /v2/bookings/{bookingUid}/reschedule", { key: host.key, params: { bookingUid: uid }, body });
-    expect(moved.status).toBe(200);
+    expect(moved.status).toBe(201);
   });
 });
 

@@ -274,14 +274,20 @@ describe("v1 bookings — listing", () => {
   });
 });
 
-describe("v1 bookings — take has a default and a maximum (Cal.com returned everything)", () => {
-  it("returns 10 without take, up to 100 with it", async () => {
+describe("v1 bookings — every booking without take and page (as Cal.com), pages with them", () => {
+  it("returns all 12 without take, 10 on a page, and says how many there are", async () => {
     const { host, eventType } = await createHostWithEventType();
     for (let i = 0; i < 12; i++) {
       const start = new Date(berlin(day(14 + Math.floor(i / 6)), `${String(9 + (i % 6)).padStart(2, "0")}:00`));
       await createBooking(host.user.id, start.toISOString(), new Date(start.getTime() + 30 * 60_000).toISOString(), { eventTypeId: eventType.id });
     }
-    expect((await list(host)).body.bookings).toHaveLength(10);
+    const all = await list(host);
+    expect(all.body.bookings).toHaveLength(12);
+    expect(all.headers["x-total-count"]).toBe("12");
+    expect(all.headers.link).toBeUndefined();
+    const first = await list(host, { page: "1" });
+    expect(first.body.bookings).toHaveLength(10);
+    expect(first.headers.link).toBe('</v1/bookings?page=2&take=10>; rel="next"');
     expect((await list(host, { page: "2" })).body.bookings).toHaveLength(2);
     expect((await list(host, { take: "100" })).body.bookings).toHaveLength(12);
   });

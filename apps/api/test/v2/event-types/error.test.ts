@@ -30,7 +30,6 @@ describe("POST /v2/event-types — bad input", () => {
     const caller = await createCaller();
     const unsupported = {
       bookingFields: [{ type: "text", slug: "company", label: "Company" }],
-      recurrence: { interval: 1, occurrences: 4, frequency: "weekly" },
       bookingLimitsCount: { day: 2 },
       bookingLimitsDuration: { week: 120 },
       onlyShowFirstAvailableSlot: true,
