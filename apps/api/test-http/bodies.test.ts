@@ -27,7 +27,7 @@ function sampleId(template: string): string {
 function samplePath(template: string): string {
   return template
     .replace("{id}", sampleId(template))
-    .replace(/\{(teamId|userId|calendar_id|schedule_id)\}/g, "999999")
+    .replace(/\{(teamId|userId|calendar_id|schedule_id|eventTypeId|scheduleId|webhookId)\}/g, "999999")
     .replace("{workspace_uuid}", "00000000-0000-4000-8000-000000000000")
     .replace(/\{(bookingUid|uid|deliveryId)\}/g, "no-such-thing");
 }

@@ -184,7 +184,7 @@ describe("unknown paths: a JSON 404 in the surface's error shape, whoever asks",
     const sample = (template: string) =>
       template
         .replace("{id}", template.startsWith("/v1/memberships") ? "999999_999999" : "999999")
-        .replace(/\{(teamId|userId)\}/g, "999999")
+        .replace(/\{(teamId|userId|eventTypeId|scheduleId|webhookId)\}/g, "999999")
         .replace(/\{(bookingUid|uid)\}/g, "no-such-thing");
     // What the catch-all says (a route's own 404 names the object, not the path).
     const unknown = (await raw("GET", "/v1/nope")).json as { message: string };
@@ -196,12 +196,15 @@ describe("unknown paths: a JSON 404 in the surface's error shape, whoever asks",
     for (const template of Object.keys(document.paths)) {
       const methods = Object.keys(document.paths[template]!).filter((m) => ["get", "post", "put", "patch", "delete"].includes(m));
       for (const method of methods) {
+        // Served without a key too (a booking page's): the route itself may answer its own 404.
+        const security = (document.paths[template]![method] as { security?: Record<string, unknown>[] }).security ?? [];
+        const anonymous = security.some((requirement) => Object.keys(requirement).length === 0);
         for (const path of [sample(template), template.startsWith("/v") ? `/api${sample(template)}` : undefined]) {
           if (!path) continue;
           // No key: a served route says 401 (or answers, when public); the catch-all would say its 404.
           const response = await raw(method.toUpperCase(), path);
           if (messageOf(response.json) === unknown.message) shadowed.push(`${method.toUpperCase()} ${path} → ${response.status}`);
-          else if (response.status === 404) shadowed.push(`${method.toUpperCase()} ${path} → 404 without a key: ${response.text.slice(0, 120)}`);
+          else if (response.status === 404 && !anonymous) shadowed.push(`${method.toUpperCase()} ${path} → 404 without a key: ${response.text.slice(0, 120)}`);
         }
       }
     }
@@ -252,14 +255,20 @@ describe("401 without a key", () => {
     ["GET", "/v1/me"],
     ["GET", "/api/v1/users"],
     ["GET", "/v2/bookings"],
-    ["POST", "/v2/bookings"],
-    ["GET", "/v2/slots"],
+    ["POST", "/v2/bookings/no-such-thing/cancel"],
+    ["GET", "/v2/schedules"],
     ["GET", "/api/v1/customer-accounts/00000000-0000-4000-8000-000000000000"],
   ])("%s %s", async (method, path) => {
     const response = await raw(method, path, { body: method === "POST" ? {} : undefined });
     expect(response.status).toBe(401);
     expectJsonWithRequestId(response);
     expect(response.json).toEqual(errorShape(response, "unauthorized", path));
+  });
+
+  it("what a booking page may do without a key is not a 401: its input is checked as anyone's", async () => {
+    const response = await raw("POST", "/v2/bookings", { body: {} });
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual(errorShape(response, "validation_error", "/v2/bookings"));
   });
 
   it("an unknown key is a 401 that does not echo the key", async () => {
