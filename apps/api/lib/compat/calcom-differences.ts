@@ -264,4 +264,43 @@ export const calcomDifferences: CalcomDifference[] = [
     what: "Moving a whole seated booking (without seatUid: the organizer side, or someone holding every seat) answers the seated booking without a top-level seatUid.",
     why: "No one seat was moved, so there is no seat to name; Cal.com moves seats one at a time and answers the moved seat's uid, which Slotbase does too when seatUid is sent.",
   },
+  // v1 (README "Access", "Bookings", "More Cal.com v1 resources", "Webhooks").
+  {
+    operation: "GET /v1/bookings/{id}",
+    pointer: "status",
+    what: "On every v1 operation, an object the caller may not see is a 404 and one they may see but not change is a 403 (Cal.com v1: 401 for both).",
+    why: "A 401 means the key is wrong; Slotbase never confirms that another tenant's object exists, and tells a caller who may read something that they may not change it.",
+  },
+  {
+    operation: "GET /v1/availability",
+    pointer: "status",
+    what: "What a busy time is (its title) is shown only to the user, OWNER/ADMINs of a team they are in and system admins; everyone else sees its start and end.",
+    why: "Cal.com v1 showed the titles and notes of other people's meetings to anyone who could ask for their availability.",
+  },
+  ...(["DELETE /v1/bookings/{id}", "DELETE /v1/bookings/{id}/cancel"] as const).map(
+    (operation): CalcomDifference => ({
+      operation,
+      pointer: "status",
+      what: "cancelledBy is accepted, but the booking records the email of the key's own user as who cancelled it.",
+      why: "An address a client names proves nothing.",
+    }),
+  ),
+  {
+    operation: "POST /v1/destination-calendars",
+    pointer: "status",
+    what: "A destination calendar made by someone who is not an admin belongs to them, and a bookingId must name one of their bookings.",
+    why: "Cal.com stored such calendars with no user and did not check bookingId, so anyone could attach a calendar to anyone's booking.",
+  },
+  {
+    operation: "POST /v1/selected-calendars",
+    pointer: "status",
+    what: "A selected calendar whose id would not read back to the same user, integration and externalId is refused (400 ambiguous_id); an externalId may contain _calendar_.",
+    why: "Cal.com stored such calendars, which its own id format then made unreachable.",
+  },
+  {
+    operation: "POST /v1/webhooks",
+    pointer: "status",
+    what: "On v1, eventTriggers may be one name or an array, BOOKING_PAID is not offered, and answers carry hasSecret instead of the secret.",
+    why: "There is no payment flow to pay through; a secret is write-only.",
+  },
 ];
