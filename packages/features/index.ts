@@ -33,6 +33,7 @@ export * from "./access/booking-rules";
 export * from "./access/team-rules";
 export * from "./bookings/booking-errors";
 export * from "./bookings/booking-location";
+export * from "./bookings/phone-only-attendee";
 export * from "./bookings/booking-record";
 export * from "./bookings/create-booking";
 export * from "./bookings/create-series";

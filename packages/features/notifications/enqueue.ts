@@ -1,3 +1,4 @@
+import { isPhoneOnlyEmail } from "../bookings/phone-only-attendee";
 import type { Prisma } from "@slotbase/prisma";
 import { bookingTemplate, type BookingChangeKind, type BookingEmailPayload, type RecipientRole } from "./payload";
 import { notificationSettings, parseAddress } from "./settings";
@@ -86,7 +87,7 @@ export function bookingNotificationRows(booking: Omit<NotifiedBooking, "id">, ch
 
   const recipients: Recipient[] = [];
   const add = (candidate: Recipient) => {
-    if (!candidate.email.trim() || recipients.some((r) => sameEmail(r.email, candidate.email))) return;
+    if (!candidate.email.trim() || isPhoneOnlyEmail(candidate.email) || recipients.some((r) => sameEmail(r.email, candidate.email))) return;
     recipients.push(candidate);
   };
   if (host && change.includeHost !== false) add({ role: "host", name: host.name ?? "", email: host.email, timeZone: host.timeZone, hour12: host.timeFormat === 12 });

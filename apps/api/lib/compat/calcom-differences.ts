@@ -225,12 +225,6 @@ export const calcomDifferences: CalcomDifference[] = [
   {
     operation: "POST /v2/bookings",
     pointer: "status",
-    what: "An attendee without an email is a 400 (Cal.com books one with a phone number alone).",
-    why: "A Slotbase attendee is reached and recognised by email: confirmation mails, the attendee's own access to the booking (by confirmed email) and v1's attendee rows all need one.",
-  },
-  {
-    operation: "POST /v2/bookings",
-    pointer: "status",
     what: "instant: true is a 400; routing takes effect through teamMemberIds only; emailVerificationCode and organizationSlug are accepted and change nothing.",
     why: "Slotbase has no instant meetings, routing forms, CRM owners, booker email verification or organizations; teamMemberIds (which hosts may take a round-robin booking) is the part of routing it can honour.",
   },

@@ -21,12 +21,17 @@ export const attendeeInput = () =>
   z
     .object({
       name: z.string().trim().min(1).max(200),
-      email: z.email().max(254),
+      email: z.email().max(254).optional().describe("Required unless phoneNumber is given (a booking by phone, as Cal.com allows)."),
       timeZone: z.string().refine(isIanaTimeZone, { error: "Must be an IANA time zone, e.g. Europe/Berlin" }),
       language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "A BCP 47 language tag, e.g. en or pt-BR").optional(),
       phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, "E.164, e.g. +4915112345678").optional(),
     })
-    .strict();
+    .strict()
+    .superRefine((attendee, ctx) => {
+      if (attendee.email === undefined && attendee.phoneNumber === undefined) {
+        ctx.addIssue({ code: "custom", path: ["email"], message: "Send email, or phoneNumber for a booking by phone" });
+      }
+    });
 
 export const guestList = () => z.array(z.email().max(254)).max(30).describe("Extra attendees, by email (at most 30).");
 export const locationText = () => z.string().trim().min(1).max(1000);

@@ -210,7 +210,15 @@ describe("n8n Cal.com node — bookings", () => {
     const booking = created.body.data;
     expect(booking).toMatchObject({ uid: expect.any(String), id: expect.any(Number), start: berlin(MON, "09:00") });
 
-    // create with the Additional Fields the node maps (instant: true is refused, see the report; recurrenceCount below).
+    // the node's attendee email is optional: a booking by phone alone (its email a never-mailed placeholder).
+    const byPhone = await calV2(booker.key, "POST", "/bookings", {
+      apiVersion: W,
+      body: { eventTypeId: eventType.id, start: berlin(MON, "11:00"), attendee: { name: "Pat Phone", timeZone: "Europe/Berlin", phoneNumber: "+4915112345678" } },
+    });
+    expect(byPhone.status).toBe(201);
+    expect(byPhone.body.data.uid).toEqual(expect.any(String));
+
+    // create with the Additional Fields the node maps (instant: true is refused: no instant meetings, a listed difference; recurrenceCount below).
     const full = await calV2(booker.key, "POST", "/bookings", {
       apiVersion: W,
       body: {

@@ -212,6 +212,19 @@ describe("POST /v2/bookings request forms", () => {
     expect(moved.body.data.location).toBe("+4930123456");
   });
 
+  it("books an attendee by phone alone, who is never mailed; without email and phone it is a 400", async () => {
+    const { host, eventType } = await createHostWithEventType();
+    const byPhone = await book(await createCaller(), { eventTypeId: eventType.id, start: berlin(addDays(MON, 4), "09:00"), attendee: { name: "Pat Phone", timeZone: "Europe/Berlin", phoneNumber: "+4915112345678" } });
+    expect(byPhone.status).toBe(201);
+    expect(byPhone.body.data.attendees[0]).toMatchObject({ name: "Pat Phone", email: "4915112345678@phone.slotbase.invalid", phoneNumber: "+4915112345678" });
+    const prisma = await getPrisma();
+    const recipients = (await prisma.notification.findMany({ where: { bookingId: byPhone.body.data.id }, select: { recipient: true } })).map((n) => n.recipient);
+    expect(recipients).toEqual([host.user.email]);
+    const neither = await book(await createCaller(), { eventTypeId: eventType.id, start: berlin(addDays(MON, 4), "10:00"), attendee: { name: "Nobody", timeZone: "UTC" } });
+    expect(neither.status).toBe(400);
+    expect(neither.body.error.details).toEqual([expect.objectContaining({ field: "body.attendee.email", message: "Send email, or phoneNumber for a booking by phone" })]);
+  });
+
   it("routing.teamMemberIds narrows who may take a round-robin booking", async () => {
     const owner = await createCaller();
     const mate = await createCaller();

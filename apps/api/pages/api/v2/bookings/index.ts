@@ -1,4 +1,4 @@
-import { createBookingSeries, listBookings } from "@slotbase/features";
+import { createBookingSeries, listBookings, phoneOnlyEmail } from "@slotbase/features";
 import { BookingCreateBodyV2, BookingListQueryV2, BookingListResponseV2, BookingOrSeriesResponseV2 } from "../../../../lib/schemas/bookings-v2";
 import { listQueryFromV2, successV2, toBookingListV2, toCreatedBookingV2 } from "../../../../lib/mappers/bookings";
 import { eventTypeRefV2 } from "../../../../lib/mappers/slots";
@@ -97,7 +97,7 @@ export default withMiddleware({
           ...(body.eventTypeId !== undefined ? { eventTypeId: body.eventTypeId } : { eventType: eventTypeRefV2(body) }),
           start: body.start,
           lengthInMinutes: body.lengthInMinutes,
-          attendee: { ...body.attendee, locale: body.attendee.language ?? null },
+          attendee: { ...body.attendee, email: body.attendee.email ?? phoneOnlyEmail(body.attendee.phoneNumber!), locale: body.attendee.language ?? null },
           guests: body.guests,
           location: body.location !== undefined ? toBookingLocation(body.location) : (body.meetingUrl ?? null),
           metadata: body.metadata,
