@@ -1,6 +1,5 @@
-import { getPrisma, Prisma } from "@slotbase/prisma";
-import type { PeriodType } from "@slotbase/prisma";
-import type { EventTypeLocation, EventTypeHostInput, TeamSchedulingType, EventTypeFields, EventTypeCreateInput, EventTypeUpdateInput, EventTypePerson, EventTypeHost, EventTypeWithHosts, EventTypeListFilter } from "./event-type-types";
+import { getPrisma, Prisma, type PeriodType } from "@slotbase/prisma";
+import type { EventTypeHostInput, EventTypeFields, EventTypeCreateInput, EventTypeUpdateInput, EventTypeWithHosts, EventTypeListFilter } from "./event-type-types";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf, type Access } from "../access/access";
 import { assertEventType, assertMayUseOwner, readableEventTypesWhere } from "../access/event-type-rules";
