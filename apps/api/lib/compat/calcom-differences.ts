@@ -297,4 +297,10 @@ export const calcomDifferences: CalcomDifference[] = [
     what: "On v1, eventTriggers may be one name or an array, BOOKING_PAID is not offered, and answers carry hasSecret instead of the secret.",
     why: "There is no payment flow to pay through; a secret is write-only.",
   },
+  {
+    operation: "GET /v2/slots",
+    pointer: "status",
+    what: "A non-empty organizationSlug is a 404 naming query.organizationSlug; usernames needs eventTypeSlug (the first user's event type of that slug).",
+    why: "Slotbase has no organizations, and answering for a same-named user outside one would book the wrong person; slots are always those of an event type (there is no event-type-less dynamic group).",
+  },
 ];

@@ -44,8 +44,9 @@ export function eventTypeRefV1(query: { eventTypeId?: number; eventTypeSlug?: st
   return { slug: query.eventTypeSlug!, usernames: query.usernameList! };
 }
 
-export function eventTypeRefV2(query: { eventTypeId?: number; eventTypeSlug?: string; username?: string; teamSlug?: string }): EventTypeRef {
+export function eventTypeRefV2(query: { eventTypeId?: number; eventTypeSlug?: string; username?: string; usernames?: string[]; teamSlug?: string }): EventTypeRef {
   if (query.eventTypeId !== undefined) return { id: query.eventTypeId };
   if (query.teamSlug !== undefined) return { slug: query.eventTypeSlug!, teamSlug: query.teamSlug };
+  if (query.usernames !== undefined) return { slug: query.eventTypeSlug!, usernames: query.usernames };
   return { slug: query.eventTypeSlug!, usernames: [query.username!] };
 }

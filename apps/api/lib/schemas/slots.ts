@@ -73,7 +73,18 @@ export const SlotsQueryV2 = z
     eventTypeId: idParam.optional(),
     eventTypeSlug: slug().optional(),
     username: z.string().max(63).transform((v) => v.toLowerCase()).optional(),
+    usernames: z
+      .union([z.string().max(2000), z.array(z.string().max(63)).max(20)])
+      .transform((value) => (Array.isArray(value) ? value : value.split(",")).map((name) => name.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().max(63)).min(2, "At least two usernames (one user: username)").max(20))
+      .optional()
+      .describe("Comma-separated: these users together (collective), with eventTypeSlug naming the first user's event type."),
     teamSlug: slug().optional(),
+    organizationSlug: z
+      .string()
+      .max(100)
+      .optional()
+      .describe("Cal.com's organization: Slotbase has no organizations, so any non-empty organizationSlug is a 404 (an empty one is ignored)."),
     start: rangeBound(),
     end: rangeBound(),
     timeZone: rangeZone(SHOWN_IN),
@@ -83,7 +94,7 @@ export const SlotsQueryV2 = z
     reservationUid: uid().optional().describe("Your slot hold: its slot stays visible to you."),
   })
   .superRefine(checkRange("start", "end"))
-  .superRefine(requireEventTypeReference({ slug: "eventTypeSlug", owners: ["username", "teamSlug"] }));
+  .superRefine(requireEventTypeReference({ slug: "eventTypeSlug", owners: ["username", "teamSlug", "usernames"] }));
 
 const SlotV1 = z.object({
   time: z.string().describe("Slot start, ISO 8601 with the requested zone's offset."),

@@ -4,7 +4,7 @@ import { useTestDatabase } from "../../support/database";
 import { createCaller, type Caller } from "../../support/fixtures";
 import { createBooking, createEventType, createHostWithEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
-import { addDays, berlin, nextMonday } from "../../support/dates";
+import { addDays, berlin, BERLIN, localIso, nextMonday } from "../../support/dates";
 
 /*
  * What a Cal.com v2 client (cal-api-version 2024-08-13, and n8n's 2026-05-01 list) relies on:
@@ -395,5 +395,26 @@ describe("rescheduling one seat (seatUid)", () => {
     // Alice's was the last seat of the 09:00 booking: moving it moved that booking, which is now cancelled as rescheduled.
     const gone = await api("GET /v2/bookings/{bookingUid}", { key: host.key, params: { bookingUid: first.body.data.uid } });
     expect(gone.body.data.status).toBe("cancelled");
+  });
+});
+
+describe("GET /v2/slots parameters Cal.com documents", () => {
+  it("usernames books several users together; organizationSlug names an organization that does not exist", async () => {
+    const { host, eventType } = await createHostWithEventType();
+    const other = await createCaller();
+    await createSchedule(other.user.id, "Europe/Berlin", [{ days: [1], start: "09:00", end: "10:00" }]);
+    const together = await api("GET /v2/slots", {
+      key: host.key,
+      query: { eventTypeSlug: eventType.slug, usernames: `${host.user.username},${other.user.username}`, start: MON, end: MON, timeZone: "Europe/Berlin" },
+    });
+    expect(together.status).toBe(200);
+    // Only the hour both work: 09:00 and 09:30.
+    expect(together.body.data[MON].map((s: { start: string }) => s.start)).toEqual([localIso(MON, "09:00", BERLIN, { ms: true }), localIso(MON, "09:30", BERLIN, { ms: true })]);
+    const one = await api("GET /v2/slots", { key: host.key, query: { eventTypeSlug: eventType.slug, usernames: host.user.username!, start: MON, end: MON } });
+    expect(one.status).toBe(400);
+    expect(one.body.error.details[0]).toMatchObject({ field: "query.usernames" });
+    const org = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventType.id), organizationSlug: "acme", start: MON, end: MON } });
+    expect(org.status).toBe(404);
+    expect(org.body.error.details[0]).toMatchObject({ field: "query.organizationSlug" });
   });
 });

@@ -1,4 +1,4 @@
-import { findAvailableSlots } from "@slotbase/features";
+import { findSlotsWithCalcomOptions } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
 import { SlotsQueryV2, SlotsResponseV2 } from "../../../../lib/schemas/slots";
@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Free slots of an event type
  *     description: >
  *       The same engine as /v1/slots, in the v2 envelope. Name the event type by
- *       `eventTypeId`, or `eventTypeSlug` with `username` or `teamSlug`. `format=range` adds each
+ *       `eventTypeId`, or `eventTypeSlug` with `username`, `teamSlug` or `usernames` (several users
+ *       together: the first user's event type of that slug, collective). `format=range` adds each
  *       slot's end. Seated types add seatsBooked, seatsRemaining and seatsTotal. An end date
  *       without a time is included whole. At most 62 days per request. No key is needed (a public
  *       booking page cannot keep one): without a key a hidden event type is a 404.
@@ -39,15 +40,19 @@ export default withMiddleware({
     response: SlotsResponseV2,
     query: SlotsQueryV2,
     allowAnonymous: true,
+    fields: { orgSlug: "query.organizationSlug" },
     handler: async ({ caller, query }) => {
-      const { slots } = await findAvailableSlots({
-        anonymous: caller === null,
-        eventType: eventTypeRefV2(query),
-        range: rangeOf(query.start, query.end, query.timeZone),
-        duration: query.duration,
-        rescheduleUid: query.bookingUidToReschedule,
-        reservationUid: query.reservationUid,
-      });
+      const { slots } = await findSlotsWithCalcomOptions(
+        {
+          anonymous: caller === null,
+          eventType: eventTypeRefV2(query),
+          range: rangeOf(query.start, query.end, query.timeZone),
+          duration: query.duration,
+          rescheduleUid: query.bookingUidToReschedule,
+          reservationUid: query.reservationUid,
+        },
+        { orgSlug: query.organizationSlug },
+      );
       return toSlotsV2(slots, query.timeZone, query.format);
     },
   }),
