@@ -10,7 +10,7 @@ import { allowedDurations, resolveEventType, type Db, type EventTypeRef, type Re
 import { findFreeSlot } from "../slots/slot-service";
 import { asBookingConflict, slotUnavailable } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
-import { lockCalendar, lockHosts } from "./booking-locks";
+import { hostTimeTakenAfterWriters, lockCalendar, lockHosts } from "./booking-locks";
 import { calendarLockId } from "../slots/calendar-resource";
 import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
@@ -284,7 +284,15 @@ async function createAcceptedBooking(resolved: ResolvedEventType, input: Booking
         },
       })
     : null;
-  const { heldDeliveries, ...written } = await insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null, webhookPayload);
+  const write = (lock: "try" | "wait") => insertAcceptedBooking(prisma, values, attendees, notifications, input.reservationUid ?? null, webhookPayload, lock);
+  // A race for this host's time: the losers learn the slot is gone as soon as the winner commits,
+  // all at once, instead of taking the host's lock one after another to fail the constraint.
+  let inserted = await write("try");
+  if (!inserted) {
+    if (await hostTimeTakenAfterWriters(prisma, hostId, values.startTime, values.endTime)) throw slotUnavailable();
+    inserted = (await write("wait"))!;
+  }
+  const { heldDeliveries, ...written } = inserted;
   if (heldDeliveries.length > 0) sendHeldDeliveries(heldDeliveries);
   // Not seated (seated bookings are counted, in a transaction): no attendee holds a seat.
   return recordOf(resolved, { ...written, attendees: written.attendees.map((row) => ({ ...row, bookingSeat: null })) });

@@ -1,7 +1,7 @@
 import { Prisma, type AttendeeModel, type BookingModel } from "@slotbase/prisma";
 import type { Db } from "../slots/bookable-event";
 import { columnList } from "../common/column-list";
-import { hostLockSql } from "./booking-locks";
+import { hostLockSql, hostTryLockSql } from "./booking-locks";
 import type { NotificationRow } from "../notifications";
 import { DESTINATION_CALENDAR_SQL, type WebhookBookingPayload } from "../webhooks/booking-payload";
 import { BOOKING_WEBHOOKS_JOIN } from "../webhooks/enqueue-deliveries";
@@ -88,7 +88,9 @@ export async function insertAcceptedBooking(
   releaseHoldUid: string | null,
   /** With subscribers: the booking's webhook payload (without its id), queued for each one as BOOKING_CREATED (and MEETING_ENDED). */
   webhookPayload: WebhookBookingPayload | null = null,
-): Promise<BookingModel & { attendees: AttendeeModel[]; heldDeliveries: ClaimedDelivery[] }> {
+  /** "try": write nothing (answer null) when another write holds the host's lock; "wait": wait for it. */
+  lock: "try" | "wait" = "wait",
+): Promise<(BookingModel & { attendees: AttendeeModel[]; heldDeliveries: ClaimedDelivery[] }) | null> {
   const clock = new Date();
   const now = iso(clock);
   const claim = webhookPayload ? claimForThisProcess(clock) : null;
@@ -99,7 +101,11 @@ export async function insertAcceptedBooking(
       SELECT ${booking.uid}, ${booking.userId}, ${booking.bookedById}, ${booking.eventTypeId}, ${booking.title}, ${booking.description},
         ${iso(booking.startTime)}::timestamp, ${iso(booking.endTime)}::timestamp, ${booking.location}, 'ACCEPTED',
         ${json(booking.metadata)}::jsonb, ${json(booking.responses)}::jsonb, ${json(booking.customInputs)}::jsonb, ${booking.iCalUID}, 0, ${now}::timestamp, ${now}::timestamp
-      FROM (SELECT ${hostLockSql(booking.userId)}) AS one_at_a_time_per_host
+      ${
+        lock === "try"
+          ? Prisma.sql`FROM (SELECT ${hostTryLockSql(booking.userId)} AS locked) AS one_at_a_time_per_host WHERE one_at_a_time_per_host.locked`
+          : Prisma.sql`FROM (SELECT ${hostLockSql(booking.userId)}) AS one_at_a_time_per_host`
+      }
       RETURNING ${BOOKING_COLUMNS}
     ), attendee AS (
       INSERT INTO "Attendee" (email, name, "timeZone", "phoneNumber", locale, "bookingId")
@@ -120,7 +126,8 @@ export async function insertAcceptedBooking(
       ${claim ? HELD_DELIVERIES_SQL : Prisma.sql`NULL::json`} AS held
     FROM booking
   `);
-  const { held, ...written } = row!;
+  if (!row) return null;
+  const { held, ...written } = row;
   const heldDeliveries = claim
     ? (held ?? []).map((d) => ({ ...d, token: claim, body: null, attempts: 0, createdAt: clock, lastSuccessAt: d.lastSuccessAt === null ? null : new Date(d.lastSuccessAt) }))
     : [];
