@@ -332,7 +332,11 @@ export async function prepareBooking(auth: AuthContext | null, request: BookingR
 }
 
 export async function createBooking(auth: AuthContext | null, request: BookingRequest): Promise<BookingRecord> {
-  const { resolved, input } = await prepareBooking(auth, request);
+  return createPreparedBooking(auth, await prepareBooking(auth, request));
+}
+
+/** createBooking for a request prepareBooking has already read and checked (no second read of the event type). */
+export async function createPreparedBooking(auth: AuthContext | null, { resolved, input }: { resolved: ResolvedEventType; input: BookingCreateInput }): Promise<BookingRecord> {
   const prisma = await getPrisma();
   const counted = Boolean(resolved.eventType.seatsPerTimeSlot) || resolved.eventType.requiresConfirmation || resolved.eventType.calendarId !== null;
   try {

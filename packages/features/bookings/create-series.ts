@@ -5,7 +5,7 @@ import type { AuthContext } from "../auth/auth-context";
 import { ConflictError, DomainError, invalidField } from "../errors/domain-errors";
 import { asBookingConflict } from "./booking-errors";
 import { loadBookingRecords, type BookingRecord } from "./booking-record";
-import { createBooking, createInTransaction, prepareBooking, type BookingRequest } from "./create-booking";
+import { createInTransaction, createPreparedBooking, prepareBooking, type BookingRequest } from "./create-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
 
 const FREQUENCIES = ["yearly", "monthly", "weekly"] as const;
@@ -33,11 +33,12 @@ export interface SeriesResult {
  * is a 409 naming it, and no occurrence is booked.
  */
 export async function createBookingSeries(auth: AuthContext | null, request: BookingRequest, occurrences?: number): Promise<SeriesResult> {
-  const { resolved, input } = await prepareBooking(auth, request);
+  const prepared = await prepareBooking(auth, request);
+  const { resolved, input } = prepared;
   const recurrence = seriesRecurrenceOf(resolved.eventType.recurringEvent);
   if (!recurrence) {
     if (occurrences !== undefined && occurrences > 1) throw invalidField("recurrenceCount", "recurring", "This event type does not recur: book it without recurrenceCount");
-    return { bookings: [await createBooking(auth, request)], recurring: false };
+    return { bookings: [await createPreparedBooking(auth, prepared)], recurring: false };
   }
   if (occurrences !== undefined && occurrences > recurrence.count) {
     throw invalidField("recurrenceCount", "max", `This event type recurs at most ${recurrence.count} times`);
