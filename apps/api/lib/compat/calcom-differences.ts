@@ -11,8 +11,9 @@ export interface CalcomDifference {
   operation: string;
   /**
    * Where in the success body the difference is, as a JSON pointer whose `*` segments match
-   * any key or index, e.g. "/data/*\/attendees/*\/phoneNumber"; "" for the whole body, and
-   * "status" for the HTTP status code itself.
+   * any key or index, e.g. "/data/*\/attendees/*\/phoneNumber"; "" for the whole body;
+   * "status" when the success status code itself differs; "request" when what differs is what
+   * the operation accepts or refuses (its error answers), not the shape of its success body.
    */
   pointer: string;
   /** What differs, in one sentence a Cal.com user understands. */
@@ -59,7 +60,7 @@ export const calcomDifferences: CalcomDifference[] = [
   ...(["POST /v2/webhooks", "POST /v2/event-types/{eventTypeId}/webhooks"] as const).map(
     (operation): CalcomDifference => ({
       operation,
-      pointer: "status",
+      pointer: "request",
       what: "A second webhook with the same subscriber URL is created (201), not refused with 409; an empty triggers list is a 400.",
       why: "Slotbase's webhooks (v1 and v2 share them) allow several subscriptions to one URL, and a webhook must subscribe to at least one event, as on v1.",
     }),
@@ -67,7 +68,7 @@ export const calcomDifferences: CalcomDifference[] = [
   ...(["GET /v2/webhooks/{webhookId}", "PATCH /v2/webhooks/{webhookId}", "DELETE /v2/webhooks/{webhookId}"] as const).map(
     (operation): CalcomDifference => ({
       operation,
-      pointer: "status",
+      pointer: "request",
       what: "Another user's webhook, or one on an event type, is a 404 (Cal.com: 403).",
       why: "Slotbase never confirms that another user's object exists; an event type's webhook is addressed under /v2/event-types/{eventTypeId}/webhooks.",
     }),
@@ -104,14 +105,14 @@ export const calcomDifferences: CalcomDifference[] = [
   ),
   {
     operation: "GET /v2/event-types",
-    pointer: "status",
+    pointer: "request",
     what: "A key is required (401 without one); username lists the key's own types (admins: anyone's) and another user's name is a 403; usernames (the dynamic group type) is a 400.",
     why: "Every Slotbase operation needs a key and event types follow /v1/event-types' access rules (Cal.com lists anyone's non-hidden types to anyone); there is no dynamic group event type (several users are booked with a slug and usernameList on /v1/slots and /v1/bookings).",
   },
   ...(["POST /v2/event-types", "PATCH /v2/event-types/{eventTypeId}"] as const).map(
     (operation): CalcomDifference => ({
       operation,
-      pointer: "status",
+      pointer: "request",
       what: "Settings of features Slotbase lacks (bookingFields, booking limits, colour, booker layouts, Cal Video, destinationCalendar, rolling windows, confirmation thresholds...) are a 400 naming the field unless sent in their off form ({ disabled: true }, false, 0).",
       why: "Slotbase has none of these features; storing such settings would promise behaviour that never happens.",
     }),
@@ -119,13 +120,13 @@ export const calcomDifferences: CalcomDifference[] = [
   // v2 schedules, cal-api-version 2024-06-11 (README "Schedules (v2)").
   {
     operation: "GET /v2/schedules/default",
-    pointer: "status",
+    pointer: "request",
     what: "A user without a default schedule gets 404 not_found, not 200 with data: null.",
     why: "Cal.com's own contract (GetDefaultScheduleOutput_2024_06_11) requires a schedule in data; a 404 says plainly that there is none.",
   },
   {
     operation: "DELETE /v2/schedules/{scheduleId}",
-    pointer: "status",
+    pointer: "request",
     what: "Deleting the owner's default schedule is refused with 409 conflict; make another schedule the default first (PATCH it with isDefault: true).",
     why: "Cal.com deletes it and leaves the user without a default schedule, so event types without a schedule of their own cannot be booked until a new default is set (its own docs: until the user has a default schedule the user can't be booked).",
   },
@@ -138,7 +139,7 @@ export const calcomDifferences: CalcomDifference[] = [
   ...(["GET /v2/schedules/{scheduleId}", "PATCH /v2/schedules/{scheduleId}", "DELETE /v2/schedules/{scheduleId}"] as const).map(
     (operation): CalcomDifference => ({
       operation,
-      pointer: "status",
+      pointer: "request",
       what: "Another user's schedule, or one that does not exist, is a 404 (Cal.com: 403, and 400 for deleting a missing one); an admin's key may act on anyone's schedule.",
       why: "Slotbase never confirms that another user's object exists, and follows /v1/schedules' access rules (system admins manage every user's schedules).",
     }),
@@ -199,7 +200,7 @@ export const calcomDifferences: CalcomDifference[] = [
   ...(["GET /v1/availability", "GET /v1/users/{id}/availability", "GET /v1/teams/{teamId}/availability"] as const).flatMap((operation): CalcomDifference[] => [
     {
       operation,
-      pointer: "status",
+      pointer: "request",
       what: "eventTypeId must name an event type the caller may read (with teamId, one of that team's), else 404; it changes the availability of its hosts only.",
       why: "Cal.com reads any event type by id, for anyone, and applies its schedule even to users who do not host it; Slotbase does not reveal event types a caller may not read.",
     },
@@ -212,7 +213,7 @@ export const calcomDifferences: CalcomDifference[] = [
   ]),
   {
     operation: "GET /v1/slots",
-    pointer: "status",
+    pointer: "request",
     what: "A non-empty orgSlug is a 404 naming query.orgSlug.",
     why: "Slotbase has no organizations: Cal.com would look the users or team up inside that organization, and answering with a same-named user outside it would book the wrong person.",
   },
@@ -224,31 +225,31 @@ export const calcomDifferences: CalcomDifference[] = [
   },
   {
     operation: "POST /v2/bookings",
-    pointer: "status",
+    pointer: "request",
     what: "instant: true is a 400; routing takes effect through teamMemberIds only; emailVerificationCode and organizationSlug are accepted and change nothing.",
     why: "Slotbase has no instant meetings, routing forms, CRM owners, booker email verification or organizations; teamMemberIds (which hosts may take a round-robin booking) is the part of routing it can honour.",
   },
   {
     operation: "POST /v2/bookings",
-    pointer: "status",
+    pointer: "request",
     what: "Without a key, a hidden event type is a 404 (with a key it is booked as any other).",
     why: "A booking page without a secret should reach only what its owner publishes; hidden types are for links given out by the owner's own software, which holds a key.",
   },
   {
     operation: "POST /v2/bookings",
-    pointer: "status",
+    pointer: "request",
     what: "A recurring event type's occurrences fall at the same wall-clock time in the attendee's time zone; on v1, POST /v1/bookings books one occurrence, not the series.",
     why: "The attendee's week is the one the series follows (09:00 stays 09:00 across daylight-saving changes); v1's create answers one booking, and the series is v2's.",
   },
   {
     operation: "POST /v2/bookings/{bookingUid}/reschedule",
-    pointer: "status",
+    pointer: "request",
     what: "rescheduledBy is accepted, but the booking records the email of the key's own user as who rescheduled it.",
     why: "An address a client names proves nothing; the same rule as cancelledBy on v1.",
   },
   {
     operation: "GET /v2/bookings",
-    pointer: "status",
+    pointer: "request",
     what: "Cursor pages (cal-api-version 2026-05-01) walk one sort key, start time by default, with limit up to 250; status may list several values; skip with a cursor is a 400.",
     why: "Slotbase's cursor is a keyset over (sort key, id), which costs the same on any page; Cal.com's walks its uuid, which it derives from the start time. Several statuses and larger pages are supersets of what Cal.com accepts.",
   },
@@ -261,45 +262,45 @@ export const calcomDifferences: CalcomDifference[] = [
   // v1 (README "Access", "Bookings", "More Cal.com v1 resources", "Webhooks").
   {
     operation: "GET /v1/bookings/{id}",
-    pointer: "status",
+    pointer: "request",
     what: "On every v1 operation, an object the caller may not see is a 404 and one they may see but not change is a 403 (Cal.com v1: 401 for both).",
     why: "A 401 means the key is wrong; Slotbase never confirms that another tenant's object exists, and tells a caller who may read something that they may not change it.",
   },
   {
     operation: "GET /v1/availability",
-    pointer: "status",
+    pointer: "request",
     what: "What a busy time is (its title) is shown only to the user, OWNER/ADMINs of a team they are in and system admins; everyone else sees its start and end.",
     why: "Cal.com v1 showed the titles and notes of other people's meetings to anyone who could ask for their availability.",
   },
   ...(["DELETE /v1/bookings/{id}", "DELETE /v1/bookings/{id}/cancel"] as const).map(
     (operation): CalcomDifference => ({
       operation,
-      pointer: "status",
+      pointer: "request",
       what: "cancelledBy is accepted, but the booking records the email of the key's own user as who cancelled it.",
       why: "An address a client names proves nothing.",
     }),
   ),
   {
     operation: "POST /v1/destination-calendars",
-    pointer: "status",
+    pointer: "request",
     what: "A destination calendar made by someone who is not an admin belongs to them, and a bookingId must name one of their bookings.",
     why: "Cal.com stored such calendars with no user and did not check bookingId, so anyone could attach a calendar to anyone's booking.",
   },
   {
     operation: "POST /v1/selected-calendars",
-    pointer: "status",
+    pointer: "request",
     what: "A selected calendar whose id would not read back to the same user, integration and externalId is refused (400 ambiguous_id); an externalId may contain _calendar_.",
     why: "Cal.com stored such calendars, which its own id format then made unreachable.",
   },
   {
     operation: "POST /v1/webhooks",
-    pointer: "status",
+    pointer: "request",
     what: "On v1, eventTriggers may be one name or an array, BOOKING_PAID is not offered, and answers carry hasSecret instead of the secret.",
     why: "There is no payment flow to pay through; a secret is write-only.",
   },
   {
     operation: "GET /v2/slots",
-    pointer: "status",
+    pointer: "request",
     what: "A non-empty organizationSlug is a 404 naming query.organizationSlug; usernames needs eventTypeSlug (the first user's event type of that slug).",
     why: "Slotbase has no organizations, and answering for a same-named user outside one would book the wrong person; slots are always those of an event type (there is no event-type-less dynamic group).",
   },
