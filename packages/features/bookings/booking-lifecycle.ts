@@ -17,9 +17,11 @@ import type { Db } from "../slots/bookable-event";
 export type BookingKey = { id: number } | { uid: string };
 
 const ACTIVE = ["ACCEPTED", "PENDING"] as const;
-const isActive = (status: string) => (ACTIVE as readonly string[]).includes(status);
+/** A booking that still holds its time (accepted or pending). */
+export const isActive = (status: string) => (ACTIVE as readonly string[]).includes(status);
 
-const invalidState = (message: string) => conflict(message, [{ rule: "state", message }]);
+/** A change the booking's current state does not allow (409). */
+export const invalidState = (message: string) => conflict(message, [{ rule: "state", message }]);
 
 /** Loads the booking and checks the caller may do `action` to it (access/booking-rules). */
 async function bookingFor(auth: AuthContext, key: BookingKey, action: BookingAction) {

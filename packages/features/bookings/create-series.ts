@@ -7,8 +7,15 @@ import { asBookingConflict } from "./booking-errors";
 import { loadBookingRecords, type BookingRecord } from "./booking-record";
 import { createInTransaction, createPreparedBooking, prepareBooking, type BookingRequest } from "./create-booking";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
+import type { RecurringEvent } from "../event-types/event-type-types";
 
+/** RRULE's frequency numbers, as Cal.com stores them in recurringEvent.freq: 0 yearly, 1 monthly, 2 weekly. */
 const FREQUENCIES = ["yearly", "monthly", "weekly"] as const;
+
+/** A series recurrence as Cal.com stores it on an event type ({ freq, interval, count }). */
+export function storedRecurringEvent(recurrence: SeriesRecurrence): RecurringEvent {
+  return { freq: FREQUENCIES.indexOf(recurrence.frequency) as RecurringEvent["freq"], interval: recurrence.interval, count: recurrence.count };
+}
 
 /** An event type's stored recurringEvent (Cal.com's { freq: 0|1|2, interval, count }), or null for single bookings. */
 export function seriesRecurrenceOf(stored: unknown): SeriesRecurrence | null {

@@ -8,10 +8,8 @@ import { minutesBetween } from "@slotbase/scheduling";
 import { asBookingConflict } from "./booking-errors";
 import { loadBookingRecord, type BookingRecord } from "./booking-record";
 import { createInTransaction } from "./create-booking";
-import { rescheduleBooking } from "./booking-lifecycle";
+import { invalidState, isActive, rescheduleBooking } from "./booking-lifecycle";
 import { notifyAfterCommit, notifyInTransaction } from "./notify";
-
-const ACTIVE = ["ACCEPTED", "PENDING"];
 
 /**
  * Moves one seat of a seated booking (Cal.com's reschedule with `seatUid`): its attendee joins
@@ -32,8 +30,8 @@ export async function rescheduleSeat(
     const whole = await rescheduleBooking(auth, { uid: bookingUid }, { start: input.start });
     return { booking: whole, seatUid: whole.attendees[0]?.bookingSeat?.referenceUid ?? input.seatUid };
   }
-  if (!ACTIVE.includes(booking.status)) throw conflict(`A ${booking.status.toLowerCase()} booking cannot be rescheduled.`, [{ rule: "state", message: "Not active" }]);
-  if (booking.eventTypeId === null) throw conflict("This booking has no event type to reschedule within.", [{ rule: "state", message: "No event type" }]);
+  if (!isActive(booking.status)) throw invalidState(`A ${booking.status.toLowerCase()} booking cannot be rescheduled.`);
+  if (booking.eventTypeId === null) throw invalidState("This booking has no event type to reschedule within.");
   const resolved = await resolveEventType({ id: booking.eventTypeId });
   const prisma = await getPrisma();
   let moved: { bookingId: number; attendeeId: number };

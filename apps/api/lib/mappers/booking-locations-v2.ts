@@ -1,17 +1,8 @@
 import type { z } from "zod";
 import type { BookingLocationInput } from "@slotbase/features";
 import type { BookingLocationUpdateV2, BookingLocationV2 } from "../schemas/booking-locations-v2";
+import { INTEGRATION_LOCATIONS } from "../schemas/event-types-v2";
 
-/** Cal.com's integration names → the location value Cal.com stores for them. */
-const INTEGRATIONS: Record<string, string> = {
-  "cal-video": "integrations:daily",
-  "google-meet": "integrations:google:meet",
-  "office365-video": "integrations:office365_video",
-  zoom: "integrations:zoom",
-  jitsi: "integrations:jitsi",
-  huddle: "integrations:huddle01",
-  tandem: "integrations:tandem",
-};
 type CreateLocation = z.infer<typeof BookingLocationV2>;
 type UpdateLocation = z.infer<typeof BookingLocationUpdateV2>;
 
@@ -25,7 +16,7 @@ export function toBookingLocation(location: CreateLocation): BookingLocationInpu
   if (typeof location === "string") return location;
   switch (location.type) {
     case "integration":
-      return INTEGRATIONS[location.integration] ?? `integrations:${location.integration.replace(/-video$/, "")}`;
+      return INTEGRATION_LOCATIONS[location.integration];
     case "address":
     case "link":
     case "phone":

@@ -1,4 +1,4 @@
-import type { EventTypeFields, EventTypeLocation, EventTypePerson, EventTypeWithHosts } from "@slotbase/features";
+import { seriesRecurrenceOf, storedRecurringEvent, type EventTypeFields, type EventTypeLocation, type EventTypePerson, type EventTypeWithHosts } from "@slotbase/features";
 import type { z } from "zod";
 import {
   INTEGRATION_LOCATIONS,
@@ -123,16 +123,13 @@ function durationOptions(metadata: Record<string, unknown>): number[] | undefine
   return Array.isArray(listed) ? listed.filter((d): d is number => Number.isInteger(d)) : undefined;
 }
 
-/** Cal.com's EventTypeOutput_2024_06_14. */
-const FREQUENCIES = ["yearly", "monthly", "weekly"] as const;
-
-/** Cal.com's stored recurringEvent ({ freq: 0|1|2, interval, count }) as v2's recurrence. */
+/** The event type's stored recurringEvent as v2's recurrence (`occurrences` is Cal.com's name for the count). */
 function recurrenceV2(stored: unknown): Output["recurrence"] {
-  const value = stored as { freq?: number; interval?: number; count?: number } | null;
-  if (!value || typeof value.freq !== "number" || !FREQUENCIES[value.freq]) return null;
-  return { frequency: FREQUENCIES[value.freq]!, interval: value.interval ?? 1, occurrences: value.count ?? 1 };
+  const recurrence = seriesRecurrenceOf(stored);
+  return recurrence && { frequency: recurrence.frequency, interval: recurrence.interval, occurrences: recurrence.count };
 }
 
+/** Cal.com's EventTypeOutput_2024_06_14. */
 export function toEventTypeV2(eventType: EventTypeWithHosts): Output {
   const metadata = asObject(eventType.metadata);
   const options = durationOptions(metadata);
@@ -235,7 +232,7 @@ export function fromEventTypeBodyV2(body: UpdateBody): EventTypeFields {
           recurringEvent:
             "disabled" in body.recurrence
               ? null
-              : { freq: FREQUENCIES.indexOf(body.recurrence.frequency) as 0 | 1 | 2, interval: body.recurrence.interval, count: body.recurrence.occurrences },
+              : storedRecurringEvent({ frequency: body.recurrence.frequency, interval: body.recurrence.interval, count: body.recurrence.occurrences }),
         }
       : {}),
     ...(body.seats

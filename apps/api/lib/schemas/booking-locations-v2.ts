@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { locationText } from "./booking-inputs";
+import { INTEGRATION_LOCATIONS, type Integration } from "./event-types-v2";
 
 /**
  * Cal.com v2's typed booking locations (BookingInput*Location_2024_08_13 and, on PATCH
  * .../location, UpdateBooking*Location_2024_08_13), or free text.
  */
 
-export const INTEGRATION_NAMES = [
-  "cal-video", "google-meet", "zoom", "whereby-video", "whatsapp-video", "webex-video", "telegram-video", "tandem", "sylaps-video",
-  "skype-video", "sirius-video", "signal-video", "shimmer-video", "salesroom-video", "roam-video", "riverside-video", "ping-video",
-  "office365-video", "mirotalk-video", "jitsi", "jelly-video", "jelly-conferencing", "huddle", "facetime-video", "element-call-video",
-  "eightxeight-video", "discord-video", "demodesk-video", "campfire-video",
-] as const;
+const INTEGRATION_NAMES = Object.keys(INTEGRATION_LOCATIONS) as [Integration, ...Integration[]];
 
 const phone = () => z.string().trim().min(3).max(50);
 const link = () => z.url({ protocol: /^https?$/ }).max(1000);

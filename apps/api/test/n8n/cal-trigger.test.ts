@@ -5,13 +5,12 @@
  * tested over real HTTP in test-http/routing.test.ts. The n8n files and commits read are listed
  * in cal-nodes.test.ts; the request builders are support/n8n.ts.
  */
-import { deliverDueWebhooks } from "@slotbase/features";
 import { createHmac } from "node:crypto";
 import { useTestDatabase } from "../support/database";
 import { createCaller } from "../support/fixtures";
 import { berlin, nextMonday } from "../support/dates";
 import { createHostWithEventType } from "../support/scheduling";
-import { allowLocalReceivers, startReceiver, type Receiver } from "../support/webhooks";
+import { allowLocalReceivers, deliverAllDueWebhooks, useReceiver } from "../support/webhooks";
 import { CAL_API_VERSION, calV1Bare, calV2 } from "../support/n8n";
 
 useTestDatabase();
@@ -24,22 +23,7 @@ const ok = (status: number) => status >= 200 && status < 300;
 describe("n8n Cal Trigger", () => {
   const SECRET = "a".repeat(64); // randomBytes(32).toString('hex') in the node
   const EVENTS = ["BOOKING_CREATED", "BOOKING_CANCELLED", "BOOKING_RESCHEDULED", "MEETING_ENDED"];
-  let receiver: Receiver;
-
-  beforeAll(async () => {
-    receiver = await startReceiver(SECRET);
-  });
-  afterAll(() => receiver.close());
-  beforeEach(() => {
-    receiver.received.length = 0;
-  });
-
-  async function deliverAll(): Promise<void> {
-    for (let i = 0; i < 10; i += 1) {
-      const { delivered, retried, failed } = await deliverDueWebhooks();
-      if (delivered + retried + failed === 0) return;
-    }
-  }
+  const receiver = useReceiver(SECRET);
 
   /** CalTriggerV2 checkExists: GET endpoint?take=250&skip=0 with no cal-api-version, matched on url, active, triggers, template. */
   async function checkExistsV2(key: string, template: string, params: Record<string, number>, events: string[], payloadTemplate = "") {
@@ -78,7 +62,7 @@ describe("n8n Cal Trigger", () => {
       body: { eventTypeId: eventType.id, start: berlin(MON, "09:00"), attendee: { name: "Jane Doe", timeZone: "UTC", email: "jane@example.com" } },
     });
     expect(booked.status).toBe(201);
-    await deliverAll();
+    await deliverAllDueWebhooks();
     expect(receiver.received).toHaveLength(1);
     const delivery = receiver.received[0];
     const expected = createHmac("sha256", SECRET).update(Buffer.from(delivery.body)).digest("hex");

@@ -223,9 +223,12 @@ export function assertMatchesCalcomContract(check: ContractCheck): void {
 }
 
 /** Every operation of Cal.com's documents that a listed difference names (for the differences test). */
+let operations: Set<string> | undefined;
+
 export function calcomOperations(): Set<string> {
+  if (operations) return operations;
   v1Document ??= loadJson("calcom-v1-openapi.json");
-  const operations = new Set<string>();
+  operations = new Set<string>();
   for (const [p, item] of Object.entries(loadV2().paths as Record<string, Json>)) for (const m of Object.keys(item)) operations.add(`${m.toUpperCase()} ${normalizeTemplate(p)}`);
   for (const p of Object.keys(v1Document.paths)) for (const m of Object.keys(v1Document.paths[p])) operations.add(`${m.toUpperCase()} ${normalizeTemplate(`/v1${p}`)}`);
   for (const op of Object.keys(v1Document["x-response-envelopes"])) {

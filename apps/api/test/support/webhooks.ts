@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { deliverDueWebhooks } from "@slotbase/features";
 import { getPrisma, type WebhookTriggerEvents } from "@slotbase/prisma";
 import type { Caller } from "./fixtures";
 
@@ -29,8 +30,10 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(secret: string | null): Promise<Receiver> {
-  const receiver: Receiver = { url: "", received: [], mode: "ok", close: async () => undefined };
+const blankReceiver = (): Receiver => ({ url: "", received: [], mode: "ok", close: async () => undefined });
+
+/** Starts a receiver; given `receiver`, that object is the one that listens and records. */
+export async function startReceiver(secret: string | null, receiver: Receiver = blankReceiver()): Promise<Receiver> {
   const hanging: ServerResponse[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -60,6 +63,29 @@ export async function startReceiver(secret: string | null): Promise<Receiver> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
   return receiver;
+}
+
+/**
+ * One receiver for a test file: started before its tests, closed after them, emptied (and
+ * answering "ok") before each. The object exists from the start; its url is set once it listens.
+ */
+export function useReceiver(secret: string | null): Receiver {
+  const receiver = blankReceiver();
+  beforeAll(() => startReceiver(secret, receiver));
+  afterAll(() => receiver.close());
+  beforeEach(() => {
+    receiver.received.length = 0;
+    receiver.mode = "ok";
+  });
+  return receiver;
+}
+
+/** Runs delivery passes until nothing is due (retries in tests are due at once). */
+export async function deliverAllDueWebhooks(): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    const { delivered, retried, failed } = await deliverDueWebhooks();
+    if (delivered + retried + failed === 0) return;
+  }
 }
 
 /** A webhook row owned by `owner` (for matrices that need one to exist). */

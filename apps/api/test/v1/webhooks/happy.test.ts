@@ -5,7 +5,7 @@ import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
 import { addDays, berlin, localIso, nextMonday, BERLIN } from "../../support/dates";
 import { createHostWithEventType } from "../../support/scheduling";
-import { allowLocalReceivers, startReceiver, type Receiver } from "../../support/webhooks";
+import { allowLocalReceivers, deliverAllDueWebhooks, useReceiver } from "../../support/webhooks";
 import { bookingOf } from "../attendees/fixtures";
 import { expectListPaging } from "../../support/list-paging";
 import { createWebhookRow } from "../../support/webhooks";
@@ -17,23 +17,7 @@ const MON = nextMonday();
 const attendee = { name: "Jordan Lee", email: "jordan.lee@example.com", timeZone: "Europe/London" };
 const SECRET = "whsec_test_1234";
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver(SECRET);
-});
-afterAll(() => receiver.close());
-beforeEach(() => {
-  receiver.received.length = 0;
-  receiver.mode = "ok";
-});
-
-/** Runs delivery passes until nothing is due (retries in tests are due at once). */
-async function deliverAll(): Promise<void> {
-  for (let i = 0; i < 10; i += 1) {
-    const { delivered, retried, failed } = await deliverDueWebhooks();
-    if (delivered + retried + failed === 0) return;
-  }
-}
+const receiver = useReceiver(SECRET);
 
 async function subscribedHost(triggers = ["BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"], extra: Record<string, unknown> = {}) {
   const { host, eventType } = await createHostWithEventType();
@@ -68,7 +52,7 @@ describe("v1 webhooks — delivery", () => {
     const moved = await api("POST /v2/bookings/{bookingUid}/reschedule", { key: booker.key, params: { bookingUid: uid }, body: { start: berlin(MON, "10:00") } });
     const newUid = moved.body.data.uid;
     await api("POST /v2/bookings/{bookingUid}/cancel", { key: booker.key, params: { bookingUid: newUid }, body: { cancellationReason: "no longer needed" } });
-    await deliverAll();
+    await deliverAllDueWebhooks();
 
     expect(receiver.received.map((r) => (r.json as { triggerEvent: string }).triggerEvent)).toEqual(["BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"]);
     for (const r of receiver.received) {
@@ -110,7 +94,7 @@ describe("v1 webhooks — delivery", () => {
     const first = await deliverDueWebhooks();
     expect(first).toEqual({ delivered: 0, retried: 2, failed: 0 });
     receiver.mode = "ok";
-    await deliverAll();
+    await deliverAllDueWebhooks();
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received.map((r) => r.headers["x-slotbase-delivery-attempt"])).toEqual(["2", "2"]);
     expect(new Set(receiver.received.map((r) => r.headers["x-slotbase-delivery-id"])).size).toBe(2);
@@ -121,7 +105,7 @@ describe("v1 webhooks — delivery", () => {
     receiver.mode = "error";
     const booker = await createCaller();
     await api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: berlin(MON, "12:00"), attendee } });
-    await deliverAll();
+    await deliverAllDueWebhooks();
     const got = await api("GET /v1/webhooks/{id}", { key: host.key, params: { id: webhook.id } });
     expect(got.body.webhook).toMatchObject({ active: false, disabledAt: expect.any(String) });
     const [delivery] = (await api("GET /v1/webhooks/{id}/deliveries", { key: host.key, params: { id: webhook.id } })).body.deliveries;
@@ -134,7 +118,7 @@ describe("v1 webhooks — delivery", () => {
     expect((await api("PATCH /v1/webhooks/{id}", { key: host.key, params: { id: webhook.id }, body: { active: true } })).body.webhook).toMatchObject({ active: true, disabledAt: null });
     const again = await api("POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", { key: host.key, params: { id: webhook.id, deliveryId: delivery.id } });
     expect(again.status).toBe(202);
-    await deliverAll();
+    await deliverAllDueWebhooks();
     expect(receiver.received.map((r) => r.headers["x-slotbase-delivery-id"])).toEqual([delivery.id]);
   });
 
@@ -153,7 +137,7 @@ describe("v1 webhooks — delivery", () => {
     const [delivery] = await prisma.webhookDelivery.findMany({ where: { bookingId: made.body.data.id } });
     expect(delivery!.lastError).toMatch(/timed out/);
     receiver.mode = "ok";
-    await deliverAll();
+    await deliverAllDueWebhooks();
     expect(receiver.received).toHaveLength(1);
   });
 
@@ -165,7 +149,7 @@ describe("v1 webhooks — delivery", () => {
     expect((await api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: berlin(MON, "14:00"), attendee } })).status).toBe(409);
     const ping = await api("POST /v1/webhooks/{id}/ping", { key: host.key, params: { id: webhook.id } });
     expect(ping.status).toBe(202);
-    await deliverAll();
+    await deliverAllDueWebhooks();
     expect(receiver.received.map((r) => r.json)).toEqual([
       { event: "BOOKING_CREATED", who: 'Jo "JJ" Lee', title: expect.any(String) },
       { event: "PING", who: "Jane Doe", title: "Test trigger event" },
@@ -191,7 +175,7 @@ describe("v1 webhooks — delivery", () => {
     const made = await api("POST /v1/webhooks", { key: host.key, body: { subscriberUrl: receiver.url, eventTriggers: ["BOOKING_NO_SHOW_UPDATED"], secret: SECRET } });
     expect(made.status).toBe(201);
     await api("POST /v1/no-show", { key: host.key, body: { bookingUid: booking.uid, attendees: [{ email: attendees[0]!.email, noShow: true }] } });
-    await deliverAll();
+    await deliverAllDueWebhooks();
     expect(receiver.received.map((r) => r.json)).toEqual([
       {
         triggerEvent: "BOOKING_NO_SHOW_UPDATED",
@@ -209,7 +193,7 @@ describe("v1 webhooks — delivery", () => {
       expect((await api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: eventType.id, start: berlin(addDays(MON, 1), time), attendee } })).status).toBe(201);
     }
     const passes = await Promise.all([deliverDueWebhooks({ limit: 4 }), deliverDueWebhooks({ limit: 4 }), deliverDueWebhooks({ limit: 4 })]);
-    await deliverAll();
+    await deliverAllDueWebhooks();
     expect(passes.reduce((sum, pass) => sum + pass.delivered, 0)).toBeLessThanOrEqual(6);
     const ids = receiver.received.map((r) => r.headers["x-slotbase-delivery-id"]);
     expect(ids).toHaveLength(6);

@@ -1,11 +1,11 @@
-import { deliverDueWebhooks, NEVER_FIRED_TRIGGERS } from "@slotbase/features";
+import { NEVER_FIRED_TRIGGERS } from "@slotbase/features";
 import { getPrisma } from "@slotbase/prisma";
 import { api } from "../../support/api";
 import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
 import { berlin, nextMonday } from "../../support/dates";
 import { createEventType, createHostWithEventType } from "../../support/scheduling";
-import { allowLocalReceivers, createWebhookRow, startReceiver, type Receiver } from "../../support/webhooks";
+import { allowLocalReceivers, createWebhookRow, deliverAllDueWebhooks, useReceiver } from "../../support/webhooks";
 
 useTestDatabase();
 allowLocalReceivers();
@@ -15,21 +15,7 @@ const attendee = { name: "Jordan Lee", email: "jordan.lee@example.com", timeZone
 const SECRET = "4f2a9c0d6e1b3a5c7d9e0f1a2b3c4d5e";
 const N8N_EVENTS = ["BOOKING_CREATED", "BOOKING_CANCELLED", "BOOKING_RESCHEDULED", "MEETING_ENDED"];
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver(SECRET);
-});
-afterAll(() => receiver.close());
-beforeEach(() => {
-  receiver.received.length = 0;
-});
-
-async function deliverAll(): Promise<void> {
-  for (let i = 0; i < 10; i += 1) {
-    const { delivered, retried, failed } = await deliverDueWebhooks();
-    if (delivered + retried + failed === 0) return;
-  }
-}
+const receiver = useReceiver(SECRET);
 
 const idsOf = (result: { body: { data: { id: string }[] } }) => result.body.data.map((w) => w.id);
 
@@ -155,7 +141,7 @@ describe("v2 webhooks — delivery (v1's delivery system, unchanged)", () => {
     for (const [id, time] of [[eventType.id, "09:00"], [other.id, "11:00"]] as const) {
       expect((await api("POST /v2/bookings", { key: booker.key, body: { eventTypeId: id, start: berlin(MON, time), attendee } })).status).toBe(201);
     }
-    await deliverAll();
+    await deliverAllDueWebhooks();
     const got = receiver.received.map((r) => String((r.json as { payload: { eventTypeId: number } }).payload.eventTypeId));
     expect(got.sort()).toEqual([String(eventType.id), String(eventType.id), String(other.id)].sort());
     for (const r of receiver.received) {
