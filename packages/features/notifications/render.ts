@@ -22,8 +22,17 @@ const FORMAT_OPTIONS: Record<FormatKind, (hour12: boolean) => Intl.DateTimeForma
 // rendering an email): one per zone and kind, kept for the process (zones are a closed set).
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone, or UTC for one this runtime does not know (stored before validation existed). */
-const validZone = (timeZone: string) => (isValidTimeZone(timeZone) ? timeZone : "UTC");
+const zones = new Map<string, string>();
+
+/** The zone, or UTC for one this runtime does not know (stored before validation existed); remembered (checking costs a luxon DateTime). */
+function validZone(timeZone: string): string {
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
+    if (zones.size < 1_000) zones.set(timeZone, zone);
+  }
+  return zone;
+}
 
 function formatter(kind: FormatKind, timeZone: string, hour12: boolean): Intl.DateTimeFormat {
   const zone = validZone(timeZone);
