@@ -1,4 +1,4 @@
-import type { Prisma } from "@slotbase/prisma";
+import { Prisma } from "@slotbase/prisma";
 import { forbidden, notFound, type FieldIssue } from "../errors/domain-errors";
 import type { Access } from "./access";
 import { canManageTeam, managedTeamIds } from "./team-rules";
@@ -107,8 +107,29 @@ export function readableBookingsWhere(access: Access): Prisma.BookingWhereInput 
     { bookedById: access.userId },
     { seats: { some: { bookedById: access.userId } } },
   ];
-  if (access.confirmedEmail !== null) or.push({ attendees: { some: { email: { equals: access.confirmedEmail, mode: "insensitive" } } } });
+  if (access.confirmedEmail !== null) or.push({ attendees: { some: { email: access.confirmedEmail } } });
   return { OR: or };
+}
+
+/**
+ * The bookings the caller may read (readableBookingsWhere) as SQL for lists: one condition on
+ * the booking `b` per role, each answered by an index of its own (the list unions what they
+ * select, so no role's condition makes PostgreSQL read every booking). Null: every booking.
+ */
+export function readableBookingSources(access: Access): Prisma.Sql[] | null {
+  if (access.seesEverything) return null;
+  const user = access.userId;
+  const sources = [
+    Prisma.sql`b."userId" = ${user}`,
+    Prisma.sql`b."eventTypeId" IN (SELECT et.id FROM "EventType" et WHERE et."userId" = ${user})`,
+    Prisma.sql`b."bookedById" = ${user}`,
+    Prisma.sql`b.id IN (SELECT s."bookingId" FROM "BookingSeat" s WHERE s."bookedById" = ${user})`,
+  ];
+  const teams = managedTeamIds(access) ?? [];
+  if (teams.length > 0) sources.push(Prisma.sql`b."eventTypeId" IN (SELECT et.id FROM "EventType" et WHERE et."teamId" IN (${Prisma.join(teams)}))`);
+  // Attendee emails are stored lowercased: an equality the Attendee(email) index answers.
+  if (access.confirmedEmail !== null) sources.push(Prisma.sql`b.id IN (SELECT a."bookingId" FROM "Attendee" a WHERE a.email = ${access.confirmedEmail})`);
+  return sources;
 }
 
 /** Prisma `where` for the bookings the caller manages (the organizer side). */
@@ -145,7 +166,7 @@ export function readableAttendeesWhere(access: Access): Prisma.AttendeeWhereInpu
     { booking: { eventType: { OR: [{ seatsPerTimeSlot: null }, { seatsShowAttendees: true }] } } },
     { bookingSeat: { bookedById: access.userId } },
   ];
-  if (access.confirmedEmail !== null) visibleToAll.push({ email: { equals: access.confirmedEmail, mode: "insensitive" } });
+  if (access.confirmedEmail !== null) visibleToAll.push({ email: access.confirmedEmail });
   return { AND: [{ booking: readableBookingsWhere(access) }, { OR: visibleToAll }] };
 }
 

@@ -1,4 +1,3 @@
-import type { Prisma } from "@slotbase/prisma";
 import { invalidField } from "../errors/domain-errors";
 
 export type BookingSortField = "startTime" | "endTime" | "createdAt" | "updatedAt";
@@ -40,12 +39,4 @@ export function decodeBookingCursor(cursor: string, sort: { field: BookingSortFi
     throw invalidField("cursor", "sort", "This cursor belongs to another sort order: send the same sort parameters as the first page");
   }
   return { value, id: payload.id! };
-}
-
-/** Bookings strictly after the cursor in (field, id) order. */
-export function keysetWhere(sort: { field: BookingSortField; order: SortOrder }, after: BookingCursor): Prisma.BookingWhereInput {
-  const beyond = sort.order === "asc" ? "gt" : "lt";
-  return {
-    OR: [{ [sort.field]: { [beyond]: after.value } }, { [sort.field]: after.value, id: { [beyond]: after.id } }],
-  };
 }

@@ -1,36 +1,27 @@
 import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
-import { assertMayFilterByHost, readableBookingsWhere } from "../access/booking-rules";
+import { assertMayFilterByHost, readableBookingSources } from "../access/booking-rules";
 import { loadBookingRecords, type BookingRecord } from "./booking-record";
 import { asSeenBy, getBooking } from "./booking-lifecycle";
 import { teamSummaries, type TeamSummary } from "./booking-teams";
-import { NotFoundError } from "../errors/domain-errors";
-import { decodeBookingCursor, encodeBookingCursor, keysetWhere, type BookingSortField, type SortOrder } from "./booking-cursor";
+import { invalidField, NotFoundError } from "../errors/domain-errors";
+import { decodeBookingCursor, encodeBookingCursor } from "./booking-cursor";
+import { afterCursor, cappedCountQuery, filterConditions, pageIdsQuery, type BookingFilters, type SortKey } from "./booking-list-sql";
 
-export type BookingStatusFilter = "upcoming" | "recurring" | "past" | "cancelled" | "unconfirmed";
+export type { BookingStatusFilter } from "./booking-list-sql";
 export type { BookingSortField, SortOrder } from "./booking-cursor";
 
-export interface BookingListQuery {
-  status?: BookingStatusFilter[];
-  attendeeEmails?: string[];
-  attendeeName?: string;
-  eventTypeIds?: number[];
-  teamIds?: number[];
-  bookingUids?: string[];
-  /** The occurrences of one recurring series. */
-  recurringEventId?: string;
-  /** Bookings starting at or after. */
-  afterStart?: Date;
-  /** Bookings ending at or before. */
-  beforeEnd?: Date;
-  createdAfter?: Date;
-  createdBefore?: Date;
-  updatedAfter?: Date;
-  updatedBefore?: Date;
-  /** Admins only: one host's bookings. */
-  userId?: number;
-  sort?: { field: BookingSortField; order: SortOrder }[];
+/**
+ * Offset paging reaches this deep at most (skip); further on, a cursor costs the same on
+ * every page while an offset makes PostgreSQL read and drop every row before it.
+ */
+export const LIST_MAX_OFFSET = 10_000;
+/** Totals are counted up to this many bookings; beyond, `totalItems` is this and not exact. */
+export const LIST_COUNT_LIMIT = 20_000;
+
+export interface BookingListQuery extends BookingFilters {
+  sort?: SortKey[];
   /** Also read the teams of the bookings' event types (`BookingPage.teams`). */
   withTeams?: boolean;
   /** Offset paging (with a total count), or keyset paging from an opaque cursor (no count). */
@@ -39,83 +30,62 @@ export interface BookingListQuery {
 
 export interface BookingPage {
   bookings: BookingRecord[];
-  /** Offset paging: every booking the query matches. */
+  /** Offset paging: the bookings the query matches, counted up to LIST_COUNT_LIMIT. */
   totalItems?: number;
-  /** Keyset paging: the cursor of the next page, null on the last one. */
+  /** Offset paging: false when more than LIST_COUNT_LIMIT match (totalItems is then that limit). */
+  totalIsExact?: boolean;
+  /** The cursor of the next page (null on the last one); on an offset page, of its first sort key. */
   nextCursor?: string | null;
   /** With `withTeams`: the team of each team event type on this page, by id. */
   teams?: Map<number, TeamSummary>;
 }
 
-function statusWhere(status: BookingStatusFilter, now: Date): Prisma.BookingWhereInput {
-  switch (status) {
-    case "upcoming":
-      return { endTime: { gte: now }, status: { in: ["ACCEPTED", "PENDING"] } };
-    case "recurring":
-      return { endTime: { gte: now }, status: { in: ["ACCEPTED", "PENDING"] }, recurringEventId: { not: null } };
-    case "past":
-      return { endTime: { lte: now }, status: { in: ["ACCEPTED", "PENDING"] } };
-    case "cancelled":
-      return { status: { in: ["CANCELLED", "REJECTED"] } };
-    case "unconfirmed":
-      return { endTime: { gte: now }, status: "PENDING" };
-  }
-}
+const DEFAULT_SORT: SortKey = { field: "startTime", order: "asc" };
 
-const range = (after?: Date, before?: Date): Prisma.DateTimeFilter | undefined =>
-  after || before ? { ...(after ? { gte: after } : {}), ...(before ? { lte: before } : {}) } : undefined;
-
-function filtersWhere(query: BookingListQuery, now: Date): Prisma.BookingWhereInput[] {
-  const and: Prisma.BookingWhereInput[] = [];
-  if (query.status?.length) and.push({ OR: query.status.map((s) => statusWhere(s, now)) });
-  if (query.attendeeEmails?.length) and.push({ attendees: { some: { email: { in: query.attendeeEmails.map((e) => e.toLowerCase()) } } } });
-  if (query.attendeeName) and.push({ attendees: { some: { name: { contains: query.attendeeName, mode: "insensitive" } } } });
-  if (query.eventTypeIds?.length) and.push({ eventTypeId: { in: query.eventTypeIds } });
-  if (query.teamIds?.length) and.push({ eventType: { teamId: { in: query.teamIds } } });
-  if (query.bookingUids?.length) and.push({ uid: { in: query.bookingUids } });
-  if (query.recurringEventId !== undefined) and.push({ recurringEventId: query.recurringEventId });
-  if (query.afterStart) and.push({ startTime: { gte: query.afterStart } });
-  if (query.beforeEnd) and.push({ endTime: { lte: query.beforeEnd } });
-  const created = range(query.createdAfter, query.createdBefore);
-  if (created) and.push({ createdAt: created });
-  const updated = range(query.updatedAfter, query.updatedBefore);
-  if (updated) and.push({ updatedAt: updated });
-  if (query.userId !== undefined) and.push({ userId: query.userId });
-  return and;
+/** The bookings with these ids, in the order of `ids`. */
+async function recordsInOrder(ids: number[]): Promise<BookingRecord[]> {
+  if (ids.length === 0) return [];
+  const records = await loadBookingRecords({ id: { in: ids } }, { skip: 0, take: ids.length, orderBy: [] });
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
  * The caller's bookings (as host, attendee, event type owner or team OWNER/ADMIN; admins: all),
- * filtered and paged: by offset with a total, or by keyset from a cursor, which costs the same
- * on page 1,000 as on page 1.
+ * filtered and paged: by offset (up to LIST_MAX_OFFSET) with a total, or by keyset from a
+ * cursor, which costs the same on page 1,000 as on page 1.
  */
 export async function listBookings(auth: AuthContext, query: BookingListQuery): Promise<BookingPage> {
   const access = await accessOf(auth);
   if (query.userId !== undefined) assertMayFilterByHost(access, query.userId);
-  const where: Prisma.BookingWhereInput = { AND: [readableBookingsWhere(access), ...filtersWhere(query, new Date())] };
+  const sources = readableBookingSources(access);
+  const conditions = filterConditions(query, new Date());
+  const prisma = await getPrisma();
+  const ids = async (sql: Prisma.Sql) => (await prisma.$queryRaw<{ id: number }[]>(sql)).map((row) => row.id);
   const seen = (records: BookingRecord[]) => records.map((record) => asSeenBy(access, record));
 
   if ("skip" in query.page) {
-    const orderBy: Prisma.BookingOrderByWithRelationInput[] = [
-      ...(query.sort ?? [{ field: "startTime" as const, order: "asc" as const }]).map((s) => ({ [s.field]: s.order })),
-      { id: "asc" },
-    ];
-    const prisma = await getPrisma();
-    const [records, totalItems] = await Promise.all([
-      loadBookingRecords(where, { skip: query.page.skip, take: query.page.take, orderBy }),
-      prisma.booking.count({ where }),
+    if (query.page.skip > LIST_MAX_OFFSET) {
+      throw invalidField("skip", "max", `Offset paging reaches ${LIST_MAX_OFFSET} bookings deep: page further with a cursor, or narrow the list with filters`);
+    }
+    const sort = query.sort?.length ? query.sort : [DEFAULT_SORT];
+    // Ties are broken by id in the first key's direction, as on cursor pages: a client may go on from an offset page with its cursor.
+    const [pageIds, [counted]] = await Promise.all([
+      ids(pageIdsQuery(sources, conditions, sort, sort[0]!.order, query.page)),
+      prisma.$queryRaw<{ n: number }[]>(cappedCountQuery(sources, conditions, LIST_COUNT_LIMIT)),
     ]);
+    const records = await recordsInOrder(pageIds);
+    const total = counted?.n ?? 0;
     const teams = query.withTeams ? await teamSummaries(records.flatMap((r) => (r.eventType?.teamId ? [r.eventType.teamId] : []))) : undefined;
-    return { bookings: seen(records), totalItems, teams };
+    const last = records[records.length - 1];
+    const nextCursor = last && sort.length === 1 && query.page.skip + records.length < total ? encodeBookingCursor(sort[0]!, last) : null;
+    return { bookings: seen(records), totalItems: Math.min(total, LIST_COUNT_LIMIT), totalIsExact: total <= LIST_COUNT_LIMIT, nextCursor, teams };
   }
 
-  const sort = query.sort?.[0] ?? { field: "startTime" as const, order: "asc" as const };
+  const sort = query.sort?.[0] ?? DEFAULT_SORT;
   const after = query.page.cursor ? decodeBookingCursor(query.page.cursor, sort) : undefined;
-  const records = await loadBookingRecords(after ? { AND: [where, keysetWhere(sort, after)] } : where, {
-    skip: 0,
-    take: query.page.take + 1,
-    orderBy: [{ [sort.field]: sort.order }, { id: sort.order }],
-  });
+  const keyset = after ? [...conditions, afterCursor(sort, after)] : conditions;
+  const records = await recordsInOrder(await ids(pageIdsQuery(sources, keyset, [sort], sort.order, { skip: 0, take: query.page.take + 1 })));
   const hasMore = records.length > query.page.take;
   const page = records.slice(0, query.page.take);
   const last = page[page.length - 1];

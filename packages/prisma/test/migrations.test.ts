@@ -54,6 +54,11 @@ describe("indexes Prisma does not model", () => {
       ["WebhookDelivery_status_nextAttemptAt_idx", `WHERE (status = 'PENDING'::"DeliveryStatus")`],
     ]);
   });
+
+  it("keep their expressions: the longest booking's length, read by upcoming lists", async () => {
+    const rows = await db.runner.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'Booking_length_idx'`);
+    expect(rows.map((r) => r.indexdef.replace(/^.* USING btree /, ""))).toEqual([`((("endTime" - "startTime")))`]);
+  });
 });
 
 describe("diffEmptyToSchema (authoring migrations)", () => {

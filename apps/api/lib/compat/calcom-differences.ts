@@ -254,6 +254,18 @@ export const calcomDifferences: CalcomDifference[] = [
     why: "Slotbase's cursor is a keyset over (sort key, id), which costs the same on any page; Cal.com's walks its uuid, which it derives from the start time. Several statuses and larger pages are supersets of what Cal.com accepts.",
   },
   {
+    operation: "GET /v2/bookings",
+    pointer: "request",
+    what: "Offset pages reach 10,000 bookings deep (a larger skip is a 400 naming skip) and count up to 20,000: beyond, totalItems is 20,000 and the added totalItemsExact is false; ties are broken by id in the sort's direction.",
+    why: "Skipping and counting are what makes an offset page grow with the table (Cal.com's lists slow down as bookings accumulate); cursor paging goes any depth at the same cost per page, and ties broken alike let a client go on from an offset page with a cursor.",
+  },
+  {
+    operation: "GET /v1/bookings",
+    pointer: "request",
+    what: "A page starting deeper than 10,000 bookings is a 400 naming page; X-Total-Count counts up to 20,000 (X-Total-Count-Exact: false beyond); past that depth Link rel=\"next\" carries a cursor, which the cursor parameter accepts.",
+    why: "Skipping and counting are what makes an offset page grow with the table; a cursor page costs the same at any depth, and following Link keeps working however long the list is.",
+  },
+  {
     operation: "POST /v2/bookings/{bookingUid}/reschedule",
     pointer: "/data/seatUid",
     what: "Moving a whole seated booking (without seatUid: the organizer side, or someone holding every seat) answers the seated booking without a top-level seatUid.",

@@ -5,28 +5,35 @@ import type { ApiRequest, ApiResponse } from "./types";
 
 export const TOTAL_COUNT_HEADER = "X-Total-Count";
 export const LINK_HEADER = "Link";
+export const TOTAL_COUNT_EXACT_HEADER = "X-Total-Count-Exact";
 
 /** Characters a URI reference keeps as they are; anything else in the path is percent-encoded. */
 const URI_PATH_CHARACTER = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g;
 
 /**
- * The URL of the next page: the path and query the client asked for (as sent, whichever of
- * /v1/…, /api/v1/… or the bare path), with `take` and `page` set for the next page. The
- * `apiKey` parameter is left out: a credential does not belong in a link (send the key the
- * same way again, or as `Authorization: Bearer`).
+ * The URL the client asked for (as sent, whichever of /v1/…, /api/v1/… or the bare path) with
+ * the query parameters `set` replaced and `drop` removed. The `apiKey` parameter is left out:
+ * a credential does not belong in a link (send the key the same way again, or as
+ * `Authorization: Bearer`).
  */
-export function nextPageUrl(req: ApiRequest, next: { take: number; page: number }): string {
+function linkTo(req: ApiRequest, set: Record<string, string>, drop: string[] = []): string {
   const target = rawRequestTarget(req);
   const hash = target.indexOf("#");
   const withoutHash = hash === -1 ? target : target.slice(0, hash);
   const mark = withoutHash.indexOf("?");
   const path = (mark === -1 ? withoutHash : withoutHash.slice(0, mark)).replace(URI_PATH_CHARACTER, encodeURIComponent);
   const query = new URLSearchParams(mark === -1 ? "" : withoutHash.slice(mark + 1));
-  query.delete(AUTH_QUERY_PARAMETER);
-  query.set("take", String(next.take));
-  query.set("page", String(next.page));
+  for (const name of [AUTH_QUERY_PARAMETER, ...drop]) query.delete(name);
+  for (const [name, value] of Object.entries(set)) query.set(name, value);
   return `${path}?${query.toString()}`;
 }
+
+/** The URL of the next page: the request's, with `take` and `page` set for the next page. */
+export function nextPageUrl(req: ApiRequest, next: { take: number; page: number }): string {
+  return linkTo(req, { take: String(next.take), page: String(next.page) });
+}
+
+const nextLink = (url: string) => `<${url}>; rel="next"`;
 
 /**
  * Sends a v1 list's paging headers: `X-Total-Count` (every row the caller may see with these
@@ -35,7 +42,7 @@ export function nextPageUrl(req: ApiRequest, next: { take: number; page: number 
  */
 export function setListHeaders(req: ApiRequest, res: ApiResponse, paging: ListPaging, total: number): void {
   res.setHeader(TOTAL_COUNT_HEADER, String(total));
-  if (paging.page * paging.take < total) res.setHeader(LINK_HEADER, `<${nextPageUrl(req, nextPageOf(paging))}>; rel="next"`);
+  if (paging.page * paging.take < total) res.setHeader(LINK_HEADER, nextLink(nextPageUrl(req, nextPageOf(paging))));
 }
 
 /**
@@ -51,4 +58,33 @@ export async function listed<T>(
   const { items, total } = await read({ take: paging.take, page: paging.page });
   setListHeaders(ctx.req, ctx.res, paging, total);
   return items;
+}
+
+/** A page of a list that pages by offset up to a maximum depth and by cursor anywhere (bookings). */
+export interface KeysetListPage {
+  totalItems?: number;
+  totalIsExact?: boolean;
+  nextCursor?: string | null;
+}
+
+/**
+ * Sends the paging headers of a v1 list that also pages by cursor. On an offset page:
+ * `X-Total-Count` (with `X-Total-Count-Exact: false` when the count stopped at its limit) and
+ * `Link rel="next"` to the next page number while it lies within `maxOffset`, to the cursor
+ * of this page's last row beyond. On a cursor page (`cursorTake` set): only the Link, to the
+ * next cursor.
+ */
+export function setKeysetListHeaders(req: ApiRequest, res: ApiResponse, paging: ListPaging, page: KeysetListPage, maxOffset: number, cursorTake?: number): void {
+  const byCursor = (take: number) => page.nextCursor && res.setHeader(LINK_HEADER, nextLink(linkTo(req, { take: String(take), cursor: page.nextCursor }, ["page"])));
+  if (cursorTake !== undefined) {
+    byCursor(cursorTake);
+    return;
+  }
+  const total = page.totalItems ?? 0;
+  res.setHeader(TOTAL_COUNT_HEADER, String(total));
+  if (page.totalIsExact === false) res.setHeader(TOTAL_COUNT_EXACT_HEADER, "false");
+  if (paging.page * paging.take >= total) return;
+  const next = nextPageOf(paging);
+  if ((next.page - 1) * next.take <= maxOffset) res.setHeader(LINK_HEADER, nextLink(nextPageUrl(req, next)));
+  else byCursor(next.take);
 }

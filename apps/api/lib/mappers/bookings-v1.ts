@@ -2,6 +2,7 @@ import { minutesBetween } from "@slotbase/scheduling";
 import { type BookingCreateInput, type TeamSummary, type BookingListQuery, type BookingRecord } from "@slotbase/features";
 import type { z } from "zod";
 import type { ListPaging } from "../validation/list-query";
+import { PAGE_SIZE_MAX } from "../validation/common";
 import type { BookingCreateBodyV1, BookingListQueryV1, BookingV1 } from "../schemas/bookings-v1";
 
 const asObject = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
@@ -51,7 +52,7 @@ export function listQueryFromV1(query: z.infer<typeof BookingListQueryV1>, pagin
     beforeEnd: query.dateTo,
     userId: query.userId,
     sort: [{ field: query.sortBy, order: query.order }],
-    page: { skip: (paging.page - 1) * paging.take, take: paging.take },
+    page: query.cursor !== undefined ? { cursor: query.cursor, take: query.take ?? PAGE_SIZE_MAX } : { skip: (paging.page - 1) * paging.take, take: paging.take },
     withTeams: query.expand?.includes("team") === true,
   };
 }

@@ -153,6 +153,7 @@ export function toBookingListV2(page: BookingPage, listQuery: BookingListQuery) 
     data,
     pagination: {
       totalItems,
+      totalItemsExact: page.totalIsExact ?? true,
       remainingItems: Math.max(0, totalItems - skip - data.length),
       returnedItems: data.length,
       itemsPerPage: take,

@@ -14,10 +14,14 @@ export const LIST_HEADER_COMPONENTS = {
     description: "How many rows the caller may see with these filters in all, whatever the page.",
     schema: { type: "integer", minimum: 0 },
   },
+  TotalCountExact: {
+    description: "Sent as `false` when more rows match than the list counts (X-Total-Count is then that limit, a lower bound). Absent when the count is exact.",
+    schema: { type: "string", enum: ["false"] },
+  },
   NextPageLink: {
     description:
       'While rows remain after this page: `<URL of the next page>; rel="next"` (RFC 8288), the path and query of this request with ' +
-      "`take` and `page` set for the next page (`apiKey` left out). Absent on the last page.",
+      "`take` and `page` set for the next page (`apiKey` left out); on lists that page by cursor (bookings), `take` and `cursor` instead once the next page lies deeper than offset paging reaches, and on cursor pages. Absent on the last page.",
     schema: { type: "string" },
   },
 };

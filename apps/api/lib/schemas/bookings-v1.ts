@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BookingReferenceFields } from "./booking-references";
 import { AttendeeSchema, BookingSchema, UserSchema } from "@slotbase/prisma/zod";
-import { idParam, isoDateTime, listParam, queryBoolean, timeZone } from "../validation/common";
+import { LIST_MAX_OFFSET } from "@slotbase/features";
+import { idParam, isoDateTime, listParam, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, queryBoolean, timeZone } from "../validation/common";
 import { listQuery } from "../validation/list-query";
 import { localeTag } from "./attendees";
 import { IdQuery } from "./common";
@@ -62,7 +63,16 @@ export const BookingListQueryV1 = listQuery
         "upcoming: accepted or pending, not ended; recurring: upcoming and part of a series; past: accepted or pending, ended; " +
           "cancelled: cancelled or rejected; unconfirmed: pending, not ended.",
       ),
-    sortBy: z.enum(["createdAt", "startTime", "endTime"]).default("startTime").describe("Ties are broken by id."),
+    sortBy: z.enum(["createdAt", "startTime", "endTime"]).default("startTime").describe("Ties are broken by id (in the same order)."),
+    cursor: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        `Cursor paging, as Link rel="next" offers it past offset ${LIST_MAX_OFFSET}: the next \`take\` bookings (default ${PAGE_SIZE_MAX}) after that cursor, ` +
+          "at the same cost on every page; send the same filters and sort, and no page. X-Total-Count is not sent.",
+      ),
     order: z.enum(["asc", "desc"]).default("asc"),
     userId: idParam.optional().describe("Admins only: the bookings this user hosts. Anyone else may name only themself (another id is a 403)."),
     expand: listParam()
@@ -73,6 +83,16 @@ export const BookingListQueryV1 = listQuery
   .superRefine((query, ctx) => {
     if (query.dateFrom && query.dateTo && query.dateTo <= query.dateFrom) {
       ctx.addIssue({ code: "custom", path: ["dateTo"], message: "Must be after dateFrom" });
+    }
+    if (query.cursor !== undefined && query.page !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["page"], message: "Send either page or cursor: a cursor already says where the page starts" });
+    }
+    if (query.page !== undefined && (query.page - 1) * (query.take ?? PAGE_SIZE_DEFAULT) > LIST_MAX_OFFSET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["page"],
+        message: `Offset paging reaches ${LIST_MAX_OFFSET} bookings deep: follow Link rel="next" (a cursor) further, or narrow the list with filters`,
+      });
     }
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_COUNT_LIMIT, LIST_MAX_OFFSET } from "@slotbase/features";
 import { idParam, int32, isoDateTime, listParam } from "../validation/common";
 import { attendeeInput, bookingMetadata, bookingResponses, bookingUidParam, guestList, positiveId, reasonText } from "./booking-inputs";
 import { BookingLocationUpdateV2, BookingLocationV2 } from "./booking-locations-v2";
@@ -33,7 +34,13 @@ export const BookingListQueryV2 = z.object({
   sortCreated: sortOrder(),
   sortUpdatedAt: sortOrder(),
   take: z.coerce.number().int().min(1).max(250).optional().describe("Page size, 1–250, default 10 (offset paging)."),
-  skip: z.coerce.number().int().min(0).max(1_000_000).optional().describe("Offset paging: bookings to skip."),
+  skip: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(LIST_MAX_OFFSET, `Offset paging reaches ${LIST_MAX_OFFSET} bookings deep: page further with a cursor (cal-api-version 2026-05-01), or narrow the list with filters`)
+    .optional()
+    .describe(`Offset paging: bookings to skip, at most ${LIST_MAX_OFFSET} (deeper: cursor paging, which costs the same on every page).`),
   limit: z.coerce
     .number()
     .int()
@@ -199,7 +206,8 @@ export const BookingV2 = z.object({
 });
 
 const OffsetPaginationV2 = z.object({
-  totalItems: z.number().int(),
+  totalItems: z.number().int().describe(`Counted up to ${LIST_COUNT_LIMIT}: beyond, this is ${LIST_COUNT_LIMIT} and totalItemsExact is false.`),
+  totalItemsExact: z.boolean().describe(`False when more than ${LIST_COUNT_LIMIT} bookings match (totalItems, remainingItems and totalPages are then lower bounds).`),
   remainingItems: z.number().int(),
   returnedItems: z.number().int(),
   itemsPerPage: z.number().int(),

@@ -1,7 +1,7 @@
-import { createBooking, listBookings } from "@slotbase/features";
+import { createBooking, LIST_MAX_OFFSET, listBookings } from "@slotbase/features";
 import { createInputFromV1, listQueryFromV1, toBookingV1 } from "../../../../lib/mappers/bookings-v1";
 import { listPagingOf } from "../../../../lib/validation/list-query";
-import { setListHeaders } from "../../../../lib/http/list-headers";
+import { setKeysetListHeaders } from "../../../../lib/http/list-headers";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
 import { BookingCreateBodyV1, BookingListQueryV1, BookingCreatedResponseV1, BookingListResponseV1 } from "../../../../lib/schemas/bookings-v1";
@@ -20,7 +20,10 @@ export const config = { api: { bodyParser: false } };
  *       OWNER or ADMIN of; admins see all and may name one host with userId (anyone else naming
  *       another user gets 403). Filters combine. Without take and page: every booking, up to the
  *       list cap (X-Total-Count and Link rel="next" say when there are more); with them, that page.
- *       Ordered by sortBy and order (default startTime ascending), then by id.
+ *       Ordered by sortBy and order (default startTime ascending), then by id. Offset paging reaches
+ *       10,000 bookings deep and counts up to 20,000 (X-Total-Count-Exact: false beyond); past that
+ *       depth Link rel="next" carries a cursor instead of a page number, and a cursor page costs the
+ *       same however deep it is.
  *     tags: [bookings]
  *     x-scope: bookings:read
  *     x-query: BookingListQueryV1
@@ -29,6 +32,7 @@ export const config = { api: { bodyParser: false } };
  *         description: A page of bookings
  *         headers:
  *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           X-Total-Count-Exact: { $ref: "#/components/headers/TotalCountExact" }
  *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
@@ -74,9 +78,10 @@ export default withMiddleware({
     query: BookingListQueryV1,
     handler: async ({ req, res, auth, query }) => {
       const paging = listPagingOf(query);
-      const { bookings, totalItems, teams } = await listBookings(auth, listQueryFromV1(query, paging));
-      setListHeaders(req, res, paging, totalItems ?? 0);
-      return { bookings: bookings.map((booking) => toBookingV1(booking, { teams })) };
+      const listQuery = listQueryFromV1(query, paging);
+      const page = await listBookings(auth, listQuery);
+      setKeysetListHeaders(req, res, paging, page, LIST_MAX_OFFSET, "cursor" in listQuery.page ? listQuery.page.take : undefined);
+      return { bookings: page.bookings.map((booking) => toBookingV1(booking, { teams: page.teams })) };
     },
   }),
   POST: endpoint({
