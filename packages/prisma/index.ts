@@ -5,6 +5,8 @@ export { applyMigrations, MigrationError } from "./src/migrator";
 export type { SqlRunner, MigrationReport } from "./src/migrator";
 export { pgliteRunner, pgRunner } from "./src/sql-runners";
 export { defaultDataDir, findRepoRoot } from "./src/paths";
+export { listenForNotifications } from "./src/listen";
+export type { Listener, ListenOptions } from "./src/listen";
 export { PrismaClient, Prisma } from "./generated/client/client";
 export * from "./generated/client/enums";
 export type * from "./generated/client/models";

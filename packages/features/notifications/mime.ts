@@ -21,6 +21,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** A display name that needs no quotes: atoms (RFC 5322 atext) and spaces. */
 const ATOMS = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/;
 /** An address we put in headers and the envelope as is: no spaces, brackets, quotes or controls. */
+// eslint-disable-next-line no-control-regex
 const PLAIN_ADDRESS = /^[^\s<>"(),;:\\[\]@\x00-\x1f\x7f]+@[^\s<>"(),;:\\[\]@\x00-\x1f\x7f]+$/;
 
 /** RFC 2047 B-encoded words of at most 75 characters each, never splitting a UTF-8 character. */

@@ -14,16 +14,25 @@ export interface NotificationSettings {
   sendTimeoutMs: number;
   /** Interval of the in-process retry poll. */
   pollMs: number;
-  /** False: kickNotificationDelivery() does nothing (tests, or a separate `notifications:deliver` cron). */
+  /** False: kickNotificationDelivery() does not deliver in this process (tests, or a separate `notifications:deliver`). */
   workerEnabled: boolean;
+  /**
+   * True (NOTIFICATIONS_WAKE=notify, PostgreSQL): with the worker off, a kick wakes the delivery
+   * process (`notifications:deliver --watch`) with a NOTIFY instead.
+   */
+  wake: boolean;
 }
 
 export const DEFAULT_EMAIL_FROM = "Slotbase <no-reply@slotbase.local>";
 
 /** What a kick needs (it runs after every booking change: no file system lookups). */
-export function workerSettings(env: NodeJS.ProcessEnv = process.env): Pick<NotificationSettings, "workerEnabled" | "pollMs"> {
+export function workerSettings(env: NodeJS.ProcessEnv = process.env): Pick<NotificationSettings, "workerEnabled" | "pollMs" | "wake"> {
   // NOTIFICATIONS_WORKER: off disables the in-process worker (tests deliver with deliverDueNotifications()).
-  return { workerEnabled: workerSwitch(env.NOTIFICATIONS_WORKER, env), pollMs: positiveInt(env.NOTIFICATIONS_POLL_MS, 30_000) };
+  return {
+    workerEnabled: workerSwitch(env.NOTIFICATIONS_WORKER, env),
+    pollMs: positiveInt(env.NOTIFICATIONS_POLL_MS, 30_000),
+    wake: env.NOTIFICATIONS_WAKE?.trim().toLowerCase() === "notify" && Boolean(env.DATABASE_URL),
+  };
 }
 
 export function notificationSettings(env: NodeJS.ProcessEnv = process.env): NotificationSettings {

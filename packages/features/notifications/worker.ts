@@ -1,6 +1,7 @@
 import { backgroundDrain } from "../common/background-drain";
 import { deliverDueNotifications } from "./outbox";
 import { workerSettings } from "./settings";
+import { wakeDeliveryProcess } from "./wake";
 
 const drain = backgroundDrain({
   name: "notification delivery",
@@ -18,9 +19,14 @@ const drain = backgroundDrain({
  * After a booking change commits: delivers its queued emails in the background (next turn of
  * the event loop). Kicks while a pass runs coalesce into one more pass. Never throws, never
  * waits. The first kick also starts an unref'd poll (NOTIFICATIONS_POLL_MS, default 30 s) that
- * retries due rows. NOTIFICATIONS_WORKER=off (and jest, unless =on) makes this a no-op.
+ * retries due rows. NOTIFICATIONS_WORKER=off (and jest, unless =on) turns that off; then, with
+ * NOTIFICATIONS_WAKE=notify on PostgreSQL, a kick wakes the delivery process instead.
  */
-export const kickNotificationDelivery = (): void => drain.kick();
+export function kickNotificationDelivery(): void {
+  const { workerEnabled, wake } = workerSettings();
+  if (workerEnabled) drain.kick();
+  else if (wake) wakeDeliveryProcess();
+}
 
 /** Resolves when the background delivery started by kicks is idle (tests, graceful shutdown). */
 export const notificationDeliveryIdle = (): Promise<void> => drain.idle();

@@ -1,11 +1,17 @@
 // `yarn notifications:deliver [--watch] [--only emails|webhooks]`: sends the due emails of the
 // notification outbox and the due webhook deliveries (retries included) and exits; with --watch
-// keeps polling every NOTIFICATIONS_POLL_MS (webhooks only: WEBHOOK_POLL_MS) until interrupted.
-// For deployments where the API process cannot deliver in the background (serverless: run it
-// from a cron), to send one outbox from processes of its own (--only; the API processes then
-// run with that outbox's worker off), or to flush the outboxes by hand.
+// keeps going until interrupted (SIGINT, SIGTERM): on PostgreSQL it LISTENs for the API
+// processes' wake-ups (NOTIFICATIONS_WAKE=notify) and drains at once, and it polls every
+// NOTIFICATIONS_POLL_MS (webhooks only: WEBHOOK_POLL_MS) for retries and missed wake-ups.
+// `yarn start` runs it alongside the server on PostgreSQL (apps/api/scripts/start.ts); also for
+// serverless deployments (run it from a cron), or to flush the outboxes by hand.
 import { parseArgs } from "node:util";
+import { listenForNotifications } from "@slotbase/prisma";
+import { watchOutboxes } from "../common/outbox-watch";
+import { log } from "../logging/logger";
 import { deliverDueNotifications, notificationSettings } from "../notifications";
+import { errorText } from "../notifications/error-text";
+import { OUTBOX_CHANNEL } from "../notifications/wake";
 import { deliverDueWebhooks } from "../webhooks/deliver";
 import { webhookSettings } from "../webhooks/webhook-settings";
 import { runScript } from "./script-database";
@@ -13,9 +19,14 @@ import { runScript } from "./script-database";
 const USAGE = "Usage: yarn notifications:deliver [--watch] [--only emails|webhooks]";
 const EMAIL_PASS_LIMIT = 100;
 const WEBHOOK_PASS_LIMIT = 250;
+/** Wake-ups within this long of a drain's start are served by the next one together. */
+const MIN_DRAIN_INTERVAL_MS = 25;
+/** --watch prints what it sent at most this often. */
+const REPORT_EVERY_MS = 10_000;
 const NONE = { sent: 0, retried: 0, failed: 0 };
 const NO_WEBHOOKS = { delivered: 0, retried: 0, failed: 0 };
 type Outbox = "emails" | "webhooks";
+type Totals = { sent: number; retried: number; failed: number };
 
 function readOptions(): { watch: boolean; outboxes: Outbox[] } | undefined {
   try {
@@ -28,19 +39,20 @@ function readOptions(): { watch: boolean; outboxes: Outbox[] } | undefined {
 }
 
 /** Passes until the backlog of due rows of the outboxes is drained. */
-async function drain(outboxes: Outbox[]): Promise<{ sent: number; retried: number; failed: number }> {
-  const total = { sent: 0, retried: 0, failed: 0 };
+async function drain(outboxes: Outbox[], total: Totals): Promise<number> {
+  let handled = 0;
   for (;;) {
     const mail = outboxes.includes("emails") ? await deliverDueNotifications({ limit: EMAIL_PASS_LIMIT }) : NONE;
     const hooks = outboxes.includes("webhooks") ? await deliverDueWebhooks({ limit: WEBHOOK_PASS_LIMIT }) : NO_WEBHOOKS;
     total.sent += mail.sent + hooks.delivered;
     total.retried += mail.retried + hooks.retried;
     total.failed += mail.failed + hooks.failed;
-    if (mail.sent + mail.retried + mail.failed < EMAIL_PASS_LIMIT && hooks.delivered + hooks.retried + hooks.failed < WEBHOOK_PASS_LIMIT) return total;
+    handled += mail.sent + mail.retried + mail.failed + hooks.delivered + hooks.retried + hooks.failed;
+    if (mail.sent + mail.retried + mail.failed < EMAIL_PASS_LIMIT && hooks.delivered + hooks.retried + hooks.failed < WEBHOOK_PASS_LIMIT) return handled;
   }
 }
 
-function summary(result: { sent: number; retried: number; failed: number }): string {
+function summary(result: Totals): string {
   return `${result.sent} sent, ${result.retried} to retry later, ${result.failed} given up`;
 }
 
@@ -54,26 +66,44 @@ if (!options) {
     const via = settings.emailServer ? "SMTP (EMAIL_SERVER)" : `.eml files in ${settings.outboxDir}`;
     const what = { emails: `due notifications (emails via ${via})`, webhooks: "due webhook deliveries" };
     console.log(`Delivering ${options.outboxes.map((outbox) => what[outbox]).join(" and ")} from the ${db.description}.`);
-    const pollMs = Math.min(...options.outboxes.map((outbox) => (outbox === "emails" ? settings.pollMs : webhookSettings().pollMs)));
+    const total: Totals = { sent: 0, retried: 0, failed: 0 };
     if (!options.watch) {
-      console.log(summary(await drain(options.outboxes)));
+      await drain(options.outboxes, total);
+      console.log(summary(total));
       return;
     }
-    let stopping = false;
-    let wake: (() => void) | undefined;
-    const stop = () => {
-      stopping = true;
-      wake?.();
+    const stop = new AbortController();
+    process.once("SIGINT", () => stop.abort());
+    process.once("SIGTERM", () => stop.abort());
+    const url = process.env.DATABASE_URL;
+    const listen = url
+      ? (wake: () => void) =>
+          listenForNotifications(url, OUTBOX_CHANNEL, wake, {
+            // Reconnected: wake-ups sent meanwhile were lost, so drain now.
+            onConnect: wake,
+            onError: (error) => log.warn("delivery wake-ups: the LISTEN connection failed, reconnecting", { error: errorText(error) }),
+          })
+      : undefined;
+    const pollMs = Math.min(...options.outboxes.map((outbox) => (outbox === "emails" ? settings.pollMs : webhookSettings().pollMs)));
+    let reported = performance.now();
+    const report = () => {
+      if (total.sent + total.retried + total.failed === 0) return;
+      console.log(`${new Date().toISOString()} ${summary(total)}`);
+      Object.assign(total, NONE);
+      reported = performance.now();
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    while (!stopping) {
-      const result = await drain(options.outboxes);
-      if (result.sent + result.retried + result.failed > 0) console.log(`${new Date().toISOString()} ${summary(result)}`);
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollMs).unref();
-      });
-    }
+    await watchOutboxes({
+      drain: async () => {
+        const handled = await drain(options.outboxes, total);
+        if (performance.now() - reported >= REPORT_EVERY_MS) report();
+        return handled;
+      },
+      pollMs,
+      listen,
+      minIntervalMs: MIN_DRAIN_INTERVAL_MS,
+      signal: stop.signal,
+      onReady: () => console.log(`Watching${listen ? ` (LISTEN ${OUTBOX_CHANNEL}, and` : " ("} polling every ${pollMs} ms). Stop with Ctrl-C.`),
+    });
+    report();
   });
 }

@@ -1,0 +1,109 @@
+// What `yarn start` runs (scripts/start.ts): the built server and, on PostgreSQL, the email
+// delivery process beside it, as children that live and die together.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const API_DIR = path.join(__dirname, "..");
+const ROOT = path.join(API_DIR, "..", "..");
+// The server's V8 flags: a larger young generation (the request path allocates many short-lived objects).
+const SERVER_NODE_OPTIONS = "--max-semi-space-size=64";
+
+/** An environment (NodeJS.ProcessEnv, which Next types with a required NODE_ENV, or any part of one). */
+export type Env = Record<string, string | undefined>;
+
+export interface ChildSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env: Env;
+  cwd: string;
+}
+
+/**
+ * Who delivers the emails (NOTIFICATIONS_DELIVERY): `process` (default on PostgreSQL): a
+ * `notifications:deliver --watch --only emails` process beside the server, which wakes it with
+ * a NOTIFY after each commit; `in-process` (the only choice on the embedded database, which is
+ * single-process): the server's own background worker; `external`: someone else runs the
+ * delivery process (several servers, one deliverer), the server only wakes it.
+ */
+export type DeliveryMode = "process" | "in-process" | "external";
+
+export function deliveryMode(env: Env): DeliveryMode {
+  const asked = env.NOTIFICATIONS_DELIVERY?.trim().toLowerCase();
+  if (!env.DATABASE_URL) return "in-process";
+  if (asked === "in-process" || asked === "external") return asked;
+  if (asked && asked !== "process") throw new Error(`NOTIFICATIONS_DELIVERY must be process, in-process or external, not "${asked}"`);
+  return "process";
+}
+
+/** The server's environment: with a delivery process, its worker off and NOTIFY wake-ups on. */
+export function serverEnv(env: Env, mode: DeliveryMode): Env {
+  const nodeOptions = `${SERVER_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ""}`.trim();
+  return mode === "in-process" ? { ...env, NODE_OPTIONS: nodeOptions } : { ...env, NODE_OPTIONS: nodeOptions, NOTIFICATIONS_WORKER: "off", NOTIFICATIONS_WAKE: "notify" };
+}
+
+export function serverSpec(env: Env, mode: DeliveryMode, listen: { port: string; host?: string }): ChildSpec {
+  const nextBin = createRequire(path.join(API_DIR, "package.json")).resolve("next/dist/bin/next");
+  const args = [nextBin, "start", "-p", listen.port, ...(listen.host ? ["-H", listen.host] : [])];
+  return { name: "server", command: process.execPath, args, env: serverEnv(env, mode), cwd: API_DIR };
+}
+
+export function deliverySpec(env: Env): ChildSpec {
+  const tsx = createRequire(path.join(API_DIR, "package.json")).resolve("tsx/cli");
+  const script = path.join(ROOT, "packages", "features", "scripts", "deliver-notifications.ts");
+  return { name: "delivery", command: process.execPath, args: [tsx, script, "--watch", "--only", "emails"], env: { ...env, NOTIFICATIONS_WORKER: "off" }, cwd: ROOT };
+}
+
+/** What `yarn start` starts. */
+export function startPlan(env: Env, listen: { port: string; host?: string }): ChildSpec[] {
+  const mode = deliveryMode(env);
+  return mode === "process" ? [serverSpec(env, mode, listen), deliverySpec(env)] : [serverSpec(env, mode, listen)];
+}
+
+export interface Launched {
+  children: { name: string; process: ChildProcess }[];
+  /** Sends `signal` to every child still running. */
+  stop(signal?: NodeJS.Signals): void;
+  /** Resolves once every child has exited: the first one's exit code (1 when a signal ended it). */
+  exited: Promise<number>;
+}
+
+/**
+ * Starts the children (their output is this process's). When one exits, the others are sent
+ * SIGTERM: the server never runs without its deliverer, nor the deliverer alone.
+ */
+export function launch(specs: ChildSpec[], stdio: "inherit" | "pipe" = "inherit"): Launched {
+  let firstCode: number | undefined;
+  const children = specs.map((spec) => ({ name: spec.name, process: spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env as NodeJS.ProcessEnv, stdio }) as ChildProcess }));
+  const running = new Set(children.map((c) => c.process));
+  let stopping = false;
+  const signalAll = (signal: NodeJS.Signals) => {
+    for (const child of running) child.kill(signal);
+  };
+  const stop = (signal: NodeJS.Signals = "SIGTERM") => {
+    stopping = true;
+    signalAll(signal);
+  };
+  const exited = Promise.all(
+    children.map(
+      ({ name, process: child }) =>
+        new Promise<void>((resolve) => {
+          const ended = (code: number, how: string) => {
+            if (!running.delete(child)) return;
+            if (firstCode === undefined) {
+              firstCode = code;
+              if (running.size > 0 && !stopping) console.error(`[start] ${name} ${how}; stopping the others`);
+            }
+            stopping = true;
+            signalAll("SIGTERM");
+            resolve();
+          };
+          child.once("exit", (code, signal) => ended(code ?? 1, `exited (${signal ?? `code ${code}`})`));
+          // Never started (no exit event follows).
+          child.once("error", (error) => child.pid === undefined && ended(1, `could not be started: ${error.message}`));
+        }),
+    ),
+  ).then(() => firstCode ?? 0);
+  return { children, stop, exited };
+}
