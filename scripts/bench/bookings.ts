@@ -8,51 +8,57 @@
 //    with an API key);
 // 3. in process: the queries one createBooking runs, and createBooking timed call by call with
 //    its CPU;
-// 4. end to end, against the built app (`next start`) on a free port, `POST /v2/bookings`:
-//    sequential latency; a short sweep of in-flight counts (--concurrency picks one and skips
-//    it); then, once the worker has delivered the earlier emails, the throughput run at the
-//    best count, every request a distinct host and slot, with where the CPU went (server,
-//    PostgreSQL, this load generator, the rest), during the run and until the worker has
-//    delivered the run's emails, and what the server's database connections were doing; then
+// 4. end to end, against the built app started as `yarn start` starts it on PostgreSQL (the
+//    server with its email worker off, the delivery process beside it, woken by NOTIFY;
+//    scripts/bench/lib/app.ts), on free ports, `POST /v2/bookings`: sequential latency; a
+//    short sweep of in-flight counts (--concurrency picks one and skips it); then, once the
+//    earlier emails are delivered, the throughput run at the best count (60 s), every request a
+//    distinct host and slot, with where the CPU went (server, delivery process, PostgreSQL,
+//    this load generator, the rest), during the run and until the run's emails are delivered,
+//    what the server's database connections were doing, the outbox's depth every second, and
+//    each of the run's emails' lag from its booking's creation to its delivery (sentAt); then
 //    the same-slot race: 50 POSTs for one slot at once, a fresh slot per round: exactly one
 //    201 and 49 × 409, or the run fails;
 // 5. checks the database: exactly as many ACCEPTED bookings as 201s (the same uids), none
 //    overlapping per host, one attendee each, their notifications queued; one per race slot;
-// 6. prints a table and writes bench/results/bookings.json.
+// 6. prints a table and writes bench/results/bookings.json (other set-ups: bookings-<variant>.json).
 //
-// Notifications: the server's background worker delivers them to .eml files in a temporary
-// EMAIL_OUTBOX_DIR (the file transport), as in production without SMTP; `--notifications off`
-// sets NOTIFICATIONS_WORKER=off instead (they stay queued). The JSON records which.
+// Emails go to .eml files (the file transport) in a temporary EMAIL_OUTBOX_DIR on tmpfs.
+// --notifications in-process: the server's own worker delivers (the embedded database's way,
+// and how it was before the delivery process); off: NOTIFICATIONS_WORKER=off, they stay
+// queued. --instances 2: two server processes (same build, same database) behind a round-robin
+// proxy (round-robin-proxy.ts), one delivery process. The JSON records which.
 //
 // BENCH_DEBUG=1 prints the stack of a broken run. DATABASE_POOL_MAX etc. reach the server
 // (poolSettingsFromEnv; the JSON records them).
 // Options: --skip-build, --quick (short phases, a smoke test; writes nothing unless --out is
 // given), --out <file>, --markdown, --concurrency <n> (no sweep), --duration <seconds> (the
-// throughput run, default 20), --notifications on|off.
+// throughput run, default 60), --notifications process|in-process|off, --instances <n>.
 //
 // Exits 1 when the run is broken (a failed step, an unexpected response, a wrong race, a
-// database check that fails) and when the race misses its target (p99 ≤ 500 ms) on a machine
-// that was quiet when the bench started; a missed throughput target is printed.
+// database check that fails), and, on a machine that was quiet when the bench started (load
+// average ≤ half the cores), when the race misses its target (p99 ≤ 500 ms) or an email of the
+// throughput run was delivered more than 10 s after its booking; a missed throughput target is printed.
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { poolSettingsFromEnv } from "@slotbase/prisma";
-import { benchAttendee, iso, loadSlot, LOAD_HOSTS, raceSlot, SCHEDULE_ZONE, seedBookingsBench, SLOT_MINUTES, type BenchHost, type BookingsBenchData } from "./bookings-data";
+import { iso, loadSlot, LOAD_HOSTS, SCHEDULE_ZONE, seedBookingsBench, SLOT_MINUTES } from "./bookings-data";
+import { createSpec, race, RACE_CONCURRENCY } from "./bookings-race";
 import { postgresProcessesOf, startCpuAccounting, type CpuUse, type ProcessGroups } from "./lib/cpu";
 import { analyze, describeDatabase } from "./lib/database";
-import { concurrentRequests, sequentialRequests, timedRequest, type HttpRequestSpec, type ThroughputResult } from "./lib/http-load";
+import { concurrentRequests, sequentialRequests, type ThroughputResult } from "./lib/http-load";
 import { sampleActivity, type ActivitySummary } from "./lib/pg-activity";
 import { environment, formatMarkdown, formatTable, passed, writeJson, type ResultRow } from "./lib/report";
-import { ROOT, startBuiltServer, type RunningServer } from "./lib/server";
-import { summarize, type LatencyStats } from "./lib/stats";
+import { memoryBackedTmpdir, ROOT } from "./lib/server";
+import { startApp, type Delivery, type RunningApp } from "./lib/app";
+import { DELIVERY_TEXT, describeLag, EMAIL_LAG_TARGET_MS, emailLag, sampleOutboxDepth, type DepthSample, type EmailLag } from "./bookings-delivery";
 import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/run";
 import { checkSeed, outboxStatus, verify, waitForDelivery } from "./bookings-checks";
 import { inProcess } from "./bookings-in-process";
+import { emailCost } from "./bookings-email-cost";
 
 const TARGET_PER_SECOND = 300;
-const RACE_CONCURRENCY = 50;
 /** Every request of the same-slot race answered within this (p99), with exactly one winner. */
 const RACE_P99_TARGET_MS = 500;
 
@@ -64,13 +70,20 @@ const { values: flags } = parseArgs({
     ...COMMON_OPTIONS,
     concurrency: { type: "string" },
     duration: { type: "string" },
-    notifications: { type: "string", default: "on" },
+    notifications: { type: "string", default: "process" },
+    instances: { type: "string", default: "1" },
   },
 });
 const quick = flags.quick ?? false;
-const outFile = flags.out ?? (quick ? null : path.join(ROOT, "bench", "results", "bookings.json"));
-const notificationsOn = flags.notifications !== "off";
-if (!["on", "off"].includes(flags.notifications ?? "on")) throw new Error("--notifications is on or off");
+const delivery = (flags.notifications === "on" ? "process" : flags.notifications) as Delivery;
+if (!["process", "in-process", "off"].includes(delivery)) throw new Error("--notifications is process, in-process or off");
+const notificationsOn = delivery !== "off";
+const instances = Number(flags.instances);
+if (!Number.isInteger(instances) || instances < 1 || instances > 8) throw new Error("--instances is a whole number from 1 to 8");
+if (instances > 1 && delivery === "in-process") throw new Error("--instances > 1 wants the delivery process (--notifications process)");
+// Runs other than the default one (one server, the delivery process) keep their own results file.
+const variant = [instances > 1 ? `${instances}-instances` : "", delivery === "process" ? "" : `${delivery}-delivery`].filter(Boolean).join("-");
+const outFile = flags.out ?? (quick ? null : path.join(ROOT, "bench", "results", `bookings${variant ? `-${variant}` : ""}.json`));
 
 function positiveNumber(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -85,7 +98,7 @@ const PARAMS = {
   sequential: quick ? { warmup: 5, requests: 30 } : { warmup: 30, requests: 300 },
   warmup: { concurrency: 16, durationMs: quick ? 1_000 : 3_000 },
   sweep: fixedConcurrency ? [] : quick ? [8, 32].map((c) => ({ concurrency: c, durationMs: 1_500 })) : [4, 8, 16, 32].map((c) => ({ concurrency: c, durationMs: 5_000 })),
-  throughput: { concurrency: fixedConcurrency ?? null, durationMs: (positiveNumber(flags.duration, "duration") ?? (quick ? 3 : 20)) * 1000 },
+  throughput: { concurrency: fixedConcurrency ?? null, durationMs: (positiveNumber(flags.duration, "duration") ?? (quick ? 3 : 60)) * 1000 },
   race: { rounds: quick ? 3 : 10, concurrency: RACE_CONCURRENCY },
   /** How long the worker may take to deliver a phase's emails (before and after the throughput run). */
   drainTimeoutMs: quick ? 10_000 : 60_000,
@@ -94,71 +107,6 @@ const PARAMS = {
 
 
 
-
-/** What a create returned, checked: 201, success, the slot asked for. Collects the uid. */
-function createSpec(baseUrl: string, apiKey: string, host: BenchHost, start: number, n: number, uids: string[]): HttpRequestSpec {
-  return {
-    method: "POST",
-    url: `${baseUrl}/v2/bookings`,
-    headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ eventTypeId: host.eventTypeId, start: iso(start), attendee: benchAttendee(n) }),
-    check: (status, body) => {
-      if (status !== 201) return "expected 201";
-      const parsed = JSON.parse(body) as { status?: string; data?: { uid?: unknown; start?: string; status?: string; hosts?: { id: number }[] } };
-      if (parsed.status !== "success" || typeof parsed.data?.uid !== "string") return "no success envelope with a uid";
-      if (Date.parse(parsed.data.start ?? "") !== start) return `booked ${parsed.data.start}, asked for ${iso(start)}`;
-      if (parsed.data.status !== "accepted") return `status ${parsed.data.status}`;
-      if (parsed.data.hosts?.[0]?.id !== host.userId) return "another host";
-      uids.push(parsed.data.uid);
-      return null;
-    },
-  };
-}
-
-interface RaceResult {
-  rounds: { slot: string; created: number; conflicts: number; wallMs: number; winnerMs: number }[];
-  latency: LatencyStats;
-  winners: LatencyStats;
-  losers: LatencyStats;
-}
-
-async function race(baseUrl: string, data: BookingsBenchData): Promise<RaceResult> {
-  // Open the connections first: the race measures requests, not TCP handshakes.
-  await Promise.all(
-    Array.from({ length: RACE_CONCURRENCY }, () => timedRequest({ url: `${baseUrl}/`, check: (status) => (status === 200 ? null : "expected 200") })),
-  );
-  const all: number[] = [];
-  const winners: number[] = [];
-  const losers: number[] = [];
-  const rounds: RaceResult["rounds"] = [];
-  for (let round = 0; round < PARAMS.race.rounds; round += 1) {
-    const start = raceSlot(data, round);
-    const uids: string[] = [];
-    const base = createSpec(baseUrl, data.booker.apiKey, data.race, start, 0, uids);
-    const started = performance.now();
-    const results = await Promise.all(
-      Array.from({ length: RACE_CONCURRENCY }, (_, i) =>
-        timedRequest({
-          ...base,
-          body: JSON.stringify({ eventTypeId: data.race.eventTypeId, start: iso(start), attendee: benchAttendee(1_000_000 + round * 100 + i) }),
-          check: (status, body) => (status === 409 ? null : base.check(status, body) === null ? null : `expected 201 or 409`),
-        }),
-      ),
-    );
-    const wallMs = performance.now() - started;
-    const created = results.filter((r) => r.status === 201);
-    const conflicts = results.filter((r) => r.status === 409);
-    expect(
-      created.length === 1 && conflicts.length === RACE_CONCURRENCY - 1,
-      `race round ${round + 1} (${iso(start)}): ${created.length} × 201 and ${conflicts.length} × 409, expected 1 and ${RACE_CONCURRENCY - 1}`,
-    );
-    for (const r of results) all.push(r.ms);
-    winners.push(created[0]!.ms);
-    losers.push(...conflicts.map((r) => r.ms));
-    rounds.push({ slot: iso(start), created: created.length, conflicts: conflicts.length, wallMs: Math.round(wallMs * 10) / 10, winnerMs: Math.round(created[0]!.ms * 10) / 10 });
-  }
-  return { rounds, latency: summarize(all), winners: summarize(winners), losers: summarize(losers) };
-}
 
 /**
  * CPU milliseconds per booking by group, and the rates that cost allows: all the cores for
@@ -183,8 +131,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const env = environment(ROOT);
   const { url, serverVersion, prisma } = await prepareBench(run, flags["skip-build"] ?? false);
-  let server: RunningServer | undefined;
-  const outboxDir = mkdtempSync(path.join(tmpdir(), "slotbase-bench-mail-"));
+  let server: RunningApp | undefined;
+  const outboxDir = mkdtempSync(path.join(memoryBackedTmpdir(), "slotbase-bench-mail-"));
   try {
     const data = await seedBookingsBench(prisma);
     await analyze(url);
@@ -196,10 +144,12 @@ async function main(): Promise<void> {
     say("in process: createBooking...");
     const profile = await inProcess(url, prisma, data, PARAMS.inProcess);
     rows.push(...profile.rows);
+    say("in process: what one email costs...");
+    const emailProfile = await emailCost(prisma, quick ? 400 : 2_000);
     await prisma.$disconnect(); // from here on, the server's connections are the database's only ones (pg_stat_activity)
 
-    say(`starting the built app (notifications: ${notificationsOn ? `worker on, file transport in ${outboxDir}` : "NOTIFICATIONS_WORKER=off"})...`);
-    server = await startBuiltServer({ DATABASE_URL: url, ...(notificationsOn ? { EMAIL_OUTBOX_DIR: outboxDir, NOTIFICATIONS_WORKER: "on" } : { NOTIFICATIONS_WORKER: "off" }) });
+    say(`starting the built app: ${instances} server process${instances > 1 ? "es behind a round-robin proxy" : ""}; emails: ${DELIVERY_TEXT[delivery]}${notificationsOn ? `, file transport in ${outboxDir}` : ""}...`);
+    server = await startApp({ DATABASE_URL: url, EMAIL_OUTBOX_DIR: outboxDir }, { instances, delivery });
     say(`listening on ${server.baseUrl}`);
     const baseUrl = server.baseUrl;
     const uids: string[] = [];
@@ -238,21 +188,24 @@ async function main(): Promise<void> {
 
     // Start with an empty outbox, so the CPU of delivering exactly this run's emails is counted.
     if (notificationsOn) {
-      say("waiting for the worker to deliver the earlier phases' emails...");
+      say("waiting for the earlier phases' emails to be delivered...");
       const backlog = await waitForDelivery(url, data, PARAMS.drainTimeoutMs);
       expect(backlog.drainedMs !== null, `the worker had not delivered the earlier phases' emails after ${PARAMS.drainTimeoutMs / 1000} s`);
     }
     noteLoad("throughput", env.cpu.cores);
     say(`throughput: ${concurrency} in flight for ${PARAMS.throughput.durationMs / 1000} s`);
     const groups: ProcessGroups = {
-      server: (p) => p.pgrp === server!.pid,
+      ...server.groups,
       postgres: postgresProcessesOf(decodeURIComponent(new URL(url).pathname.slice(1))), // this database's backends + shared background processes
       loadGenerator: (p) => p.pid === process.pid,
     };
     const activity = await sampleActivity(url);
+    const depth = await sampleOutboxDepth(url, data);
+    const runUidsFrom = uids.length;
     const cpuRunAndDelivery = startCpuAccounting(groups);
     const cpuRun = startCpuAccounting(groups);
     const throughput = await concurrentRequests(spec, { concurrency, durationMs: PARAMS.throughput.durationMs, first: next });
+    const runEnded = new Date();
     const cpuUse: CpuUse = cpuRun.stop();
     const connections: ActivitySummary = await activity.stop();
     next = throughput.sent;
@@ -265,17 +218,20 @@ async function main(): Promise<void> {
     const queuedAtEnd = outboxAtEnd.PENDING ?? 0;
     let drainedMs: number | null = null;
     if (notificationsOn) {
-      say(`the worker delivered ${emailsOfRun - queuedAtEnd} of the run's ${emailsOfRun} emails during it; waiting for the other ${queuedAtEnd}...`);
+      say(`${emailsOfRun - queuedAtEnd} of the run's ${emailsOfRun} emails were delivered during it; waiting for the other ${queuedAtEnd}...`);
       drainedMs = (await waitForDelivery(url, data, PARAMS.drainTimeoutMs)).drainedMs;
       expect(drainedMs !== null, `the worker had not delivered the run's emails ${PARAMS.drainTimeoutMs / 1000} s after it`);
     }
     const cpuWithDelivery: CpuUse = cpuRunAndDelivery.stop();
+    const outboxDepth: DepthSample[] = await depth.stop();
+    const lag: EmailLag | null = notificationsOn ? await emailLag(url, uids.slice(runUidsFrom), runEnded) : null;
+    if (lag) say(describeLag(lag, outboxDepth));
     const cpuPerBooking = perBooking(cpuUse, throughput.requests);
     const cpuPerBookingWithDelivery = perBooking(cpuWithDelivery, throughput.requests);
 
     noteLoad("race", env.cpu.cores);
     say(`race: ${RACE_CONCURRENCY} concurrent creates of one slot × ${PARAMS.race.rounds} rounds`);
-    const raced = await race(baseUrl, data);
+    const raced = await race(baseUrl, data, PARAMS.race.rounds);
     const raceLabel = `POST /v2/bookings, ${RACE_CONCURRENCY} at once for one slot`;
     rows.push({ scenario: raceLabel, mode: `race: every request, ${PARAMS.race.rounds} rounds`, latency: raced.latency, note: `exactly one 201 and 49 × 409 per round; p99 ≤ ${RACE_P99_TARGET_MS} ms` });
     rows.push({ scenario: raceLabel, mode: "  the winner (201)", latency: raced.winners });
@@ -293,11 +249,12 @@ async function main(): Promise<void> {
     const costs = (c: ReturnType<typeof perBooking>) => Object.entries(c.ms).map(([group, ms]) => `${group} ${ms} ms`).join(", ");
     console.log(
       `\nPOST /v2/bookings on the built app; ${env.cpu.cores} × ${env.cpu.model}, Node ${env.node}, PostgreSQL ${serverVersion}; ` +
-        `notifications ${notificationsOn ? "delivered by the server's worker (file transport)" : "queued only (NOTIFICATIONS_WORKER=off)"}; app pool ${poolSettingsFromEnv().max}\n`,
+        `${instances} server process${instances > 1 ? "es behind a round-robin proxy" : ""}; emails: ${DELIVERY_TEXT[delivery]}${notificationsOn ? " (file transport)" : ""}; app pool ${poolSettingsFromEnv().max}\n`,
     );
     console.log(formatTable(rows));
     console.log(`\n${profile.queriesPerCreate} queries per createBooking (in process): ${profile.queries.map((q) => `${q.query} ${q.ms} ms`).join("; ")}`);
     console.log(`CPU of one createBooking in process (no HTTP, no delivery): ${profile.cpuMsPerCreate} ms`);
+    console.log(`CPU of one email in process: ${Object.entries(emailProfile.cpuMsPerEmail).map(([stage, ms]) => `${stage} ${ms} ms`).join(", ")} (pass: claim, render, send, record)`);
     console.log(
       `CPU during the throughput run (${cpuUse.wallSeconds} s × ${cpuUse.cores} cores): server ${cores("server")} (${share(cpuUse.groups.server?.shareOfMachine)}), ` +
         `PostgreSQL ${cores("postgres")} (${share(cpuUse.groups.postgres?.shareOfMachine)}), load generator ${cores("loadGenerator")} (${share(cpuUse.groups.loadGenerator?.shareOfMachine)}), ` +
@@ -306,7 +263,7 @@ async function main(): Promise<void> {
     console.log(`CPU per booking during the run: ${costs(cpuPerBooking)}`);
     if (notificationsOn) {
       console.log(
-        `The worker delivered ${emailsOfRun - queuedAtEnd} of the run's ${emailsOfRun} emails during it, the other ${queuedAtEnd} in ${((drainedMs ?? 0) / 1000).toFixed(1)} s after it; ` +
+        `${lag ? describeLag(lag, outboxDepth) : ""}\nThe outbox drained ${((drainedMs ?? 0) / 1000).toFixed(1)} s after the run; ` +
           `CPU per booking with its two emails delivered: ${costs(cpuPerBookingWithDelivery)}`,
       );
     }
@@ -334,12 +291,14 @@ async function main(): Promise<void> {
       database: { server: `PostgreSQL ${serverVersion}`, where: describeDatabase(url), appPool: poolSettingsFromEnv() },
       notifications: notificationsOn
         ? {
-            worker: "on: the server's in-process worker delivers",
-            transport: "file (EMAIL_OUTBOX_DIR, a temporary directory)",
-            throughputRun: { emails: emailsOfRun, deliveredDuringRun: emailsOfRun - queuedAtEnd, deliveredAfterRunMs: drainedMs },
+            delivery: DELIVERY_TEXT[delivery],
+            transport: `file (EMAIL_OUTBOX_DIR, a temporary directory in ${memoryBackedTmpdir()})`,
+            throughputRun: { emails: emailsOfRun, pendingAtEnd: queuedAtEnd, drainedAfterRunMs: drainedMs, ...lag, lagTargetMs: EMAIL_LAG_TARGET_MS, pass: lag?.overTarget === 0 },
+            outboxDepthEverySecond: outboxDepth,
             emlFiles,
           }
-        : { worker: "off (NOTIFICATIONS_WORKER=off): queued in the outbox, not delivered", throughputRun: { emails: emailsOfRun, queuedAtEnd } },
+        : { delivery: DELIVERY_TEXT.off, throughputRun: { emails: emailsOfRun, queuedAtEnd } },
+      instances,
       data: { loadHosts: LOAD_HOSTS, slotMinutes: SLOT_MINUTES, scheduleZone: SCHEDULE_ZONE, slotsPerHostPerDay: slotsPerDay, firstSlot: iso(data.firstSlot), lastLoadSlot: iso(loadSlot(data, next - 1).start) },
       parameters: { ...PARAMS, throughput: { ...PARAMS.throughput, concurrency } },
       target: { bookingsPerSecond: TARGET_PER_SECOND, achieved: throughput.requestsPerSecond, pass, cpuCeilingPerSecond: ceiling },
@@ -352,6 +311,7 @@ async function main(): Promise<void> {
         queriesPerCreate: profile.queriesPerCreate,
         queries: profile.queries,
         cpuMsPerCreateInProcess: profile.cpuMsPerCreate,
+        emailInProcess: emailProfile,
         cpuDuringThroughput: cpuUse,
         cpuPerBookingDuringThroughput: cpuPerBooking,
         ...(notificationsOn ? { cpuDuringThroughputAndDelivery: cpuWithDelivery, cpuPerBookingWithDelivery } : {}),
@@ -370,6 +330,12 @@ async function main(): Promise<void> {
     if (raced.latency.p99 <= RACE_P99_TARGET_MS) console.log(`race target met: p99 ${raced.latency.p99} ms ≤ ${RACE_P99_TARGET_MS} ms`);
     else {
       console.log(`RACE TARGET MISSED: p99 ${raced.latency.p99} ms > ${RACE_P99_TARGET_MS} ms${quietAtStart ? "" : " (the machine was busy when the bench started: not failing the run)"}`);
+      if (quietAtStart && !quick) process.exitCode = 1;
+    }
+    // So does an email delivered more than 10 s after its booking was created.
+    if (lag && lag.overTarget === 0) console.log(`email lag target met: every one of the run's ${lag.emails} emails delivered within ${EMAIL_LAG_TARGET_MS / 1000} s of its booking (max ${Math.round(lag.lagMs?.max ?? 0)} ms)`);
+    else if (lag) {
+      console.log(`EMAIL LAG TARGET MISSED: ${lag.overTarget} of the run's ${lag.emails} emails delivered more than ${EMAIL_LAG_TARGET_MS / 1000} s after their booking (max ${Math.round(lag.lagMs?.max ?? 0)} ms)${quietAtStart ? "" : " (the machine was busy when the bench started: not failing the run)"}`);
       if (quietAtStart && !quick) process.exitCode = 1;
     }
   } finally {

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const API_DIR = path.join(__dirname, "..");
 const ROOT = path.join(API_DIR, "..", "..");
@@ -50,9 +51,10 @@ export function serverSpec(env: Env, mode: DeliveryMode, listen: { port: string;
 }
 
 export function deliverySpec(env: Env): ChildSpec {
-  const tsx = createRequire(path.join(API_DIR, "package.json")).resolve("tsx/cli");
+  // tsx as a loader in the one process (its CLI would put a second node process in between).
+  const tsx = pathToFileURL(createRequire(path.join(API_DIR, "package.json")).resolve("tsx")).href;
   const script = path.join(ROOT, "packages", "features", "scripts", "deliver-notifications.ts");
-  return { name: "delivery", command: process.execPath, args: [tsx, script, "--watch", "--only", "emails"], env: { ...env, NOTIFICATIONS_WORKER: "off" }, cwd: ROOT };
+  return { name: "delivery", command: process.execPath, args: ["--import", tsx, script, "--watch", "--only", "emails"], env: { ...env, NOTIFICATIONS_WORKER: "off" }, cwd: ROOT };
 }
 
 /** What `yarn start` starts. */

@@ -34,7 +34,7 @@ describe("yarn start's launcher", () => {
     expect(rest).toEqual([]);
     expect(server.args.slice(1)).toEqual(["start", "-p", "4000"]);
     expect(server.env).toMatchObject({ NOTIFICATIONS_WORKER: "off", NOTIFICATIONS_WAKE: "notify", NODE_OPTIONS: "--max-semi-space-size=64 --trace-warnings" });
-    expect(delivery.args.slice(1)).toEqual([expect.stringMatching(/deliver-notifications\.ts$/), "--watch", "--only", "emails"]);
+    expect(delivery.args).toEqual(["--import", expect.stringMatching(/^file:.*tsx/), expect.stringMatching(/deliver-notifications\.ts$/), "--watch", "--only", "emails"]);
     expect(delivery.env).toMatchObject({ DATABASE_URL: env.DATABASE_URL, NOTIFICATIONS_WORKER: "off" });
   });
 
