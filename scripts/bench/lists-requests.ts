@@ -2,6 +2,7 @@
 // combinations a viewer cannot have (a deep page beyond their bookings, a second cursor page
 // after the last).
 import { performance } from "node:perf_hooks";
+import { LIST_COUNT_LIMIT } from "@slotbase/features/common/pagination";
 import { timedRequest, type HttpRequestSpec } from "./lib/http-load";
 import { summarize, type LatencyStats } from "./lib/stats";
 
@@ -25,7 +26,7 @@ export const LIST_REQUESTS: ListRequestDef[] = [
 
 interface V2Page {
   data?: unknown[];
-  pagination?: { totalItems?: number; nextCursor?: string | null; hasMore?: boolean };
+  pagination?: { totalItems?: number; totalItemsExact?: boolean; nextCursor?: string | null; hasMore?: boolean };
 }
 
 const parse = (body: string): V2Page & { bookings?: unknown[] } => JSON.parse(body) as V2Page & { bookings?: unknown[] };
@@ -44,7 +45,10 @@ export async function prepareRequest(key: string, baseUrl: string, apiKey: strin
     check: (status, body) => {
       if (status !== 200) return "expected 200";
       const page = parse(body);
-      if (page.pagination?.totalItems !== visible) return `totalItems ${page.pagination?.totalItems}, the seed gave this viewer ${visible}`;
+      // Totals are counted up to LIST_COUNT_LIMIT (then totalItemsExact is false).
+      const total = Math.min(visible, LIST_COUNT_LIMIT);
+      if (page.pagination?.totalItems !== total) return `totalItems ${page.pagination?.totalItems}, the seed gave this viewer ${visible} (counted up to ${LIST_COUNT_LIMIT})`;
+      if (page.pagination?.totalItemsExact !== visible <= LIST_COUNT_LIMIT) return `totalItemsExact ${page.pagination?.totalItemsExact} for ${visible} bookings`;
       if (page.data?.length !== want(visible - skip)) return `${page.data?.length} bookings, expected ${want(visible - skip)}`;
       return null;
     },

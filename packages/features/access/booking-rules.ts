@@ -111,25 +111,56 @@ export function readableBookingsWhere(access: Access): Prisma.BookingWhereInput 
   return { OR: or };
 }
 
+/** The organizer side's conditions (organizerConditions) as SQL on the booking `b`, one per role. */
+function organizerSources(access: Access): Prisma.Sql[] {
+  const user = access.userId;
+  const sources = [Prisma.sql`b."userId" = ${user}`, Prisma.sql`b."eventTypeId" IN (SELECT et.id FROM "EventType" et WHERE et."userId" = ${user})`];
+  const teams = managedTeamIds(access) ?? [];
+  if (teams.length > 0) sources.push(Prisma.sql`b."eventTypeId" IN (SELECT et.id FROM "EventType" et WHERE et."teamId" IN (${Prisma.join(teams)}))`);
+  return sources;
+}
+
 /**
  * The bookings the caller may read (readableBookingsWhere) as SQL for lists: one condition on
- * the booking `b` per role, each answered by an index of its own (the list unions what they
+ * the booking `b` per role, each answered by an index of its own (a list unites what they
  * select, so no role's condition makes PostgreSQL read every booking). Null: every booking.
  */
 export function readableBookingSources(access: Access): Prisma.Sql[] | null {
   if (access.seesEverything) return null;
   const user = access.userId;
   const sources = [
-    Prisma.sql`b."userId" = ${user}`,
-    Prisma.sql`b."eventTypeId" IN (SELECT et.id FROM "EventType" et WHERE et."userId" = ${user})`,
+    ...organizerSources(access),
     Prisma.sql`b."bookedById" = ${user}`,
     Prisma.sql`b.id IN (SELECT s."bookingId" FROM "BookingSeat" s WHERE s."bookedById" = ${user})`,
   ];
-  const teams = managedTeamIds(access) ?? [];
-  if (teams.length > 0) sources.push(Prisma.sql`b."eventTypeId" IN (SELECT et.id FROM "EventType" et WHERE et."teamId" IN (${Prisma.join(teams)}))`);
   // Attendee emails are stored lowercased: an equality the Attendee(email) index answers.
   if (access.confirmedEmail !== null) sources.push(Prisma.sql`b.id IN (SELECT a."bookingId" FROM "Attendee" a WHERE a.email = ${access.confirmedEmail})`);
   return sources;
+}
+
+const idsOf = (sources: Prisma.Sql[]) => Prisma.join(sources.map((source) => Prisma.sql`SELECT b.id FROM "Booking" b WHERE ${source}`), " UNION ");
+
+/** The ids of the bookings the caller may read, as one SELECT (null: every booking). */
+export function readableBookingIds(access: Access): Prisma.Sql | null {
+  const sources = readableBookingSources(access);
+  return sources && idsOf(sources);
+}
+
+/**
+ * visibleAttendees as SQL on the attendee `c` of a booking the caller may read (null: every
+ * attendee): the organizer side sees every seat, and so does everyone on a booking whose event
+ * type shows its seats to one another; else only the seats they hold or took.
+ */
+export function visibleAttendeeCondition(access: Access): Prisma.Sql | null {
+  if (access.seesEverything) return null;
+  const own = [
+    Prisma.sql`c."bookingId" IN (${idsOf(organizerSources(access))})`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Booking" hb JOIN "EventType" het ON het.id = hb."eventTypeId"
+      WHERE hb.id = c."bookingId" AND het."seatsPerTimeSlot" IS NOT NULL AND het."seatsShowAttendees" IS NOT TRUE)`,
+    Prisma.sql`EXISTS (SELECT 1 FROM "BookingSeat" s WHERE s."attendeeId" = c.id AND s."bookedById" = ${access.userId})`,
+  ];
+  if (access.confirmedEmail !== null) own.push(Prisma.sql`c.email = ${access.confirmedEmail}`);
+  return Prisma.sql`(${Prisma.join(own, " OR ")})`;
 }
 
 /** Prisma `where` for the bookings the caller manages (the organizer side). */
@@ -155,24 +186,6 @@ export function visibleAttendees<A extends AttendeeForAccess & { id?: number }>(
   if (!hidesOthers || mayOnBooking(bookingRole(access, booking), "manage")) return booking.attendees;
   const own = new Set(ownSeats(access, booking.attendees));
   return booking.attendees.filter((attendee) => own.has(attendee) || (attendee.id !== undefined && ownIds.includes(attendee.id)));
-}
-
-/** Prisma `where` for attendee rows the caller may read: of readable bookings, minus hidden seats of others. */
-export function readableAttendeesWhere(access: Access): Prisma.AttendeeWhereInput {
-  if (access.seesEverything) return {};
-  const visibleToAll: Prisma.AttendeeWhereInput[] = [
-    { booking: manageableBookingsWhere(access) },
-    { booking: { eventTypeId: null } },
-    { booking: { eventType: { OR: [{ seatsPerTimeSlot: null }, { seatsShowAttendees: true }] } } },
-    { bookingSeat: { bookedById: access.userId } },
-  ];
-  if (access.confirmedEmail !== null) visibleToAll.push({ email: access.confirmedEmail });
-  return { AND: [{ booking: readableBookingsWhere(access) }, { OR: visibleToAll }] };
-}
-
-/** Prisma `where` for rows hanging off a booking (attendees, references, payments) the caller may read. */
-export function onReadableBooking(access: Access): { booking?: Prisma.BookingWhereInput } {
-  return access.seesEverything ? {} : { booking: readableBookingsWhere(access) };
 }
 
 /** A row without a booking (legacy data): only an unrestricted admin may see it. */

@@ -1,10 +1,11 @@
 import { getPrisma, type AttendeeModel, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf, type Access } from "../access/access";
-import { readableAttendeesWhere, visibleAttendees } from "../access/booking-rules";
+import { readableBookingIds, visibleAttendeeCondition, visibleAttendees } from "../access/booking-rules";
 import { conflict, notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
-import { findPage, type Page, type PageRequest } from "../common/pagination";
+import type { Page, PageRequest } from "../common/pagination";
+import { childRowIds, onBooking } from "../bookings/booking-child-lists";
 import { assertOnRowBooking, bookingToChange, childBookingSelect, lockBooking, type Db } from "../bookings/booking-children";
 
 /**
@@ -67,8 +68,10 @@ async function attendeeToChange(db: Db, access: Access, id: number): Promise<Att
 export async function listAttendees(auth: AuthContext, query: PageRequest & AttendeeFilter): Promise<Page<AttendeeModel>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const where = { AND: [readableAttendeesWhere(access), query.bookingId !== undefined ? { bookingId: query.bookingId } : {}] } satisfies Prisma.AttendeeWhereInput;
-  return findPage(query, (window) => prisma.attendee.findMany({ where, orderBy: { id: "asc" }, ...window }), () => prisma.attendee.count({ where }));
+  const visible = visibleAttendeeCondition(access);
+  const { ids, total, exact } = await childRowIds("Attendee", readableBookingIds(access), [...(visible ? [visible] : []), ...onBooking(query.bookingId)], query);
+  const items = ids.length > 0 ? await prisma.attendee.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }) : [];
+  return { items, total, exact };
 }
 
 export async function getAttendee(auth: AuthContext, id: number): Promise<AttendeeModel> {

@@ -1,10 +1,11 @@
 import { getPrisma, type BookingReferenceModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf, type Access } from "../access/access";
-import { bookingRole, mayOnBooking, onReadableBooking } from "../access/booking-rules";
+import { bookingRole, mayOnBooking, readableBookingIds } from "../access/booking-rules";
 import { notFound } from "../errors/domain-errors";
 import { isRecordNotFound } from "../errors/database-errors";
-import { findPage, type Page, type PageRequest } from "../common/pagination";
+import type { Page, PageRequest } from "../common/pagination";
+import { childRowIds, onBooking } from "../bookings/booking-child-lists";
 import { assertOnRowBooking, bookingToChange, childBookingSelect, type ChildBooking, type Db } from "../bookings/booking-children";
 
 /**
@@ -58,9 +59,9 @@ async function referenceToChange(db: Db, access: Access, id: number): Promise<Ro
 export async function listBookingRefs(auth: AuthContext, query: PageRequest & BookingReferenceFilter): Promise<Page<PublicBookingReference>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const where = { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) };
-  const rows = await findPage(query, (window) => prisma.bookingReference.findMany({ where, include: withBooking, orderBy: { id: "asc" }, ...window }), () => prisma.bookingReference.count({ where }));
-  return { items: rows.items.map((row) => present(access, row)), total: rows.total };
+  const { ids, total, exact } = await childRowIds("BookingReference", readableBookingIds(access), onBooking(query.bookingId), query);
+  const rows = ids.length > 0 ? await prisma.bookingReference.findMany({ where: { id: { in: ids } }, include: withBooking, orderBy: { id: "asc" } }) : [];
+  return { items: rows.map((row) => present(access, row)), total, exact };
 }
 
 export async function getBookingRef(auth: AuthContext, id: number): Promise<PublicBookingReference> {

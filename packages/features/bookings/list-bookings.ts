@@ -6,6 +6,7 @@ import { loadBookingRecords, type BookingRecord } from "./booking-record";
 import { asSeenBy, getBooking } from "./booking-lifecycle";
 import { teamSummaries, type TeamSummary } from "./booking-teams";
 import { invalidField, NotFoundError } from "../errors/domain-errors";
+import { LIST_COUNT_LIMIT } from "../common/pagination";
 import { decodeBookingCursor, encodeBookingCursor } from "./booking-cursor";
 import { afterCursor, cappedCountQuery, filterConditions, pageIdsQuery, type BookingFilters, type SortKey } from "./booking-list-sql";
 
@@ -17,8 +18,6 @@ export type { BookingSortField, SortOrder } from "./booking-cursor";
  * every page while an offset makes PostgreSQL read and drop every row before it.
  */
 export const LIST_MAX_OFFSET = 10_000;
-/** Totals are counted up to this many bookings; beyond, `totalItems` is this and not exact. */
-export const LIST_COUNT_LIMIT = 20_000;
 
 export interface BookingListQuery extends BookingFilters {
   sort?: SortKey[];

@@ -11,10 +11,19 @@ export interface OffsetRequest {
 
 export const toSkipTake = (request: PageRequest | OffsetRequest) => ("skip" in request ? { skip: request.skip, take: request.take } : { skip: (request.page - 1) * request.take, take: request.take });
 
+/**
+ * Lists that can grow with the bookings count their rows up to this many: a count is what
+ * makes an offset page cost as much as the whole list. Beyond, the total is this limit and
+ * marked as not exact.
+ */
+export const LIST_COUNT_LIMIT = 20_000;
+
 /** One page of a list, and how many rows the caller may see with the same filters in all. */
 export interface Page<T> {
   items: T[];
   total: number;
+  /** False when the rows were counted only up to LIST_COUNT_LIMIT (`total` is then that limit). */
+  exact?: boolean;
 }
 
 /**
@@ -31,4 +40,4 @@ export async function findPage<T>(page: PageRequest | OffsetRequest, find: (wind
 }
 
 /** The same page with each item mapped. */
-export const mapPage = <T, U>(page: Page<T>, map: (item: T) => U): Page<U> => ({ items: page.items.map(map), total: page.total });
+export const mapPage = <T, U>(page: Page<T>, map: (item: T) => U): Page<U> => ({ ...page, items: page.items.map(map) });

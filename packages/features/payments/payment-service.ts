@@ -1,9 +1,10 @@
 import { getPrisma, type PaymentModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf } from "../access/access";
-import { onReadableBooking } from "../access/booking-rules";
+import { readableBookingIds } from "../access/booking-rules";
 import { notFound } from "../errors/domain-errors";
-import { findPage, type Page, type PageRequest } from "../common/pagination";
+import type { Page, PageRequest } from "../common/pagination";
+import { childRowIds, onBooking } from "../bookings/booking-child-lists";
 import { assertOnRowBooking, childBookingSelect } from "../bookings/booking-children";
 
 /**
@@ -35,8 +36,9 @@ const publicFields = {
 export async function listPayments(auth: AuthContext, query: PageRequest & PaymentFilter): Promise<Page<PublicPayment>> {
   const access = await accessOf(auth);
   const prisma = await getPrisma();
-  const where = { ...onReadableBooking(access), ...(query.bookingId !== undefined ? { bookingId: query.bookingId } : {}) };
-  return findPage(query, (window) => prisma.payment.findMany({ where, select: publicFields, orderBy: { id: "asc" }, ...window }), () => prisma.payment.count({ where }));
+  const { ids, total, exact } = await childRowIds("Payment", readableBookingIds(access), onBooking(query.bookingId), query);
+  const items = ids.length > 0 ? await prisma.payment.findMany({ where: { id: { in: ids } }, select: publicFields, orderBy: { id: "asc" } }) : [];
+  return { items, total, exact };
 }
 
 export async function getPayment(auth: AuthContext, id: number): Promise<PublicPayment> {

@@ -35,13 +35,19 @@ export function nextPageUrl(req: ApiRequest, next: { take: number; page: number 
 
 const nextLink = (url: string) => `<${url}>; rel="next"`;
 
+/** `X-Total-Count`, and `X-Total-Count-Exact: false` when the rows were counted only up to a limit. */
+function setTotalHeaders(res: ApiResponse, total: number, exact: boolean): void {
+  res.setHeader(TOTAL_COUNT_HEADER, String(total));
+  if (!exact) res.setHeader(TOTAL_COUNT_EXACT_HEADER, "false");
+}
+
 /**
  * Sends a v1 list's paging headers: `X-Total-Count` (every row the caller may see with these
  * filters) always, and `Link: <next page>; rel="next"` (RFC 8288) while rows remain after
  * this page.
  */
-export function setListHeaders(req: ApiRequest, res: ApiResponse, paging: ListPaging, total: number): void {
-  res.setHeader(TOTAL_COUNT_HEADER, String(total));
+export function setListHeaders(req: ApiRequest, res: ApiResponse, paging: ListPaging, total: number, exact = true): void {
+  setTotalHeaders(res, total, exact);
   if (paging.page * paging.take < total) res.setHeader(LINK_HEADER, nextLink(nextPageUrl(req, nextPageOf(paging))));
 }
 
@@ -55,8 +61,8 @@ export async function listed<T>(
   read: (page: { take: number; page: number }) => Promise<Page<T>>,
 ): Promise<T[]> {
   const paging = listPagingOf(ctx.query);
-  const { items, total } = await read({ take: paging.take, page: paging.page });
-  setListHeaders(ctx.req, ctx.res, paging, total);
+  const { items, total, exact } = await read({ take: paging.take, page: paging.page });
+  setListHeaders(ctx.req, ctx.res, paging, total, exact);
   return items;
 }
 
@@ -81,8 +87,7 @@ export function setKeysetListHeaders(req: ApiRequest, res: ApiResponse, paging: 
     return;
   }
   const total = page.totalItems ?? 0;
-  res.setHeader(TOTAL_COUNT_HEADER, String(total));
-  if (page.totalIsExact === false) res.setHeader(TOTAL_COUNT_EXACT_HEADER, "false");
+  setTotalHeaders(res, total, page.totalIsExact !== false);
   if (paging.page * paging.take >= total) return;
   const next = nextPageOf(paging);
   if ((next.page - 1) * next.take <= maxOffset) res.setHeader(LINK_HEADER, nextLink(nextPageUrl(req, next)));

@@ -25,6 +25,9 @@ beforeAll(async () => {
     SELECT 'deep-' || n, ${host.user.id}, 'Deep', ${new Date(BASE).toISOString()}::timestamp + n * interval '1 hour',
            ${new Date(BASE).toISOString()}::timestamp + n * interval '1 hour' + interval '30 minutes'
     FROM generate_series(1, ${BOOKINGS}) n`;
+  await prisma.$executeRaw`
+    INSERT INTO "Attendee" (email, name, "timeZone", "bookingId")
+    SELECT 'guest-' || b.id || '@example.com', 'Guest', 'UTC', b.id FROM "Booking" b WHERE b."userId" = ${host.user.id}`;
 }, 120_000);
 
 const starts = (bookings: { startTime: string }[]) => bookings.map((b) => b.startTime);
@@ -104,5 +107,28 @@ describe("v2 bookings deeper than offset paging reaches", () => {
     expect(first.status).toBe(200);
     expect(first.body.data.map((b: { start: string }) => b.start)).toEqual(expectedStarts(LIST_COUNT_LIMIT, 151));
     expect(first.body.pagination).toEqual({ nextCursor: null, hasMore: false });
+  });
+});
+
+describe("lists of a booking's rows count up to the limit too", () => {
+  it(`GET /v1/attendees says X-Total-Count ${LIST_COUNT_LIMIT} and X-Total-Count-Exact: false; one booking's attendees are counted exactly`, async () => {
+    const all = await api("GET /v1/attendees", { key: host.key, query: { take: "10" } });
+    expect(all.status).toBe(200);
+    expect(all.body.attendees).toHaveLength(10);
+    expect(totalCount(all)).toBe(LIST_COUNT_LIMIT);
+    expect(all.headers["x-total-count-exact"]).toBe("false");
+    const bookingId = String(all.body.attendees[0].bookingId);
+    const one = await api("GET /v1/attendees", { key: host.key, query: { take: "10", bookingId } });
+    expect(one.body.attendees.map((a: { bookingId: number }) => String(a.bookingId))).toEqual([bookingId]);
+    expect(totalCount(one)).toBe(1);
+    expect(one.headers["x-total-count-exact"]).toBeUndefined();
+  });
+
+  it("another user sees none of them", async () => {
+    const stranger = await createCaller();
+    const none = await api("GET /v1/attendees", { key: stranger.key, query: { take: "10" } });
+    expect(none.status).toBe(200);
+    expect(none.body.attendees).toEqual([]);
+    expect(totalCount(none)).toBe(0);
   });
 });

@@ -24,6 +24,7 @@ export const config = { api: { bodyParser: false } };
  *         description: A page of booking references
  *         headers:
  *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           X-Total-Count-Exact: { $ref: "#/components/headers/TotalCountExact" }
  *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
