@@ -22,6 +22,11 @@ export const LIST_REQUESTS: ListRequestDef[] = [
   { key: "cursor", label: `GET /v2/bookings?limit=100 (cal-api-version ${CURSOR_VERSION})` },
   { key: "cursor-2", label: "  the second cursor page (pagination.nextCursor)" },
   { key: "cursor-upcoming", label: `GET /v2/bookings?limit=100&status=upcoming (${CURSOR_VERSION})` },
+  { key: "v2-sort-end", label: "GET /v2/bookings?take=100&sortEnd=desc" },
+  { key: "v2-sort-created", label: "GET /v2/bookings?take=100&sortCreated=desc" },
+  { key: "cursor-updated", label: `GET /v2/bookings?limit=100&sortUpdatedAt=desc (${CURSOR_VERSION})` },
+  { key: "cursor-past", label: `GET /v2/bookings?limit=100&status=past (${CURSOR_VERSION})` },
+  { key: "cursor-after-start", label: `GET /v2/bookings?limit=100&afterStart=now&sortStart=asc (${CURSOR_VERSION})` },
 ];
 
 interface V2Page {
@@ -105,6 +110,21 @@ export async function prepareRequest(key: string, baseUrl: string, apiKey: strin
     }
     case "cursor-upcoming":
       prepared = { spec: cursor("limit=100&status=upcoming", null) };
+      break;
+    case "v2-sort-end":
+      prepared = { spec: offsetV2("take=100&sortEnd=desc", 0) };
+      break;
+    case "v2-sort-created":
+      prepared = { spec: offsetV2("take=100&sortCreated=desc", 0) };
+      break;
+    case "cursor-updated":
+      prepared = { spec: cursor("limit=100&sortUpdatedAt=desc", want(visible)) };
+      break;
+    case "cursor-past":
+      prepared = { spec: cursor("limit=100&status=past", null) };
+      break;
+    case "cursor-after-start":
+      prepared = { spec: cursor(`limit=100&sortStart=asc&afterStart=${encodeURIComponent(new Date().toISOString())}`, null) };
       break;
     default:
       throw new Error(`unknown request ${key}`);
