@@ -39,5 +39,19 @@ export async function findPage<T>(page: PageRequest | OffsetRequest, find: (wind
   return { items, total: await count() };
 }
 
+/**
+ * findPage for a list that grows with the bookings: `count(limit)` counts at most `limit` rows
+ * (Prisma's count with `take`), so the total is exact up to LIST_COUNT_LIMIT and marked
+ * otherwise.
+ */
+export async function findCappedPage<T>(
+  page: PageRequest | OffsetRequest,
+  find: (window: { skip: number; take: number }) => Promise<T[]>,
+  count: (limit: number) => Promise<number>,
+): Promise<Page<T>> {
+  const counted = await findPage(page, find, () => count(LIST_COUNT_LIMIT + 1));
+  return { ...counted, total: Math.min(counted.total, LIST_COUNT_LIMIT), exact: counted.total <= LIST_COUNT_LIMIT };
+}
+
 /** The same page with each item mapped. */
 export const mapPage = <T, U>(page: Page<T>, map: (item: T) => U): Page<U> => ({ ...page, items: page.items.map(map) });

@@ -1,7 +1,7 @@
 import { getPrisma, type Prisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { notFound } from "../errors/domain-errors";
-import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
+import { findCappedPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import { deliveryBody } from "./enqueue-deliveries";
 import { findManagedWebhook } from "./webhook-service";
 import { kickWebhookDelivery } from "./worker";
@@ -50,10 +50,10 @@ export async function listDeliveries(auth: AuthContext, webhookId: string, page:
   await findManagedWebhook(auth, webhookId);
   const prisma = await getPrisma();
   const where = { webhookId };
-  const rows = await findPage(
+  const rows = await findCappedPage(
     page,
     (window) => prisma.webhookDelivery.findMany({ where, select: SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
-    () => prisma.webhookDelivery.count({ where }),
+    (limit) => prisma.webhookDelivery.count({ where, take: limit }),
   );
   return mapPage(rows, toPublicDelivery);
 }

@@ -31,7 +31,7 @@ export const LIST_NOTE =
   `List paging: without \`take\` and \`page\` the answer holds every row, up to ${LIST_ALL_CAP}; with either, one page of \`take\` rows ` +
   `(1–${PAGE_SIZE_MAX}, default ${PAGE_SIZE_DEFAULT}). \`X-Total-Count\` always says how many rows match, and \`Link: <…>; rel="next"\` ` +
   `names the next page while rows remain (after a whole list cut at ${LIST_ALL_CAP}, pages of ${PAGE_SIZE_MAX} from row ${LIST_ALL_CAP + 1}). ` +
-  `Lists of bookings and their attendees, references and payments count up to ${LIST_COUNT_LIMIT} rows: beyond, X-Total-Count is ${LIST_COUNT_LIMIT} and X-Total-Count-Exact is false.`;
+  `Lists of bookings, their attendees, references and payments, and webhook deliveries count up to ${LIST_COUNT_LIMIT} rows: beyond, X-Total-Count is ${LIST_COUNT_LIMIT} and X-Total-Count-Exact is false.`;
 
 /** Whether the operation validates its query with v1 list paging (listQuery's take). */
 export const usesListPaging = (query: z.ZodObject | undefined) => query !== undefined && query.shape.take === listQuery.shape.take;

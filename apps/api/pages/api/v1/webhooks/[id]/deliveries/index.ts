@@ -25,6 +25,7 @@ export const config = { api: { bodyParser: false } };
  *         description: A page of deliveries
  *         headers:
  *           X-Total-Count: { $ref: "#/components/headers/TotalCount" }
+ *           X-Total-Count-Exact: { $ref: "#/components/headers/TotalCountExact" }
  *           Link: { $ref: "#/components/headers/NextPageLink" }
  *         content:
  *           application/json:
