@@ -20,15 +20,15 @@ export async function claimNotifications(prisma: PrismaClient, now: Date, leaseU
 }
 
 /**
- * Moves the claim of rows still held under `token` to `leaseUntil` (compare-and-set): the ids
- * whose claim this pass still holds.
+ * The ids of rows still held under `token`; with `leaseUntil`, their claim moves there
+ * (compare-and-set). Without, only a read: no new row version, no index entry, no WAL.
  */
-export async function renewClaims(prisma: PrismaClient, ids: string[], token: Date, leaseUntil: Date): Promise<Set<string>> {
+export async function renewClaims(prisma: PrismaClient, ids: string[], token: Date, leaseUntil: Date | null): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
-    UPDATE "Notification" SET "nextAttemptAt" = ${leaseUntil.toISOString()}::timestamp
-    WHERE id = ANY(${ids}::text[]) AND status = 'PENDING' AND "nextAttemptAt" = ${token.toISOString()}::timestamp
-    RETURNING id`);
+  const held = Prisma.sql`id = ANY(${ids}::text[]) AND status = 'PENDING' AND "nextAttemptAt" = ${token.toISOString()}::timestamp`;
+  const rows = leaseUntil
+    ? await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`UPDATE "Notification" SET "nextAttemptAt" = ${leaseUntil.toISOString()}::timestamp WHERE ${held} RETURNING id`)
+    : await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT id FROM "Notification" WHERE ${held}`);
   return new Set(rows.map((r) => r.id));
 }
 

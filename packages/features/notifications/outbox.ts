@@ -81,9 +81,9 @@ const RECORD_MARGIN_MS = 30_000;
 /**
  * One delivery pass over due PENDING rows (safe to run in several processes at once: a row
  * is sent by at most one of them). One statement claims the rows with their payloads. Just
- * before its send, each row's claim is renewed (compare-and-set on the claim token: a row
- * another worker took over once our lease ran out is not sent); the renewals of the rows the
- * lanes start meanwhile go out together, in one statement. Each row is rendered from its
+ * before its send, each row's claim is checked (a row another worker took over once our lease
+ * ran out is not sent) and, when the lease is running out, renewed (compare-and-set on the
+ * claim token); the checks of the rows the lanes start meanwhile go out together, in one statement. Each row is rendered from its
  * payload snapshot and sent; outcomes are recorded in batches, one statement each: success →
  * SUCCEEDED with sentAt; a failure → attempts+1 and a retry after 30 s, 2 min, 10 min, 1 h,
  * 3 h, 6 h, 12 h, …; the 8th failure, or a message that cannot be built, → FAILED with
@@ -125,9 +125,12 @@ export async function deliverDueNotifications(options: { limit?: number; now?: D
     recording = record().finally(() => (recording = undefined));
   };
 
+  // While the claim has a send's time and a margin to run, checking that a row is still ours
+  // is enough (nobody can take it over before its send ends); later, the claim is extended.
   const renewal = claimRenewals(async (ids) => {
-    const lease = new Date(clock().getTime() + leaseMs);
-    const held = await renewClaims(prisma, ids, claimToken, lease);
+    const extend = clock().getTime() + settings.sendTimeoutMs + 10_000 > claimToken.getTime();
+    const lease = extend ? new Date(clock().getTime() + leaseMs) : claimToken;
+    const held = await renewClaims(prisma, ids, claimToken, extend ? lease : null);
     return { held, lease };
   });
   const lane = async () => {
