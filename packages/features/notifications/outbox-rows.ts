@@ -21,14 +21,15 @@ export async function claimNotifications(prisma: PrismaClient, now: Date, leaseU
 
 /**
  * The ids of rows still held under `token`; with `leaseUntil`, their claim moves there
- * (compare-and-set). Without, only a read: no new row version, no index entry, no WAL.
+ * (compare-and-set). Without, a locking read: no new row version and no index entry, but it
+ * waits for a claim in flight on the row to end and then sees its token, as the UPDATE would.
  */
 export async function renewClaims(prisma: PrismaClient, ids: string[], token: Date, leaseUntil: Date | null): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const held = Prisma.sql`id = ANY(${ids}::text[]) AND status = 'PENDING' AND "nextAttemptAt" = ${token.toISOString()}::timestamp`;
   const rows = leaseUntil
     ? await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`UPDATE "Notification" SET "nextAttemptAt" = ${leaseUntil.toISOString()}::timestamp WHERE ${held} RETURNING id`)
-    : await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT id FROM "Notification" WHERE ${held}`);
+    : await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT id FROM "Notification" WHERE ${held} FOR SHARE`);
   return new Set(rows.map((r) => r.id));
 }
 
