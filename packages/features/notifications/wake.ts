@@ -8,7 +8,7 @@ export const OUTBOX_CHANNEL = "slotbase_outbox";
  * At most one NOTIFY per this long: under load one wakes the delivery process for the rows of
  * many bookings (each NOTIFY is a small transaction of its own), at the cost of this much lag.
  */
-const MIN_INTERVAL_MS = 20;
+const MIN_INTERVAL_MS = 50;
 
 let inFlight = false;
 let again = false;

@@ -20,7 +20,7 @@ const USAGE = "Usage: yarn notifications:deliver [--watch] [--only emails|webhoo
 const EMAIL_PASS_LIMIT = 100;
 const WEBHOOK_PASS_LIMIT = 250;
 /** Wake-ups within this long of a drain's start are served by the next one together. */
-const MIN_DRAIN_INTERVAL_MS = 25;
+const MIN_DRAIN_INTERVAL_MS = 100;
 /** --watch prints what it sent at most this often. */
 const REPORT_EVERY_MS = 10_000;
 const NONE = { sent: 0, retried: 0, failed: 0 };
