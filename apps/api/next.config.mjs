@@ -14,6 +14,8 @@ const nextConfig = {
         { source: "/", destination: "/api" },
         { source: "/docs", destination: "/api/docs" },
         { source: "/openapi.json", destination: "/api/openapi" },
+        { source: "/health", destination: "/api/health" },
+        { source: "/health/ready", destination: "/api/health/ready" },
         { source: "/v1/:path*", destination: "/api/v1/:path*" },
         { source: "/v2/:path*", destination: "/api/v2/:path*" },
         // Next's built-in pages (the HTML 404 and error pages) are not part of this API.

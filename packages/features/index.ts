@@ -5,6 +5,7 @@ export * from "./auth/scopes";
 export * from "./auth/authenticate";
 export * from "./auth/require-scope";
 export * from "./common/pagination";
+export * from "./health/readiness";
 export * from "./api-keys/key-format";
 export * from "./api-keys/create-api-key";
 export * from "./api-keys/public-api-key";

@@ -2,6 +2,8 @@ export { getPrisma, setPrisma, openConfiguredDatabase, createPostgresClient, cre
 export type { Database, OpenDatabase } from "./src/client";
 export { openEmbeddedDatabase } from "./src/embedded";
 export { applyMigrations, MigrationError } from "./src/migrator";
+export { migrationStatus } from "./src/migration-status";
+export type { MigrationStatus } from "./src/migration-status";
 export type { SqlRunner, MigrationReport } from "./src/migrator";
 export { pgliteRunner, pgRunner } from "./src/sql-runners";
 export { defaultDataDir, findRepoRoot } from "./src/paths";

@@ -87,6 +87,17 @@ describe("unversioned paths are v1, as Cal.com's rewrites made them", () => {
   });
 });
 
+describe("health probes at the root, not under v1", () => {
+  it("/health is alive and /health/ready is ready on the suite's migrated database, without a key", async () => {
+    const [live, ready] = await Promise.all([raw("GET", "/health"), raw("GET", "/health/ready")]);
+    expect(live.status).toBe(200);
+    expect(live.json).toEqual({ status: "ok", uptimeSeconds: expect.any(Number) });
+    expect(ready.status).toBe(200);
+    expect(ready.json).toEqual({ status: "ready", failing: [], checks: { database: { status: "ok" }, migrations: { status: "ok" } } });
+    expect(ready.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
 describe("what Next refuses before routing is JSON too", () => {
   it("a path with percent-escapes that are not UTF-8 (or not escapes) is a 400 in the surface's shape", async () => {
     const v1 = await raw("GET", "/v1/%zz");

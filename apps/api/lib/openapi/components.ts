@@ -57,6 +57,8 @@ export const schemaComponents: Record<string, z.ZodType> = {
   BookingPreviewResponse: calendarEvents.BookingPreviewResponse,
   DeletedResponse: common.DeletedResponse,
   ApiIndexResponse: common.ApiIndexResponse,
+  HealthResponse: common.HealthResponse,
+  ReadinessResponse: common.ReadinessResponse,
   User: users.User,
   UserCreateBody: users.UserCreateBody,
   UserUpdateBody: users.UserUpdateBody,

@@ -53,3 +53,19 @@ export const ApiIndexResponse = z.object({
   docs: z.string(),
   openapi: z.string(),
 });
+
+export const HealthResponse = z.object({
+  status: z.literal("ok"),
+  uptimeSeconds: z.number().int().min(0).describe("Seconds since this process started."),
+});
+
+const DependencyCheck = z.object({
+  status: z.enum(["ok", "failing"]),
+  detail: z.string().optional().describe("Why it is failing, in words an operator acts on."),
+});
+
+export const ReadinessResponse = z.object({
+  status: z.enum(["ready", "unavailable"]),
+  failing: z.array(z.enum(["database", "migrations"])).describe("The dependencies that keep this process from serving; empty when ready."),
+  checks: z.object({ database: DependencyCheck, migrations: DependencyCheck }),
+});
