@@ -47,7 +47,7 @@ describe("GET /health/ready (readiness)", () => {
 
   it("is 503 naming the database when it cannot be reached, without revealing where it is", async () => {
     const working = await getPrisma();
-    const unreachable = createPostgresClient("postgresql://slotbase:s3cret-password@127.0.0.1:1/nowhere", { DATABASE_CONNECT_TIMEOUT_MS: "500" });
+    const unreachable = createPostgresClient("postgresql://slotbase:s3cret-password@127.0.0.1:1/nowhere", { ...process.env, DATABASE_CONNECT_TIMEOUT_MS: "500" });
     setPrisma(unreachable);
     try {
       const result = await api("GET /health/ready");

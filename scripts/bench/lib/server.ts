@@ -2,7 +2,7 @@
 // for the end-to-end benchmarks. The server gets its own process group, so stopping it stops
 // every process it started.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -111,7 +111,7 @@ export function superviseChild(child: ChildProcess, onOutput?: (output: string) 
  * Starts the built app (`next start` in apps/api) with `env` on a free port and waits until
  * `GET /` answers 200. The server is stopped if this process exits first.
  */
-export async function startBuiltServer(env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startBuiltServer(env: Record<string, string>, options: { readyTimeoutMs?: number; outputFile?: string } = {}): Promise<RunningServer> {
   if (!hasBuild()) throw new Error("apps/api has no build (apps/api/.next/BUILD_ID): run `yarn build` first");
   const port = await freePort();
   const nextBin = createRequire(path.join(API_DIR, "package.json")).resolve("next/dist/bin/next");
@@ -122,6 +122,15 @@ export async function startBuiltServer(env: Record<string, string>, options: { r
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  let outputWritten: Promise<void> = Promise.resolve();
+  if (options.outputFile) {
+    // All of its output, not only the recent part superviseChild keeps; complete once stop() resolves.
+    const file = createWriteStream(options.outputFile, { flags: "a" });
+    child.stdout!.pipe(file, { end: false });
+    child.stderr!.pipe(file, { end: false });
+    outputWritten = new Promise((resolve) => file.once("finish", () => resolve()));
+    child.once("close", () => file.end());
+  }
   const supervised = superviseChild(child);
   const closed = supervised.closed;
   const onExit = () => killGroup(child, "SIGKILL");
@@ -134,6 +143,7 @@ export async function startBuiltServer(env: Record<string, string>, options: { r
     const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
     await closed;
     clearTimeout(timer);
+    await outputWritten;
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -3,6 +3,7 @@ import type { NextApiHandler } from "next";
 import type { ApiRequest, ApiResponse, HttpMethod, Middleware } from "../http/types";
 import type { EndpointInfo } from "../route/endpoint";
 import { requestId } from "./request-id";
+import { accessLog } from "./access-log";
 import { captureErrors } from "./capture-errors";
 import { httpMethods, setCorsResponseHeaders } from "./http-methods";
 import { verifyApiKey, verifyApiKeyIfSent } from "./verify-api-key";
@@ -21,12 +22,13 @@ const asLibrary = (middleware: Middleware) => middleware as unknown as LibraryMi
 const chain = label(
   {
     requestId: asLibrary(requestId),
+    accessLog: asLibrary(accessLog),
     captureErrors: asLibrary(captureErrors),
     startBackgroundWork: asLibrary(startBackgroundWork),
     verifyApiKey: asLibrary(verifyApiKey),
     verifyApiKeyIfSent: asLibrary(verifyApiKeyIfSent),
   },
-  ["requestId", "captureErrors", "startBackgroundWork"],
+  ["requestId", "accessLog", "captureErrors", "startBackgroundWork"],
 );
 
 export type MethodHandler = (req: ApiRequest, res: ApiResponse) => Promise<void>;

@@ -2,7 +2,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "../../generated/openapi-types";
 import { assertMatchesDocumentedResponse } from "../../test/support/response-validator";
 import { assertMatchesCalcomContract } from "../../test/support/calcom-contract";
-import { suiteEnv } from "./server-state";
+import { noteKeyUsed, suiteEnv } from "./server-state";
 
 /**
  * The typed client generated from the OpenAPI document (openapi-typescript writes
@@ -29,6 +29,7 @@ const documented: Middleware = {
 
 /** A client for the running server; with a key, it sends `Authorization: Bearer <key>`. */
 export function api(key: string | undefined = suiteEnv().adminKey): Api {
+  noteKeyUsed(key);
   const client = createClient<paths>({ baseUrl: suiteEnv().baseUrl, headers: key ? { Authorization: `Bearer ${key}` } : {} });
   client.use(documented);
   return client;

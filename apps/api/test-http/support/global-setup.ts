@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createEmbeddedClient, openEmbeddedDatabase } from "@slotbase/prisma";
 import { PGLITE_IMAGE_PATH } from "@slotbase/prisma/testing/template";
 import { issueApiKey } from "@slotbase/features/scripts/issue-api-key";
 import { hasBuild, startBuiltServer } from "../../../../scripts/bench/lib/server";
-import { ADMIN_KEY_ENV, BASE_URL_ENV, STATE, type StateHolder } from "./server-state";
+import { ADMIN_KEY_ENV, BASE_URL_ENV, KEYS_FILE_ENV, STATE, type StateHolder } from "./server-state";
 
 export const ADMIN_EMAIL = "http-suite-admin@example.com";
 
@@ -38,7 +38,12 @@ export default async function globalSetup(): Promise<void> {
   try {
     const dataDir = path.join(dir, "pglite");
     const adminKey = await prepareDatabase(dataDir);
+    const logFile = path.join(dir, "server.log");
+    const keysFile = path.join(dir, "keys-used.txt");
+    writeFileSync(keysFile, `${adminKey}\n`);
     const server = await startBuiltServer({
+      // every request's access line, which the teardown scans for the keys the tests sent
+      LOG_LEVEL: "info",
       // the embedded database in the temporary folder, never DATABASE_URL's
       DATABASE_URL: "",
       SLOTBASE_DATA_DIR: dataDir,
@@ -51,10 +56,11 @@ export default async function globalSetup(): Promise<void> {
       WEBHOOK_POLL_MS: "300",
       // as `yarn start` runs it, without the jest flags of this process
       NODE_OPTIONS: "--max-semi-space-size=64",
-    });
+    }, { outputFile: logFile });
     process.env[BASE_URL_ENV] = server.baseUrl;
     process.env[ADMIN_KEY_ENV] = adminKey;
-    (globalThis as StateHolder)[STATE] = { stop: server.stop, output: server.output, dir };
+    process.env[KEYS_FILE_ENV] = keysFile;
+    (globalThis as StateHolder)[STATE] = { stop: server.stop, output: server.output, dir, logFile };
     console.log(`\n[test:http] built app at ${server.baseUrl} on a fresh embedded database (ready in ${Math.round(performance.now() - started)} ms)`);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

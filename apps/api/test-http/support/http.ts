@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import { suiteEnv } from "./server-state";
+import { noteKeyUsed, suiteEnv } from "./server-state";
 import { surfaceOf } from "../../lib/http/surface";
 
 /** A raw response: what the server sent, parsed as JSON when it says it is JSON. */
@@ -22,6 +22,8 @@ export interface RawOptions {
 export async function raw(method: string, path: string, options: RawOptions = {}): Promise<RawResponse> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers.authorization = `Bearer ${options.key}`;
+  noteKeyUsed(options.key);
+  noteKeyUsed(new URL(path, "http://x").searchParams.get("apiKey") ?? undefined);
   let body: string | undefined;
   if (typeof options.body === "string") body = options.body;
   else if (options.body !== undefined) {
