@@ -7,6 +7,7 @@ module.exports = {
   transform: { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   transformIgnorePatterns: ["/node_modules/(?!(@electric-sql/pglite)/)"],
   globalSetup: path.join(__dirname, "packages/prisma/testing/global-setup.ts"),
+  setupFiles: [path.join(__dirname, "jest.env.js")],
   testMatch: ["**/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/.next/"],
   testTimeout: 30_000,

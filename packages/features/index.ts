@@ -67,3 +67,5 @@ export { customInputAnswers, type CustomInputRule } from "./custom-inputs/custom
 export * from "./destination-calendars/destination-calendar-service";
 export * from "./selected-calendars/selected-calendar-service";
 export * from "./selected-calendars/selected-calendar-id";
+export * from "./rate-limits/rate-limiter";
+export * from "./rate-limits/rate-limit-settings";

@@ -42,6 +42,14 @@ const ERROR_RESPONSES: Record<Surface, { prefix: string; schema: string }> = {
   calendarEvents: { prefix: "JsonApi", schema: "ErrorResponseJsonApi" },
 };
 
+/** The headers of a 429 (lib/middleware/rate-limit.ts). */
+const RATE_LIMIT_HEADERS = {
+  "Retry-After": { description: "Seconds until the window ends and requests are counted again.", schema: { type: "integer", minimum: 1 } },
+  "X-RateLimit-Limit": { description: "Requests allowed a minute.", schema: { type: "integer" } },
+  "X-RateLimit-Remaining": { description: "Requests left in this window.", schema: { type: "integer" } },
+  "X-RateLimit-Reset": { description: "Seconds until the window ends.", schema: { type: "integer" } },
+};
+
 /** Operations marked `x-idempotent: true` take the Idempotency-Key header (lib/route/endpoint.ts). */
 function documentIdempotency(operation: Json): void {
   operation.parameters = [...((operation.parameters ?? []) as Json[]), { $ref: "#/components/parameters/IdempotencyKey" }];
@@ -198,6 +206,11 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         operation.responses["413"] ??= { $ref: "#/components/responses/PayloadTooLarge" };
         operation.responses["415"] ??= { $ref: "#/components/responses/UnsupportedMediaType" };
       }
+      if (!info.unlimited) {
+        // lib/middleware/rate-limit.ts counts every request but the health probes'.
+        operation.responses ??= {};
+        operation.responses["429"] ??= { $ref: "#/components/responses/RateLimited" };
+      }
       if (operation["x-idempotent"] === true) {
         operation.description = `${String(operation.description ?? "").trimEnd()}\n\n${IDEMPOTENCY_NOTE}`.trimStart();
       }
@@ -273,6 +286,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         headers: {
           "X-Request-Id": { $ref: "#/components/headers/RequestId" },
           ...(name === "MethodNotAllowed" ? { Allow: { description: "Methods this path serves", schema: { type: "string" } } } : {}),
+          ...(name === "RateLimited" ? RATE_LIMIT_HEADERS : {}),
         },
         content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
       };

@@ -13,6 +13,10 @@ export const SHARED_RESPONSES: Record<string, string> = {
   PayloadTooLarge: "The JSON body is larger than 1 MB (code `payload_too_large`).",
   UnsupportedMediaType: "The body is not sent as JSON (code `unsupported_media_type`).",
   NotImplemented: "A Cal.com operation this project does not support; the message says why (code `not_implemented`).",
+  RateLimited:
+    "Too many requests this minute for this API key (RATE_LIMIT_PER_MINUTE, or the key's own rateLimitPerMinute), or from this address without a key " +
+    "(RATE_LIMIT_ANONYMOUS_PER_MINUTE); Retry-After says when to try again (code `rate_limited`). Limited answers, successes included, carry " +
+    "X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (seconds until the window ends).",
 };
 export const DESCRIPTION = `Slotbase is a self-hostable scheduling API: one domain model behind Cal.com-style v1 and v2 surfaces.
 

@@ -88,3 +88,11 @@ export function assertNoKeyEscalation(access: Access, scopes: Scope[] | undefine
     throw forbidden(message, { field: "teamId", rule: "escalation", message });
   }
 }
+
+/** A key's own rate limit is the operator's decision: only an unrestricted system admin sets it. */
+export function assertMaySetRateLimit(access: Access): void {
+  if (!access.seesEverything) {
+    const message = "Only a system admin can set a key's rate limit.";
+    throw forbidden(message, { field: "rateLimitPerMinute", rule: "forbidden", message });
+  }
+}

@@ -2,7 +2,7 @@ import { getPrisma } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import type { Scope } from "../auth/scopes";
 import { accessOf } from "../access/access";
-import { assertKeyVisible, assertMayActFor, assertNoKeyEscalation, visibleKeysWhere } from "../access/owner-rules";
+import { assertKeyVisible, assertMayActFor, assertMaySetRateLimit, assertNoKeyEscalation, visibleKeysWhere } from "../access/owner-rules";
 import { invalidField, notFound } from "../errors/domain-errors";
 import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import { createApiKey } from "./create-api-key";
@@ -18,7 +18,10 @@ export interface ApiKeyCreateInput {
   userId?: number;
 }
 
-export type ApiKeyUpdateInput = Pick<ApiKeyCreateInput, "note" | "expiresAt" | "scopes">;
+export type ApiKeyUpdateInput = Pick<ApiKeyCreateInput, "note" | "expiresAt" | "scopes"> & {
+  /** System admins only: the key's own requests per minute (null: the deployment's default, 0: unlimited). */
+  rateLimitPerMinute?: number | null;
+};
 
 function assertFuture(expiresAt: Date | null | undefined, now = new Date()): void {
   if (expiresAt && expiresAt.getTime() <= now.getTime()) throw invalidField("expiresAt", "future", "Must be in the future");
@@ -64,6 +67,7 @@ export async function createApiKeyFor(auth: AuthContext, input: ApiKeyCreateInpu
 export async function updateApiKey(auth: AuthContext, id: string, input: ApiKeyUpdateInput): Promise<PublicApiKey> {
   const existing = await findVisibleKey(auth, id);
   if (input.scopes !== undefined) assertNoKeyEscalation(await accessOf(auth), input.scopes, existing.teamId);
+  if (input.rateLimitPerMinute !== undefined) assertMaySetRateLimit(await accessOf(auth));
   assertFuture(input.expiresAt);
   const prisma = await getPrisma();
   const row = await prisma.apiKey.update({ where: { id }, data: input });

@@ -14,6 +14,7 @@ export interface VerifiedKey {
   role: UserRole;
   teamId: number | null;
   scopes: string[];
+  rateLimitPerMinute: number | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
 }

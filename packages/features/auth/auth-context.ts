@@ -10,4 +10,6 @@ export interface AuthContext {
   scopes: string[];
   /** When set, the key may act only within this team/workspace. */
   teamId: number | null;
+  /** The key's own requests-per-minute limit (null or absent: the deployment's; 0: unlimited). */
+  rateLimitPerMinute?: number | null;
 }

@@ -35,6 +35,7 @@ export async function authenticateApiKey(rawKey: string | undefined, now = new D
     apiKeyId: key.apiKeyId,
     scopes: key.scopes,
     teamId: key.teamId,
+    rateLimitPerMinute: key.rateLimitPerMinute,
   };
 }
 
@@ -42,7 +43,7 @@ async function loadKey(hashedKey: string): Promise<VerifiedKey | undefined> {
   const prisma = await getPrisma();
   const row = await prisma.apiKey.findUnique({
     where: { hashedKey },
-    select: { id: true, userId: true, teamId: true, scopes: true, expiresAt: true, lastUsedAt: true, user: { select: { role: true, locked: true } } },
+    select: { id: true, userId: true, teamId: true, scopes: true, rateLimitPerMinute: true, expiresAt: true, lastUsedAt: true, user: { select: { role: true, locked: true } } },
   });
   // A key must belong to a user (Cal.com: a key without a user "won't work"); a locked user's keys stop working.
   if (!row?.user || row.user.locked) return undefined;
@@ -52,6 +53,7 @@ async function loadKey(hashedKey: string): Promise<VerifiedKey | undefined> {
     role: row.user.role,
     teamId: row.teamId,
     scopes: row.scopes,
+    rateLimitPerMinute: row.rateLimitPerMinute,
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
   };

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { deliverySpec, serverSpec, type ChildSpec } from "../../../apps/api/scripts/launcher";
 import type { ProcessGroups } from "./cpu";
-import { freePort, hasBuild, killGroup, ROOT, superviseChild } from "./server";
+import { BENCH_SERVER_ENV, freePort, hasBuild, killGroup, ROOT, superviseChild } from "./server";
 
 /** process: the delivery process (`yarn start` on PostgreSQL); in-process: the server's own worker; off: emails stay queued. */
 export type Delivery = "process" | "in-process" | "off";
@@ -59,7 +59,7 @@ async function answers(url: string): Promise<boolean> {
 /** Starts the app with `env` and waits until every server answers `GET /` and the delivery process listens. */
 export async function startApp(env: Record<string, string>, options: { instances: number; delivery: Delivery }): Promise<RunningApp> {
   if (!hasBuild()) throw new Error("apps/api has no build (apps/api/.next/BUILD_ID): run `yarn build` first");
-  const base = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env };
+  const base = { ...process.env, ...BENCH_SERVER_ENV, ...env };
   const started: Started[] = [];
   const stop = async () => {
     const running = started.filter((c) => !c.supervised.exited());

@@ -107,6 +107,9 @@ export function superviseChild(child: ChildProcess, onOutput?: (output: string) 
   return { output: () => log, exited: () => exited, closed };
 }
 
+/** What a benchmarked (or HTTP-suite) server runs with: production mode, no telemetry, no rate limits (a load generator is one client). */
+export const BENCH_SERVER_ENV = { NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_ANONYMOUS_PER_MINUTE: "0" };
+
 /**
  * Starts the built app (`next start` in apps/api) with `env` on a free port and waits until
  * `GET /` answers 200. The server is stopped if this process exits first.
@@ -118,7 +121,7 @@ export async function startBuiltServer(env: Record<string, string>, options: { r
   const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: API_DIR,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: START_NODE_OPTIONS, ...env, PORT: String(port) },
+    env: { ...process.env, ...BENCH_SERVER_ENV, NODE_OPTIONS: START_NODE_OPTIONS, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

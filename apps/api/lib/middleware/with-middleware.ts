@@ -8,6 +8,7 @@ import { captureErrors } from "./capture-errors";
 import { httpMethods, setCorsResponseHeaders } from "./http-methods";
 import { verifyApiKey, verifyApiKeyIfSent } from "./verify-api-key";
 import { startBackgroundWork } from "./start-background-work";
+import { rateLimit } from "./rate-limit";
 import { HttpError } from "../http/http-error";
 import { UNKNOWN_PATH_MESSAGE } from "../http/error-response";
 
@@ -27,6 +28,7 @@ const chain = label(
     startBackgroundWork: asLibrary(startBackgroundWork),
     verifyApiKey: asLibrary(verifyApiKey),
     verifyApiKeyIfSent: asLibrary(verifyApiKeyIfSent),
+    rateLimit: asLibrary(rateLimit),
   },
   ["requestId", "accessLog", "captureErrors", "startBackgroundWork"],
 );
@@ -53,6 +55,8 @@ export interface RouteOptions {
    * operation, and is not in the OpenAPI document. Takes no handlers.
    */
   notFound?: true;
+  /** Health probes: never rate limited (a load balancer must always reach them). */
+  unlimited?: true;
 }
 
 /** Wraps a route's method handlers in the whole chain: request id, errors, method guard, API key. */
@@ -60,6 +64,8 @@ export interface RouteInfo {
   public: boolean;
   /** Serves callers without a key too (RouteOptions.optionalKey). */
   optionalKey?: boolean;
+  /** Never rate limited (RouteOptions.unlimited). */
+  unlimited?: boolean;
   /** True only on the unknown-path fallback: it answers every path no route serves, and documents nothing. */
   notFound?: boolean;
   /**
@@ -92,7 +98,8 @@ export function withMiddleware(handlers: MethodHandlers, options: RouteOptions =
   }
   const methods = Object.keys(handlers) as HttpMethod[];
   const keyCheck = options.public ? [] : options.optionalKey ? (["verifyApiKeyIfSent"] as const) : (["verifyApiKey"] as const);
-  const middleware = chain(asLibrary(httpMethods(methods)), ...keyCheck);
+  const limit = options.unlimited ? [] : (["rateLimit"] as const);
+  const middleware = chain(asLibrary(httpMethods(methods)), ...keyCheck, ...limit);
   const dispatch = async (req: ApiRequest, res: ApiResponse) => {
     if (req.method === "OPTIONS") {
       res.status(204).end();
@@ -105,6 +112,7 @@ export function withMiddleware(handlers: MethodHandlers, options: RouteOptions =
   handler[ROUTE_MARKER] = {
     public: options.public === true,
     ...(options.optionalKey ? { optionalKey: true } : {}),
+    ...(options.unlimited ? { unlimited: true } : {}),
     methods: Object.fromEntries(
       methods.map((m) => {
         const { scope, endpoint } = handlers[m] as { scope?: string; endpoint?: EndpointInfo };

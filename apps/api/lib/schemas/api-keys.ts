@@ -15,6 +15,7 @@ export const ApiKey = ApiKeySchema.pick({
   expiresAt: true,
   lastUsedAt: true,
   scopes: true,
+  rateLimitPerMinute: true,
 });
 /** Returned once, at creation: the key itself. */
 export const ApiKeyWithSecret = ApiKey.extend({
@@ -43,6 +44,16 @@ export const ApiKeyCreateBody = writable
 
 export const ApiKeyUpdateBody = writable
   .partial()
+  .extend({
+    rateLimitPerMinute: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .nullable()
+      .optional()
+      .describe("Admins only: this key's requests per minute (0: unlimited; null: the deployment's RATE_LIMIT_PER_MINUTE)."),
+  })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { error: "Send at least one field to change" });
 

@@ -29,5 +29,5 @@ export default withMiddleware(
       res.status(200).json({ status: "ok", uptimeSeconds: Math.floor(process.uptime()) });
     },
   },
-  { public: true },
+  { public: true, unlimited: true },
 );

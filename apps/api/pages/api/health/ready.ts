@@ -43,5 +43,5 @@ export default withMiddleware(
       res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", failing, checks });
     },
   },
-  { public: true },
+  { public: true, unlimited: true },
 );

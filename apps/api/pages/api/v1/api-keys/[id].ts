@@ -26,7 +26,11 @@ export const config = { api: { bodyParser: false } };
  *       404: { $ref: "#/components/responses/NotFound" }
  *   patch:
  *     operationId: updateApiKey
- *     summary: Change a key's note, expiry or scopes
+ *     summary: Change a key's note, expiry, scopes or rate limit
+ *     description: >-
+ *       The key's owner (or an admin) changes its note, expiry and scopes; only a system admin
+ *       sets rateLimitPerMinute (another caller sending it gets 403 naming it). Changes apply
+ *       at once on this server and within APIKEY_CACHE_TTL_MS on others.
  *     tags: [api-keys]
  *     x-scope: api-keys:write
  *     x-query: ApiKeyIdQuery
