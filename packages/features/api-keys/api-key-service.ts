@@ -7,7 +7,7 @@ import { invalidField, notFound } from "../errors/domain-errors";
 import { findPage, mapPage, type Page, type PageRequest } from "../common/pagination";
 import { createApiKey } from "./create-api-key";
 import { toPublicApiKey, type PublicApiKey } from "./public-api-key";
-import { verifiedKeyCache } from "./verified-key-cache";
+import { invalidateKeys } from "./key-invalidation";
 
 export interface ApiKeyCreateInput {
   note?: string | null;
@@ -71,7 +71,7 @@ export async function updateApiKey(auth: AuthContext, id: string, input: ApiKeyU
   assertFuture(input.expiresAt);
   const prisma = await getPrisma();
   const row = await prisma.apiKey.update({ where: { id }, data: input });
-  verifiedKeyCache.dropKey(id);
+  await invalidateKeys({ apiKeyId: id });
   return toPublicApiKey(row);
 }
 
@@ -79,5 +79,5 @@ export async function deleteApiKey(auth: AuthContext, id: string): Promise<void>
   await findVisibleKey(auth, id);
   const prisma = await getPrisma();
   await prisma.apiKey.deleteMany({ where: { id } });
-  verifiedKeyCache.dropKey(id);
+  await invalidateKeys({ apiKeyId: id });
 }

@@ -3,8 +3,9 @@ import type { UserRole } from "@slotbase/prisma";
 /**
  * In-process cache of verified keys, so the hot path pays no database round trip for
  * authentication. Entries live APIKEY_CACHE_TTL_MS (default 30 s). Changing or deleting
- * a key, or changing or deleting its user, through the API drops the affected entries in
- * this process at once; other processes (serverless instances) notice within the TTL.
+ * a key, its user or its team drops the affected entries at once, here and, on PostgreSQL,
+ * in every other process (key-invalidation.ts); a process that could not hear it notices
+ * within the TTL.
  * Expiry is checked on every request against the cached expiresAt, so caching never
  * extends a key's life.
  */

@@ -5,7 +5,7 @@ import { assertCanCreateTeam, assertTeam, readableTeamIds } from "../access/team
 import { conflict, notFound } from "../errors/domain-errors";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
 import { findPage, type Page, type PageRequest } from "../common/pagination";
-import { verifiedKeyCache } from "../api-keys/verified-key-cache";
+import { invalidateKeys } from "../api-keys/key-invalidation";
 
 /** Team fields a client may set. */
 export interface TeamFields {
@@ -108,5 +108,5 @@ export async function deleteTeam(auth: AuthContext, teamId: number): Promise<voi
   const { count } = await prisma.team.deleteMany({ where: { id: teamId } });
   if (count === 0) throw notFound("Team");
   // The team's restricted keys were deleted with it: stop honouring cached copies at once.
-  verifiedKeyCache.dropWhere((key) => key.teamId === teamId);
+  await invalidateKeys({ teamId });
 }

@@ -5,7 +5,7 @@ import { assertUserAdmin, assertUserVisible, emailChangeIsTrusted, visibleUsersW
 import { conflict, notFound } from "../errors/domain-errors";
 import { isRecordNotFound, isUniqueViolation } from "../errors/database-errors";
 import { findPage, type Page, type PageRequest } from "../common/pagination";
-import { verifiedKeyCache } from "../api-keys/verified-key-cache";
+import { invalidateKeys } from "../api-keys/key-invalidation";
 import { applyEmailChange, deliverEmailChangeSoon, emailTaken, pendingEmailOf, requestEmailChange } from "./email-change";
 
 export type UserCreateInput = Omit<Prisma.UserCreateInput, "id">;
@@ -98,7 +98,7 @@ export async function updateUser(auth: AuthContext, userId: number, input: UserU
       }
       return updated;
     });
-    verifiedKeyCache.dropUser(userId);
+    await invalidateKeys({ userId });
     if (mailQueued) deliverEmailChangeSoon();
     return view(user);
   } catch (error) {
@@ -111,7 +111,7 @@ export async function updateUser(auth: AuthContext, userId: number, input: UserU
 export async function confirmEmailChange(auth: AuthContext, userId: number, token: string): Promise<UserView> {
   assertUserVisible(await accessOf(auth), userId);
   await applyEmailChange(userId, token);
-  verifiedKeyCache.dropUser(userId);
+  await invalidateKeys({ userId });
   return getUser(auth, userId);
 }
 
@@ -130,5 +130,5 @@ export async function deleteUser(auth: AuthContext, userId: number): Promise<voi
   const prisma = await getPrisma();
   const { count } = await prisma.user.deleteMany({ where: { id: userId } });
   if (count === 0) throw notFound("User");
-  verifiedKeyCache.dropUser(userId);
+  await invalidateKeys({ userId });
 }

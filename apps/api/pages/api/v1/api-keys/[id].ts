@@ -30,7 +30,7 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       The key's owner (or an admin) changes its note, expiry and scopes; only a system admin
  *       sets rateLimitPerMinute (another caller sending it gets 403 naming it). Changes apply
- *       at once on this server and within APIKEY_CACHE_TTL_MS on others.
+ *       at once on every server process (on PostgreSQL; the embedded database serves one process).
  *     tags: [api-keys]
  *     x-scope: api-keys:write
  *     x-query: ApiKeyIdQuery
@@ -52,7 +52,7 @@ export const config = { api: { bodyParser: false } };
  *   delete:
  *     operationId: deleteApiKey
  *     summary: Delete (revoke) an API key
- *     description: The key stops working at once on this server, and within APIKEY_CACHE_TTL_MS everywhere.
+ *     description: The key stops working at once, on every server process (on PostgreSQL; the embedded database serves one process).
  *     tags: [api-keys]
  *     x-scope: api-keys:write
  *     x-query: ApiKeyIdQuery
