@@ -5,23 +5,30 @@
 # (VERCEL_GIT_PREVIOUS_SHA); builds when that is unknown (first deployment, or the previous
 # commit is not in the clone).
 #
-# Vercel project settings:
+# Vercel project settings (vercel.json at the repository root sets the commands; the seed's
+# "BUILD COMMAND: yarn turbo run build --scope=@calcom/api ..." becomes `yarn build`, which
+# builds apps/api and the packages it transpiles, and "OUTPUT DIRECTORY: apps/api/.next" stays):
 #   Framework preset:    Next.js
-#   Root directory:      (repository root; vercel.json there sets the commands below)
+#   Root directory:      (repository root)
 #   Install command:     node .yarn/releases/yarn-4.18.1.cjs install --immutable
-#   Build command:       node .yarn/releases/yarn-4.18.1.cjs build
+#   Build command:       node .yarn/releases/yarn-4.18.1.cjs db:migrate && node .yarn/releases/yarn-4.18.1.cjs build
+#                        (migrations run on every deployment, under an advisory lock, before
+#                        the build; give preview deployments their own DATABASE_URL)
 #   Output directory:    apps/api/.next
 #   Ignored build step:  bash scripts/vercel-deploy.sh
 #   Node.js version:     20.x
-#   Environment:         DATABASE_URL is required. The embedded database (PGlite, used
-#                        when DATABASE_URL is unset) is single-process and writes to local
-#                        disk: not for serverless. Use a PostgreSQL 15+ server (a pooled
-#                        connection string is best; DATABASE_POOL_MAX stays small, default 5).
-#                        Optional: APIKEY_PREFIX, APIKEY_CACHE_TTL_MS, CORS_ORIGIN,
-#                        LOG_LEVEL (see .env.example).
-#   (Alternative layout: Root directory apps/api with "Include files outside the root
-#   directory" on, install/build commands prefixed with `cd ../.. &&`, output .next.)
-#   Before deploying:    DATABASE_URL=... yarn db:migrate   (migrations are not run by the build)
+#   Cron:                vercel.json's crons call GET /api/cron/deliver every minute with
+#                        Authorization: Bearer $CRON_SECRET: functions are frozen after their
+#                        response, so this is what sends emails and webhooks (the in-process
+#                        senders are off when VERCEL=1).
+#   Environment:         DATABASE_URL (required; PostgreSQL 15+, not the embedded database,
+#                        which is single-process and writes to local disk), CRON_SECRET
+#                        (required for delivery), DATABASE_PREPARED_STATEMENTS=off behind a
+#                        transaction-mode pooler (PgBouncer before 1.21, Supabase/Neon poolers),
+#                        DATABASE_POOL_MAX small (default 5), TRUSTED_PROXIES=* (Vercel sets
+#                        X-Forwarded-For), REDIS_URL (rate limits shared by every function
+#                        instance), EMAIL_SERVER; optional APIKEY_PREFIX, CORS_ORIGIN, LOG_LEVEL
+#                        (see .env.example).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -16,6 +16,7 @@ const nextConfig = {
         { source: "/openapi.json", destination: "/api/openapi" },
         { source: "/health", destination: "/api/health" },
         { source: "/health/ready", destination: "/api/health/ready" },
+        { source: "/cron/deliver", destination: "/api/cron/deliver" },
         { source: "/v1/:path*", destination: "/api/v1/:path*" },
         { source: "/v2/:path*", destination: "/api/v2/:path*" },
         // Next's built-in pages (the HTML 404 and error pages) are not part of this API.

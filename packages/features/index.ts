@@ -70,3 +70,4 @@ export * from "./selected-calendars/selected-calendar-id";
 export * from "./rate-limits/rate-limiter";
 export * from "./rate-limits/rate-limit-settings";
 export * from "./api-keys/key-invalidation";
+export * from "./cron/deliver-within";

@@ -8,11 +8,12 @@ export function positiveInt(value: string | undefined, fallback: number): number
 
 /**
  * An in-process worker switch (`off`/`false`/`0`, `on`/`true`/`1`). Unset: on, except under
- * jest (NODE_ENV=test), where tests run the passes explicitly.
+ * jest (NODE_ENV=test), where tests run the passes explicitly, and on Vercel (VERCEL=1), whose
+ * functions are frozen after their response: there GET /cron/deliver delivers (vercel.json).
  */
 export function workerSwitch(value: string | undefined, env: NodeJS.ProcessEnv): boolean {
   const normalized = value?.trim().toLowerCase();
   if (normalized === "off" || normalized === "false" || normalized === "0") return false;
   if (normalized === "on" || normalized === "true" || normalized === "1") return true;
-  return env.NODE_ENV !== "test";
+  return env.NODE_ENV !== "test" && env.VERCEL !== "1";
 }

@@ -59,6 +59,7 @@ export const schemaComponents: Record<string, z.ZodType> = {
   ApiIndexResponse: common.ApiIndexResponse,
   HealthResponse: common.HealthResponse,
   ReadinessResponse: common.ReadinessResponse,
+  ScheduledDeliveryResponse: common.ScheduledDeliveryResponse,
   User: users.User,
   UserCreateBody: users.UserCreateBody,
   UserUpdateBody: users.UserUpdateBody,

@@ -69,3 +69,11 @@ export const ReadinessResponse = z.object({
   failing: z.array(z.enum(["database", "migrations"])).describe("The dependencies that keep this process from serving; empty when ready."),
   checks: z.object({ database: DependencyCheck, migrations: DependencyCheck }),
 });
+
+export const ScheduledDeliveryResponse = z.object({
+  emails: z.object({ sent: z.number().int(), retried: z.number().int(), failed: z.number().int() }),
+  webhooks: z.object({ delivered: z.number().int(), retried: z.number().int(), failed: z.number().int() }),
+  passes: z.number().int().describe("Passes over the outboxes this run made."),
+  more: z.boolean().describe("Due rows were left for the next run (the budget ran out first)."),
+  durationMs: z.number().int(),
+});
