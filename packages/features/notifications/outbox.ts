@@ -18,6 +18,8 @@ export const RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_0
 /** Rows sent at the same time within one pass (the SMTP pool's connections). */
 const SEND_CONCURRENCY = SMTP_CONNECTIONS;
 const DEFAULT_LIMIT = 50;
+/** Rows checked in one statement, ahead of their sends (after the first SEND_CONCURRENCY). */
+const CHECK_AHEAD = 4 * SEND_CONCURRENCY;
 
 export function retryDelayMs(failedAttempts: number): number {
   return RETRY_DELAYS_MS[Math.min(Math.max(failedAttempts, 1), RETRY_DELAYS_MS.length) - 1];
@@ -80,10 +82,10 @@ const RECORD_MARGIN_MS = 30_000;
 
 /**
  * One delivery pass over due PENDING rows (safe to run in several processes at once: a row
- * is sent by at most one of them). One statement claims the rows with their payloads. Just
- * before its send, each row's claim is checked (a row another worker took over once our lease
- * ran out is not sent) and, when the lease is running out, renewed (compare-and-set on the
- * claim token); the checks of the rows the lanes start meanwhile go out together, in one statement. Each row is rendered from its
+ * is sent by at most one of them). One statement claims the rows with their payloads. Shortly
+ * before their sends, rows are checked in batches (a row another worker took over once our
+ * lease ran out is not sent) and, when the lease is running out, renewed (compare-and-set on
+ * the claim token). Each row is rendered from its
  * payload snapshot and sent; outcomes are recorded in batches, one statement each: success →
  * SUCCEEDED with sentAt; a failure → attempts+1 and a retry after 30 s, 2 min, 10 min, 1 h,
  * 3 h, 6 h, 12 h, …; the 8th failure, or a message that cannot be built, → FAILED with
@@ -97,8 +99,10 @@ export async function deliverDueNotifications(options: { limit?: number; now?: D
   const startedAt = options.now?.getTime() ?? Date.now();
   const wallStart = performance.now();
   const clock = () => new Date(startedAt + Math.round(performance.now() - wallStart));
-  // Long enough for one send (rows are renewed just before their own send) and its recording.
-  const leaseMs = settings.sendTimeoutMs + 60_000;
+  // A checked row waits for at most CHECK_AHEAD / SEND_CONCURRENCY sends before its own.
+  const longestWaitMs = (CHECK_AHEAD / SEND_CONCURRENCY + 1) * settings.sendTimeoutMs;
+  // Long enough for the longest wait, the send and its recording.
+  const leaseMs = longestWaitMs + 60_000;
 
   const now = clock();
   const claimToken = new Date(now.getTime() + leaseMs);
@@ -125,19 +129,32 @@ export async function deliverDueNotifications(options: { limit?: number; now?: D
     recording = record().finally(() => (recording = undefined));
   };
 
-  // While the claim has a send's time and a margin to run, checking that a row is still ours
-  // is enough (nobody can take it over before its send ends); later, the claim is extended.
-  const renewal = claimRenewals(async (ids) => {
-    const extend = clock().getTime() + settings.sendTimeoutMs + 10_000 > claimToken.getTime();
+  // Rows are checked (still ours?) in batches a few sends ahead of the lanes: the first batch
+  // as the lanes start, later ones CHECK_AHEAD at a time. While the claim has the longest wait
+  // of a checked row and a margin to run, the check is a read (nobody can take a row over
+  // before its send ends); later, it extends the claim.
+  let ready: ClaimedRow[] = [];
+  let checks = 0;
+  const checkNext = async () => {
+    const batch = waiting.splice(0, checks++ === 0 ? SEND_CONCURRENCY : CHECK_AHEAD);
+    const extend = clock().getTime() + longestWaitMs + 10_000 > claimToken.getTime();
     const lease = extend ? new Date(clock().getTime() + leaseMs) : claimToken;
-    const held = await renewClaims(prisma, ids, claimToken, extend ? lease : null);
-    return { held, lease };
-  });
+    const held = await renewClaims(prisma, batch.map((row) => row.id), claimToken, extend ? lease : null).catch((error: unknown) => {
+      log.error("notification claim could not be checked", { error: errorText(error) });
+      return new Set<string>();
+    });
+    ready = ready.concat(batch.filter((row) => held.has(row.id)).map((row) => ({ ...row, token: lease })));
+  };
+  let checking: Promise<void> | undefined;
   const lane = async () => {
-    for (let row = waiting.shift(); row; row = waiting.shift()) {
-      const lease = await renewal.hold(row.id);
-      if (!lease) continue; // another worker's now
-      outcomes.push(await deliverOne({ ...row, token: lease }, clock, settings));
+    for (;;) {
+      while (ready.length === 0 && waiting.length > 0) {
+        checking ??= checkNext().finally(() => (checking = undefined));
+        await checking;
+      }
+      const row = ready.shift();
+      if (!row) return;
+      outcomes.push(await deliverOne(row, clock, settings));
       recordSoon();
     }
   };
@@ -145,35 +162,4 @@ export async function deliverDueNotifications(options: { limit?: number; now?: D
   await recording;
   await record();
   return result;
-}
-
-/**
- * Renewals requested while one is in flight go out together with the next: one statement for
- * the rows the lanes start at about the same time. A failed renewal holds nothing.
- */
-function claimRenewals(renew: (ids: string[]) => Promise<{ held: Set<string>; lease: Date }>) {
-  let pending: { id: string; resolve: (lease: Date | null) => void }[] = [];
-  let flushing = false;
-  const flush = async () => {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      const renewed = await renew(batch.map((p) => p.id)).catch((error: unknown) => {
-        log.error("notification claim could not be renewed", { error: errorText(error) });
-        return { held: new Set<string>(), lease: null };
-      });
-      for (const p of batch) p.resolve(renewed.lease && renewed.held.has(p.id) ? renewed.lease : null);
-    }
-    flushing = false;
-  };
-  return {
-    hold(id: string): Promise<Date | null> {
-      return new Promise((resolve) => {
-        pending.push({ id, resolve });
-        if (flushing) return;
-        flushing = true;
-        queueMicrotask(() => void flush()); // after the other lanes have asked too
-      });
-    },
-  };
 }

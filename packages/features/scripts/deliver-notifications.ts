@@ -17,7 +17,7 @@ import { webhookSettings } from "../webhooks/webhook-settings";
 import { runScript } from "./script-database";
 
 const USAGE = "Usage: yarn notifications:deliver [--watch] [--only emails|webhooks]";
-const EMAIL_PASS_LIMIT = 100;
+const EMAIL_PASS_LIMIT = 250;
 const WEBHOOK_PASS_LIMIT = 250;
 /** Wake-ups within this long of a drain's start are served by the next one together. */
 const MIN_DRAIN_INTERVAL_MS = 100;
