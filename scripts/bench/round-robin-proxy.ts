@@ -1,8 +1,8 @@
 // A tiny round-robin HTTP proxy for `bench:bookings --instances 2`, as its own process (its CPU
 // is counted apart from the load generator's): `tsx scripts/bench/round-robin-proxy.ts
 // <upstream-port>...` listens on a free port on 127.0.0.1 and prints "listening <port>". Each
-// request goes to the next upstream in turn, over keep-alive connections; nothing is buffered.
-import { Agent, createServer, request } from "node:http";
+// request goes to the next upstream in turn, over keep-alive connections.
+import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 
 const upstreams = process.argv.slice(2).map(Number);
 if (upstreams.length === 0 || upstreams.some((p) => !Number.isInteger(p) || p <= 0)) {
@@ -12,18 +12,29 @@ if (upstreams.length === 0 || upstreams.some((p) => !Number.isInteger(p) || p <=
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 let next = 0;
 
-const server = createServer((req, res) => {
-  const port = upstreams[next]!;
-  next = (next + 1) % upstreams.length;
+/**
+ * Forwards the (buffered) request. An upstream may close an idle keep-alive connection just as
+ * it is reused (ECONNRESET before any answer): that request is sent again, once, on a new one.
+ */
+function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, port: number, retried = false): void {
   const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
-  upstream.on("error", (error) => {
+  upstream.on("error", (error: NodeJS.ErrnoException) => {
+    if (!retried && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) return forward(req, res, body, port, true);
     if (!res.headersSent) res.writeHead(502, { "Content-Type": "text/plain" });
     res.end(`proxy: upstream 127.0.0.1:${port}: ${error.message}`);
   });
-  req.pipe(upstream);
+  upstream.end(body);
+}
+
+const server = createServer((req, res) => {
+  const port = upstreams[next]!;
+  next = (next + 1) % upstreams.length;
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => forward(req, res, Buffer.concat(chunks), port));
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
