@@ -132,6 +132,9 @@ async function main(): Promise<void> {
   const env = environment(ROOT);
   const { url, serverVersion, prisma } = await prepareBench(run, flags["skip-build"] ?? false);
   let server: RunningApp | undefined;
+  // Stopped in `finally` too: a sampler left running keeps a broken run's process alive.
+  let depth: Awaited<ReturnType<typeof sampleOutboxDepth>> | undefined;
+  let activity: Awaited<ReturnType<typeof sampleActivity>> | undefined;
   const outboxDir = mkdtempSync(path.join(memoryBackedTmpdir(), "slotbase-bench-mail-"));
   try {
     const data = await seedBookingsBench(prisma);
@@ -199,8 +202,8 @@ async function main(): Promise<void> {
       postgres: postgresProcessesOf(decodeURIComponent(new URL(url).pathname.slice(1))), // this database's backends + shared background processes
       loadGenerator: (p) => p.pid === process.pid,
     };
-    const activity = await sampleActivity(url);
-    const depth = await sampleOutboxDepth(url, data);
+    activity = await sampleActivity(url);
+    depth = await sampleOutboxDepth(url, data);
     const runUidsFrom = uids.length;
     const cpuRunAndDelivery = startCpuAccounting(groups);
     const cpuRun = startCpuAccounting(groups);
@@ -208,6 +211,7 @@ async function main(): Promise<void> {
     const runEnded = new Date();
     const cpuUse: CpuUse = cpuRun.stop();
     const connections: ActivitySummary = await activity.stop();
+    activity = undefined;
     next = throughput.sent;
     const outboxAtEnd = await outboxStatus(url, data);
     rows.push(throughputRow(label, `end to end: ${concurrency} in flight, ${Math.round(throughput.durationMs / 1000)} s`, throughput, TARGET_PER_SECOND));
@@ -224,6 +228,7 @@ async function main(): Promise<void> {
     }
     const cpuWithDelivery: CpuUse = cpuRunAndDelivery.stop();
     const outboxDepth: DepthSample[] = await depth.stop();
+    depth = undefined;
     const lag: EmailLag | null = notificationsOn ? await emailLag(url, uids.slice(runUidsFrom), runEnded) : null;
     if (lag) say(describeLag(lag, outboxDepth));
     const cpuPerBooking = perBooking(cpuUse, throughput.requests);
@@ -339,6 +344,8 @@ async function main(): Promise<void> {
       if (quietAtStart && !quick) process.exitCode = 1;
     }
   } finally {
+    await depth?.stop().catch(() => undefined);
+    await activity?.stop().catch(() => undefined);
     await server?.stop();
     await prisma.$disconnect();
     rmSync(outboxDir, { recursive: true, force: true });
