@@ -13,16 +13,17 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 let next = 0;
 
 /**
- * Forwards the (buffered) request. An upstream may close an idle keep-alive connection just as
- * it is reused (ECONNRESET before any answer): that request is sent again, once, on a new one.
+ * Forwards the (buffered) request. An upstream closes idle keep-alive connections (after its
+ * keep-alive timeout): a request that fails on a reused one before any answer is sent again,
+ * on the next free connection or a new one (each failure drops one stale connection).
  */
-function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, port: number, retried = false): void {
+function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, port: number): void {
   const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
   upstream.on("error", (error: NodeJS.ErrnoException) => {
-    if (!retried && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) return forward(req, res, body, port, true);
+    if (upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) return forward(req, res, body, port);
     if (!res.headersSent) res.writeHead(502, { "Content-Type": "text/plain" });
     res.end(`proxy: upstream 127.0.0.1:${port}: ${error.message}`);
   });
