@@ -65,18 +65,37 @@ export function startPlan(env: Env, listen: { port: string; host?: string }): Ch
 
 export interface Launched {
   children: { name: string; process: ChildProcess }[];
-  /** Sends `signal` to every child still running. */
+  /**
+   * Sends `signal` to every child still running: the server stops accepting connections and
+   * answers the requests it has, the delivery process finishes its pass; whatever still runs
+   * after `shutdownTimeoutMs` is killed.
+   */
   stop(signal?: NodeJS.Signals): void;
-  /** Resolves once every child has exited: the first one's exit code (1 when a signal ended it). */
+  /**
+   * Resolves once every child has exited: 0 after a stop() that every child obeyed (Next
+   * exits 143 after a SIGTERM it handled, 130 after a SIGINT), else the first exit code
+   * (1 when a signal ended it).
+   */
   exited: Promise<number>;
 }
+
+/** How long a stop waits for the children (SHUTDOWN_TIMEOUT_MS, default 25 s: within the 30 s most orchestrators give). */
+export function shutdownTimeoutMs(env: Env = process.env): number {
+  const configured = Number(env.SHUTDOWN_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 25_000;
+}
+
+/** Exit codes of a child that ended because it was asked to: cleanly, or as Next reports a handled signal. */
+const OBEYED = new Set([0, 128 + 2, 128 + 15]);
 
 /**
  * Starts the children (their output is this process's). When one exits, the others are sent
  * SIGTERM: the server never runs without its deliverer, nor the deliverer alone.
  */
-export function launch(specs: ChildSpec[], stdio: "inherit" | "pipe" = "inherit"): Launched {
+export function launch(specs: ChildSpec[], stdio: "inherit" | "pipe" = "inherit", options: { shutdownTimeoutMs?: number } = {}): Launched {
   let firstCode: number | undefined;
+  let asked = false;
+  let killTimer: NodeJS.Timeout | undefined;
   const children = specs.map((spec) => ({ name: spec.name, process: spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env as NodeJS.ProcessEnv, stdio }) as ChildProcess }));
   const running = new Set(children.map((c) => c.process));
   let stopping = false;
@@ -84,8 +103,14 @@ export function launch(specs: ChildSpec[], stdio: "inherit" | "pipe" = "inherit"
     for (const child of running) child.kill(signal);
   };
   const stop = (signal: NodeJS.Signals = "SIGTERM") => {
+    asked = true;
     stopping = true;
     signalAll(signal);
+    killTimer ??= setTimeout(() => {
+      if (running.size > 0) console.error(`[start] still running after ${options.shutdownTimeoutMs ?? shutdownTimeoutMs()} ms: killing`);
+      signalAll("SIGKILL");
+    }, options.shutdownTimeoutMs ?? shutdownTimeoutMs());
+    killTimer.unref();
   };
   const exited = Promise.all(
     children.map(
@@ -93,6 +118,8 @@ export function launch(specs: ChildSpec[], stdio: "inherit" | "pipe" = "inherit"
         new Promise<void>((resolve) => {
           const ended = (code: number, how: string) => {
             if (!running.delete(child)) return;
+            if (asked && !OBEYED.has(code) && firstCode === undefined) firstCode = code;
+            if (asked) return resolve();
             if (firstCode === undefined) {
               firstCode = code;
               if (running.size > 0 && !stopping) console.error(`[start] ${name} ${how}; stopping the others`);
@@ -106,6 +133,9 @@ export function launch(specs: ChildSpec[], stdio: "inherit" | "pipe" = "inherit"
           child.once("error", (error) => child.pid === undefined && ended(1, `could not be started: ${error.message}`));
         }),
     ),
-  ).then(() => firstCode ?? 0);
+  ).then(() => {
+    if (killTimer) clearTimeout(killTimer);
+    return firstCode ?? 0;
+  });
   return { children, stop, exited };
 }

@@ -1,10 +1,11 @@
 import { deliveryMode, launch, startPlan, type ChildSpec } from "../../scripts/launcher";
 
 /** A child that prints "up", then says which signal ended it (exit code 0), or exits with `code` after `afterMs`. */
-function child(name: string, behaviour: { exitAfterMs?: number; code?: number } = {}): ChildSpec {
+function child(name: string, behaviour: { exitAfterMs?: number; code?: number; onSignal?: "exit0" | "exit143" | "ignore" } = {}): ChildSpec {
+  const onSignal = { exit0: "process.exit(0);", exit143: "setTimeout(() => process.exit(143), 100);", ignore: "" }[behaviour.onSignal ?? "exit0"];
   const script = [
     `process.stdout.write("up\\n");`,
-    `for (const s of ["SIGTERM", "SIGINT"]) process.on(s, () => { process.stdout.write(s + "\\n"); process.exit(0); });`,
+    `for (const s of ["SIGTERM", "SIGINT"]) process.on(s, () => { process.stdout.write(s + "\\n"); ${onSignal} });`,
     behaviour.exitAfterMs !== undefined ? `setTimeout(() => process.exit(${behaviour.code ?? 0}), ${behaviour.exitAfterMs});` : `setInterval(() => {}, 1000);`,
   ].join("\n");
   return { name, command: process.execPath, args: ["-e", script], env: { PATH: process.env.PATH }, cwd: __dirname };
@@ -62,6 +63,27 @@ describe("yarn start's launcher", () => {
     launched.stop("SIGINT");
     expect(await launched.exited).toBe(0);
     expect(out).toEqual({ server: "up\nSIGINT\n", delivery: "up\nSIGINT\n" });
+  });
+
+  it("exits 0 when the server ends as Next does after a SIGTERM it handled (143, once its requests are answered)", async () => {
+    const launched = launch([child("server", { onSignal: "exit143" }), child("delivery")], "pipe");
+    const out = outputs(launched);
+    await allUp(out);
+    launched.stop("SIGTERM");
+    expect(await launched.exited).toBe(0);
+  });
+
+  it("kills a child still running after the shutdown timeout, and exits 1", async () => {
+    const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const launched = launch([child("server", { onSignal: "ignore" }), child("delivery")], "pipe", { shutdownTimeoutMs: 300 });
+    const out = outputs(launched);
+    await allUp(out);
+    const started = Date.now();
+    launched.stop("SIGTERM");
+    expect(await launched.exited).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(quiet).toHaveBeenCalledWith(expect.stringContaining("killing"));
+    quiet.mockRestore();
   });
 
   it("stops the other child when one dies, and exits with the code of the one that died", async () => {
