@@ -1,4 +1,4 @@
-import { getPrisma, type AttendeeModel, type Prisma } from "@slotbase/prisma";
+import { getPrisma, type AttendeeModel } from "@slotbase/prisma";
 import type { AuthContext } from "../auth/auth-context";
 import { accessOf, type Access } from "../access/access";
 import { readableBookingIds, visibleAttendeeCondition, visibleAttendees } from "../access/booking-rules";
