@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { captureLogs } from "@slotbase/features";
 import { createMocks } from "node-mocks-http";
-import type { NextApiRequest, NextApiResponse } from "next";
 import { scanServerLog } from "../../test-http/support/log-scan";
 import { api } from "../support/api";
 import { useTestDatabase } from "../support/database";
