@@ -70,4 +70,5 @@ export * from "./selected-calendars/selected-calendar-id";
 export * from "./rate-limits/rate-limiter";
 export * from "./rate-limits/rate-limit-settings";
 export * from "./api-keys/key-invalidation";
-export * from "./cron/deliver-within";
+export * from "./cron/cron-secret";
+export * from "./common/deliver-due";

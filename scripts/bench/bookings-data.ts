@@ -90,3 +90,14 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The n-th booker's attendee details (distinct emails). */
 export const benchAttendee = (n: number) => ({ name: `Guest ${n}`, email: `guest-${n}@bench.example.com`, timeZone: "Europe/Berlin" });
+
+/** A POST /v2/bookings answer for `host` at `start`, checked: its uid, or what is wrong with it. */
+export function createdBookingUid(status: number, body: string, host: BenchHost, start: number): { uid: string } | { problem: string } {
+  if (status !== 201) return { problem: "expected 201" };
+  const parsed = JSON.parse(body) as { status?: string; data?: { uid?: unknown; start?: string; status?: string; hosts?: { id: number }[] } };
+  if (parsed.status !== "success" || typeof parsed.data?.uid !== "string") return { problem: "no success envelope with a uid" };
+  if (Date.parse(parsed.data.start ?? "") !== start) return { problem: `booked ${parsed.data.start}, asked for ${iso(start)}` };
+  if (parsed.data.status !== "accepted") return { problem: `status ${parsed.data.status}` };
+  if (parsed.data.hosts?.[0]?.id !== host.userId) return { problem: "another host" };
+  return { uid: parsed.data.uid };
+}

@@ -1,7 +1,7 @@
 // bench:bookings, the requests: a create of one distinct slot, checked; and the same-slot race,
 // 50 creates of one slot at once, exactly one winner per round.
 import { performance } from "node:perf_hooks";
-import { benchAttendee, iso, raceSlot, type BenchHost, type BookingsBenchData } from "./bookings-data";
+import { benchAttendee, createdBookingUid, iso, raceSlot, type BenchHost, type BookingsBenchData } from "./bookings-data";
 import { timedRequest, type HttpRequestSpec } from "./lib/http-load";
 import { expect } from "./lib/run";
 import { summarize, type LatencyStats } from "./lib/stats";
@@ -16,13 +16,9 @@ export function createSpec(baseUrl: string, apiKey: string, host: BenchHost, sta
     headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
     body: JSON.stringify({ eventTypeId: host.eventTypeId, start: iso(start), attendee: benchAttendee(n) }),
     check: (status, body) => {
-      if (status !== 201) return "expected 201";
-      const parsed = JSON.parse(body) as { status?: string; data?: { uid?: unknown; start?: string; status?: string; hosts?: { id: number }[] } };
-      if (parsed.status !== "success" || typeof parsed.data?.uid !== "string") return "no success envelope with a uid";
-      if (Date.parse(parsed.data.start ?? "") !== start) return `booked ${parsed.data.start}, asked for ${iso(start)}`;
-      if (parsed.data.status !== "accepted") return `status ${parsed.data.status}`;
-      if (parsed.data.hosts?.[0]?.id !== host.userId) return "another host";
-      uids.push(parsed.data.uid);
+      const created = createdBookingUid(status, body, host, start);
+      if ("problem" in created) return created.problem;
+      uids.push(created.uid);
       return null;
     },
   };

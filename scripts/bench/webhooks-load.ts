@@ -2,7 +2,7 @@
 // booker's key, the n-th request for the n-th distinct (load host, slot) of bookings-data.ts
 // (loadSlot), each 201 checked as bench:bookings checks it — and, for the webhook checks,
 // every created booking's uid, host and the time its response arrived.
-import { benchAttendee, iso, loadSlot, type BookingsBenchData } from "./bookings-data";
+import { benchAttendee, createdBookingUid, iso, loadSlot, type BookingsBenchData } from "./bookings-data";
 import type { HttpRequestSpec } from "./lib/http-load";
 import { clock } from "./webhooks-receiver";
 
@@ -28,14 +28,10 @@ export function bookingRequests(baseUrl: string, data: BookingsBenchData, create
       body: JSON.stringify({ eventTypeId: host.eventTypeId, start: iso(start), attendee: benchAttendee(n) }),
       check: (status, body) => {
         const respondedAt = clock();
-        if (status !== 201) return "expected 201";
-        const parsed = JSON.parse(body) as { status?: string; data?: { uid?: unknown; start?: string; status?: string; hosts?: { id: number }[] } };
-        if (parsed.status !== "success" || typeof parsed.data?.uid !== "string") return "no success envelope with a uid";
-        if (Date.parse(parsed.data.start ?? "") !== start) return `booked ${parsed.data.start}, asked for ${iso(start)}`;
-        if (parsed.data.status !== "accepted") return `status ${parsed.data.status}`;
-        if (parsed.data.hosts?.[0]?.id !== host.userId) return "another host";
-        if (created.has(parsed.data.uid)) return `uid ${parsed.data.uid} returned twice`;
-        created.set(parsed.data.uid, { hostUserId: host.userId, respondedAt, phase: phase() });
+        const answer = createdBookingUid(status, body, host, start);
+        if ("problem" in answer) return answer.problem;
+        if (created.has(answer.uid)) return `uid ${answer.uid} returned twice`;
+        created.set(answer.uid, { hostUserId: host.userId, respondedAt, phase: phase() });
         return null;
       },
     };

@@ -163,11 +163,6 @@ export function visibleAttendeeCondition(access: Access): Prisma.Sql | null {
   return Prisma.sql`(${Prisma.join(own, " OR ")})`;
 }
 
-/** Prisma `where` for the bookings the caller manages (the organizer side). */
-export function manageableBookingsWhere(access: Access): Prisma.BookingWhereInput {
-  return access.seesEverything ? {} : { OR: organizerConditions(access) };
-}
-
 /**
  * Seated events keep their attendees from one another unless the event type shows them
  * (Cal.com's seatsShowAttendees): an attendee or booker sees only the seats they hold (their

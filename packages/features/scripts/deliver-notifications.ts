@@ -9,23 +9,20 @@ import { parseArgs } from "node:util";
 import { listenForNotifications } from "@slotbase/prisma";
 import { watchOutboxes } from "../common/outbox-watch";
 import { log } from "../logging/logger";
-import { deliverDueNotifications, notificationSettings } from "../notifications";
+import { notificationSettings } from "../notifications";
+import { deliverDueWithin, type Outbox } from "../common/deliver-due";
 import { errorText } from "../notifications/error-text";
 import { OUTBOX_CHANNEL } from "../notifications/wake";
-import { deliverDueWebhooks } from "../webhooks/deliver";
 import { webhookSettings } from "../webhooks/webhook-settings";
 import { runScript } from "./script-database";
 
 const USAGE = "Usage: yarn notifications:deliver [--watch] [--only emails|webhooks]";
-const EMAIL_PASS_LIMIT = 250;
-const WEBHOOK_PASS_LIMIT = 250;
+const PASS_LIMIT = 250;
 /** Wake-ups within this long of a drain's start are served by the next one together. */
 const MIN_DRAIN_INTERVAL_MS = 100;
 /** --watch prints what it sent at most this often. */
 const REPORT_EVERY_MS = 10_000;
 const NONE = { sent: 0, retried: 0, failed: 0 };
-const NO_WEBHOOKS = { delivered: 0, retried: 0, failed: 0 };
-type Outbox = "emails" | "webhooks";
 type Totals = { sent: number; retried: number; failed: number };
 
 function readOptions(): { watch: boolean; outboxes: Outbox[] } | undefined {
@@ -38,18 +35,13 @@ function readOptions(): { watch: boolean; outboxes: Outbox[] } | undefined {
   }
 }
 
-/** Passes until the backlog of due rows of the outboxes is drained. */
+/** Passes until the backlog of due rows of the outboxes is drained (no time budget), added to `total`; how many rows were handled. */
 async function drain(outboxes: Outbox[], total: Totals): Promise<number> {
-  let handled = 0;
-  for (;;) {
-    const mail = outboxes.includes("emails") ? await deliverDueNotifications({ limit: EMAIL_PASS_LIMIT }) : NONE;
-    const hooks = outboxes.includes("webhooks") ? await deliverDueWebhooks({ limit: WEBHOOK_PASS_LIMIT }) : NO_WEBHOOKS;
-    total.sent += mail.sent + hooks.delivered;
-    total.retried += mail.retried + hooks.retried;
-    total.failed += mail.failed + hooks.failed;
-    handled += mail.sent + mail.retried + mail.failed + hooks.delivered + hooks.retried + hooks.failed;
-    if (mail.sent + mail.retried + mail.failed < EMAIL_PASS_LIMIT && hooks.delivered + hooks.retried + hooks.failed < WEBHOOK_PASS_LIMIT) return handled;
-  }
+  const { emails, webhooks } = await deliverDueWithin({ budgetMs: Infinity, outboxes, passLimit: PASS_LIMIT });
+  total.sent += emails.sent + webhooks.delivered;
+  total.retried += emails.retried + webhooks.retried;
+  total.failed += emails.failed + webhooks.failed;
+  return emails.sent + emails.retried + emails.failed + webhooks.delivered + webhooks.retried + webhooks.failed;
 }
 
 function summary(result: Totals): string {
