@@ -5,6 +5,7 @@ import { PrismaClient } from "../generated/client/client";
 import { openEmbeddedDatabase } from "./embedded";
 import { defaultDataDir } from "./paths";
 import { hotStatementNames } from "./statement-names";
+import { createPool } from "./pool";
 
 export type Database = PrismaClient;
 
@@ -24,7 +25,8 @@ export function poolSettingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
 export function createPostgresClient(connectionString: string, env: NodeJS.ProcessEnv = process.env): PrismaClient {
   const prepared = env.DATABASE_PREPARED_STATEMENTS !== "off";
   const statementNameGenerator = prepared ? (hotStatementNames() as (query: { sql: string }) => string) : undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...poolSettingsFromEnv(env) }, { statementNameGenerator }) });
+  const pool = createPool({ connectionString, ...poolSettingsFromEnv(env) });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator, disposeExternalPool: true }) });
 }
 
 export function createEmbeddedClient(db: PGlite): PrismaClient {
