@@ -13,7 +13,7 @@ import { loadBookingRecord, type BookingRecord } from "./booking-record";
 import { hostTimeTakenAfterWriters, lockCalendar, lockHosts } from "./booking-locks";
 import { calendarLockId } from "../slots/calendar-resource";
 import { insertAcceptedBooking, type NewBooking } from "./insert-booking";
-import { notifyAfterCommit, notifyInTransaction } from "./notify";
+import { notifyAfterCommit, notifyEmailsAfterCommit, notifyInTransaction } from "./notify";
 import { customInputAnswers } from "../custom-inputs/custom-input-answers";
 import { webhookPayloadOf } from "../webhooks/booking-payload";
 import { sendHeldDeliveries } from "../webhooks/worker";
@@ -342,7 +342,7 @@ export async function createPreparedBooking(auth: AuthContext | null, { resolved
   try {
     if (!counted) {
       const record = await createAcceptedBooking(resolved, input);
-      notifyAfterCommit();
+      notifyEmailsAfterCommit();
       return record;
     }
     const created = await prisma.$transaction(async (tx) => {

@@ -14,3 +14,12 @@ export function notifyAfterCommit(): void {
   kickNotificationDelivery();
   kickWebhookDelivery();
 }
+
+/**
+ * After a plain booking's statement commits: the webhook deliveries it queued for this process
+ * are already on their way (sendHeldDeliveries), so only the emails need a kick. Waking the
+ * webhook worker as well cost an empty claim of PostgreSQL's (≈2 ms) every few bookings.
+ */
+export function notifyEmailsAfterCommit(): void {
+  kickNotificationDelivery();
+}
