@@ -1,22 +1,21 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
-import type { paths } from "../../generated/openapi-types";
+import { createSlotbaseClient, type Middleware, type SlotbaseClient } from "@slotbase/client";
 import { assertMatchesDocumentedResponse } from "../../test/support/response-validator";
 import { assertMatchesCalcomContract } from "../../test/support/calcom-contract";
 import { noteKeyUsed, suiteEnv } from "./server-state";
 
 /**
- * The typed client generated from the OpenAPI document (openapi-typescript writes
- * generated/openapi-types.ts at `yarn generate`; openapi-fetch calls the paths it names), so
+ * The typed client of packages/client (@slotbase/client: openapi-typescript writes its types
+ * from the OpenAPI document at `yarn generate`, openapi-fetch calls the paths they name), so
  * the calls below only compile against what the document says, and a document the generator
- * cannot type breaks `yarn typecheck`.
+ * cannot type breaks `yarn generate` and `yarn typecheck`.
  */
-export type Api = Client<paths>;
+export type Api = SlotbaseClient;
 
 /**
  * Every response the typed client receives must be documented, with a body matching its schema,
  * and match Cal.com's contract where Cal.com has the operation (test/support/calcom-contract.ts).
  */
-const documented: Middleware = {
+export const documentedResponses: Middleware = {
   async onResponse({ request, response, schemaPath }) {
     const text = await response.clone().text();
     const contentType = response.headers.get("content-type") ?? undefined;
@@ -30,8 +29,8 @@ const documented: Middleware = {
 /** A client for the running server; with a key, it sends `Authorization: Bearer <key>`. */
 export function api(key: string | undefined = suiteEnv().adminKey): Api {
   noteKeyUsed(key);
-  const client = createClient<paths>({ baseUrl: suiteEnv().baseUrl, headers: key ? { Authorization: `Bearer ${key}` } : {} });
-  client.use(documented);
+  const client = createSlotbaseClient({ baseUrl: suiteEnv().baseUrl, apiKey: key });
+  client.use(documentedResponses);
   return client;
 }
 
