@@ -117,7 +117,9 @@ export function generateReason() {
 /**
  * Environment for child processes: a `yarn` shim (the committed release) first on PATH, so
  * turbo (which runs `yarn run <task>` in each workspace) and package scripts that call
- * `yarn` work without a global yarn. Turbo telemetry and update notices off.
+ * `yarn` work without a global yarn. Turbo and Next.js telemetry and update notices off (unless
+ * the caller's environment says otherwise). Turbo passes only listed variables to tasks, so the
+ * API's own scripts that call `next` set NEXT_TELEMETRY_DISABLED themselves too.
  */
 export function toolEnv(extra = {}) {
   mkdirSync(SHIM_DIR, { recursive: true });
@@ -131,6 +133,7 @@ export function toolEnv(extra = {}) {
     ...process.env,
     TURBO_TELEMETRY_DISABLED: process.env.TURBO_TELEMETRY_DISABLED ?? "1",
     TURBO_NO_UPDATE_NOTIFIER: process.env.TURBO_NO_UPDATE_NOTIFIER ?? "1",
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
     PATH: [SHIM_DIR, path.join(NODE_MODULES, ".bin"), process.env.PATH].filter(Boolean).join(path.delimiter),
     ...extra,
   };

@@ -2,20 +2,25 @@
 // One command from a fresh clone to a running API with a key to try it:
 //
 //   npm run quickstart        (or: yarn quickstart; PORT=4000 yarn quickstart)
+//   npm run quickstart -- --new-key      (a new admin key; the previous one stops working)
 //
 // 1. installs dependencies and generates code when needed (scripts/ensure-installed.mjs);
 // 2. builds the API when apps/api/.next/BUILD_ID is missing or older than the sources
 //    (`--rebuild` forces it);
-// 3. seeds the database (`yarn db:seed`), whose last output line is an admin API key; the
+// 3. seeds the database (`yarn db:seed --hide-key`, demo bookings on the next weekdays); the
 //    seed exits, closing the embedded database, before the server opens it (PGlite is
-//    single-process);
+//    single-process). The demo admin's API key is kept in a git-ignored file (mode 0600) whose
+//    path is the seed's last output line: the same key on every run while it still works (a
+//    saved key and Swagger's "Authorize" keep working), a new one when it was revoked or
+//    deleted or the database was reset (the seed says so), or with `--new-key`;
 // 4. runs `yarn start` in the foreground and, once http://localhost:$PORT/ answers, prints
-//    the URLs, the key and a curl command. Ctrl-C (SIGINT) / SIGTERM stop the server.
+//    the URLs, the key and a curl command: the only place the key is printed. Ctrl-C
+//    (SIGINT) / SIGTERM stop the server.
 //
 // No database server needed: with DATABASE_URL unset the API uses the embedded database in
 // .slotbase-data/ (SLOTBASE_DATA_DIR). With DATABASE_URL set, seed and server use it.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ensureInstalled, ROOT, toolEnv, YARN_RELEASE, yarn } from "./ensure-installed.mjs";
 
@@ -81,11 +86,20 @@ if (await answers(BASE)) {
   fail(`something is already listening on port ${PORT}: stop it or choose another port, e.g. PORT=3001 npm run quickstart`);
 }
 say(`seeding the database (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded database in .slotbase-data/"})...`);
-const seed = await yarn(["db:seed"], { env, capture: true });
+const newKey = process.argv.includes("--new-key");
+const seed = await yarn(["db:seed", "--hide-key", ...(newKey ? ["--new-key"] : [])], { env, capture: true });
 if (seed.code !== 0) fail(`yarn db:seed failed (exit ${seed.code})`);
 const lines = seed.stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-const apiKey = lines.at(-1) ?? "";
-if (!apiKey || /\s/.test(apiKey)) fail(`could not read an API key from the last line of the seed output: ${JSON.stringify(apiKey)}`);
+// --hide-key: the last line is the file the key is kept in, not the key.
+const keyFile = lines.at(-1) ?? "";
+let apiKey = "";
+try {
+  apiKey = readFileSync(keyFile, "utf8").trim();
+} catch (err) {
+  fail(`could not read the API key from the file the seed named (${JSON.stringify(keyFile)}): ${err.message}`);
+}
+if (!apiKey || /\s/.test(apiKey)) fail(`${keyFile} does not hold an API key`);
+const keyNote = (lines.find((l) => l.startsWith("Demo admin key: ")) ?? "").slice("Demo admin key: ".length);
 const prefix = process.env.APIKEY_PREFIX || "cal_";
 if (!apiKey.startsWith(prefix)) say(`warning: the key does not start with "${prefix}" (APIKEY_PREFIX); using it anyway`);
 
@@ -139,6 +153,8 @@ const rows = [
   `API:      ${BASE}`,
   `Docs:     ${BASE}/docs`,
   `API key:  ${apiKey}`,
+  ...(keyNote ? [`          ${keyNote}`] : []),
+  `          kept in ${keyFile.startsWith(ROOT + path.sep) ? path.relative(ROOT, keyFile) : keyFile}; a new one: npm run quickstart -- --new-key`,
   "",
   "Try it:",
   `  ${curl}`,

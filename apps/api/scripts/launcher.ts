@@ -38,10 +38,14 @@ export function deliveryMode(env: Env): DeliveryMode {
   return "process";
 }
 
-/** The server's environment: with a delivery process, its worker off and NOTIFY wake-ups on. */
+/**
+ * The server's environment: with a delivery process, its worker off and NOTIFY wake-ups on.
+ * Next.js telemetry off unless the environment turns it on (NEXT_TELEMETRY_DISABLED=0).
+ */
 export function serverEnv(env: Env, mode: DeliveryMode): Env {
   const nodeOptions = `${SERVER_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ""}`.trim();
-  return mode === "in-process" ? { ...env, NODE_OPTIONS: nodeOptions } : { ...env, NODE_OPTIONS: nodeOptions, NOTIFICATIONS_WORKER: "off", NOTIFICATIONS_WAKE: "notify" };
+  const base = { ...env, NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: env.NEXT_TELEMETRY_DISABLED ?? "1" };
+  return mode === "in-process" ? base : { ...base, NOTIFICATIONS_WORKER: "off", NOTIFICATIONS_WAKE: "notify" };
 }
 
 export function serverSpec(env: Env, mode: DeliveryMode, listen: { port: string; host?: string }): ChildSpec {

@@ -1,7 +1,17 @@
 // The demo world `yarn db:seed` creates. Every record has a natural key (email, slug, uid) so
-// seeding again updates it in place. Booking instants are fixed (March 2027) and fall inside the
-// hosts' working hours: 1–5 March 2027 is CET (UTC+1) in Berlin and EST (UTC-5) in New York.
+// seeding again updates it in place.
+//
+// When: demo bookings and the blocker are placed relative to the day the seed runs, never on
+// fixed dates, so the slots, availability and calendar-events examples show busy time
+// whenever somebody tries them. Each is given as "the n-th weekday after today" plus a wall
+// time, in the zone of the one who is booked (a host's zone, or the team's for its calendars):
+// day 1 is the next weekday after today there (tomorrow, or Monday from Friday to Sunday),
+// day 2 the one after, and so on. Wall times are converted to instants per date
+// (daylight saving included) and always fall inside the working hours below. Seeding again on
+// a later day moves the same records (same uids) to the new days: the demo always shows the
+// coming weekdays, and nothing piles up (see placeDemoBookings in seed-demo-data.ts).
 import type { BookingStatus, UserRole } from "@slotbase/prisma";
+import { localDateOf, wallClockToInstant, weekdayOf, type LocalDate } from "@slotbase/scheduling";
 
 export interface DemoUser {
   key: "admin" | "alice" | "bob";
@@ -95,12 +105,18 @@ export interface DemoAttendee {
   timeZone: string;
 }
 
-export interface DemoBooking {
+/** "The `day`-th weekday after the seed's day, from `start` to `end`" (wall clock, HH:mm). */
+export interface DemoWhen {
+  day: number;
+  start: string;
+  end: string;
+}
+
+export interface DemoBooking extends DemoWhen {
   uid: string;
   eventType: DemoEventType["key"];
+  /** Booked in this host's time zone (DEMO_USERS). */
   host: "alice" | "bob";
-  startTime: string;
-  endTime: string;
   status: BookingStatus;
   attendees: DemoAttendee[];
 }
@@ -110,16 +126,16 @@ const priya = { name: "Priya Nair", email: "priya.nair@example.com", timeZone: "
 const sam = { name: "Sam Carter", email: "sam.carter@example.com", timeZone: "America/Chicago" };
 
 export const DEMO_BOOKINGS: DemoBooking[] = [
-  // Mon 1 March, 10:00–10:30 Berlin
-  { uid: "seed-booking-1", eventType: "intro", host: "alice", startTime: "2027-03-01T09:00:00Z", endTime: "2027-03-01T09:30:00Z", status: "ACCEPTED", attendees: [jordan] },
-  // Tue 2 March, 14:00–14:30 Berlin, awaiting confirmation
-  { uid: "seed-booking-2", eventType: "intro", host: "alice", startTime: "2027-03-02T13:00:00Z", endTime: "2027-03-02T13:30:00Z", status: "PENDING", attendees: [priya] },
-  // Mon 1 March, 10:00–10:30 New York
-  { uid: "seed-booking-3", eventType: "support", host: "bob", startTime: "2027-03-01T15:00:00Z", endTime: "2027-03-01T15:30:00Z", status: "ACCEPTED", attendees: [sam] },
-  // Tue 2 March, 10:00–10:30 Berlin
-  { uid: "seed-booking-4", eventType: "support", host: "alice", startTime: "2027-03-02T09:00:00Z", endTime: "2027-03-02T09:30:00Z", status: "ACCEPTED", attendees: [jordan] },
-  // Wed 3 March, 15:00–16:00 Berlin, two of five seats taken
-  { uid: "seed-booking-5", eventType: "workshop", host: "alice", startTime: "2027-03-03T14:00:00Z", endTime: "2027-03-03T15:00:00Z", status: "ACCEPTED", attendees: [priya, sam] },
+  // day 1, 10:00–10:30 Berlin
+  { uid: "seed-booking-1", eventType: "intro", host: "alice", day: 1, start: "10:00", end: "10:30", status: "ACCEPTED", attendees: [jordan] },
+  // day 2, 14:00–14:30 Berlin, awaiting confirmation
+  { uid: "seed-booking-2", eventType: "intro", host: "alice", day: 2, start: "14:00", end: "14:30", status: "PENDING", attendees: [priya] },
+  // day 1, 10:00–10:30 New York
+  { uid: "seed-booking-3", eventType: "support", host: "bob", day: 1, start: "10:00", end: "10:30", status: "ACCEPTED", attendees: [sam] },
+  // day 2, 10:00–10:30 Berlin
+  { uid: "seed-booking-4", eventType: "support", host: "alice", day: 2, start: "10:00", end: "10:30", status: "ACCEPTED", attendees: [jordan] },
+  // day 3, 15:00–16:00 Berlin, two of five seats taken
+  { uid: "seed-booking-5", eventType: "workshop", host: "alice", day: 3, start: "15:00", end: "16:00", status: "ACCEPTED", attendees: [priya, sam] },
 ];
 
 /**
@@ -161,39 +177,78 @@ export const DEMO_CALENDARS: DemoCalendar[] = [
 export const SEED_KEY_NOTE = "Seed key";
 
 /**
- * Bookings of the demo calendars (the week of the other demo bookings), through each calendar's
- * event type; their attendees become the workspace's customer accounts.
+ * Bookings of the demo calendars (the days of the other demo bookings, wall clock in the team's
+ * zone), through each calendar's event type; their attendees become the workspace's customer
+ * accounts.
  */
-export interface DemoCalendarBooking {
+export interface DemoCalendarBooking extends DemoWhen {
   uid: string;
   calendar: string;
-  startTime: string;
-  endTime: string;
   status: BookingStatus;
   attendees: DemoAttendee[];
 }
 
-const desk = (n: number, startTime: string, endTime: string, attendee: DemoAttendee): DemoCalendarBooking => ({
+const desk = (n: number, start: string, end: string, attendee: DemoAttendee): DemoCalendarBooking => ({
   uid: `seed-desk-${n}`,
   calendar: "desk-pool",
-  startTime,
-  endTime,
+  day: 1,
+  start,
+  end,
   status: "ACCEPTED",
   attendees: [attendee],
 });
 
 export const DEMO_CALENDAR_BOOKINGS: DemoCalendarBooking[] = [
-  // Mon 1 March, 10:00–11:00 and Tue 2 March, 14:00–15:30 Berlin (pending)
-  { uid: "seed-room-1", calendar: "room-orion", startTime: "2027-03-01T09:00:00Z", endTime: "2027-03-01T10:00:00Z", status: "ACCEPTED", attendees: [jordan] },
-  { uid: "seed-room-2", calendar: "room-orion", startTime: "2027-03-02T13:00:00Z", endTime: "2027-03-02T14:30:00Z", status: "PENDING", attendees: [priya] },
-  // Desks on Mon 1 March: three all day, one in the afternoon
-  desk(1, "2027-03-01T07:00:00Z", "2027-03-01T17:00:00Z", jordan),
-  desk(2, "2027-03-01T07:00:00Z", "2027-03-01T17:00:00Z", priya),
-  desk(3, "2027-03-01T08:00:00Z", "2027-03-01T11:00:00Z", sam),
-  desk(4, "2027-03-01T12:00:00Z", "2027-03-01T16:00:00Z", { name: "Alex Kim", email: "alex.kim@example.com", timeZone: "Europe/Berlin" }),
-  // The booth on Wed 3 March, 11:00–12:00 Berlin: the studio is taken too
-  { uid: "seed-booth-1", calendar: "studio-booth", startTime: "2027-03-03T10:00:00Z", endTime: "2027-03-03T11:00:00Z", status: "ACCEPTED", attendees: [sam] },
+  // day 1, 10:00–11:00 and day 2, 14:00–15:30 Berlin (pending)
+  { uid: "seed-room-1", calendar: "room-orion", day: 1, start: "10:00", end: "11:00", status: "ACCEPTED", attendees: [jordan] },
+  { uid: "seed-room-2", calendar: "room-orion", day: 2, start: "14:00", end: "15:30", status: "PENDING", attendees: [priya] },
+  // Desks on day 1: two all day, two for part of it (2, 3, 2, 3, 2 desks taken from 08:00 to 18:00)
+  desk(1, "08:00", "18:00", jordan),
+  desk(2, "08:00", "18:00", priya),
+  desk(3, "09:00", "12:00", sam),
+  desk(4, "13:00", "17:00", { name: "Alex Kim", email: "alex.kim@example.com", timeZone: "Europe/Berlin" }),
+  // The booth on day 3, 11:00–12:00 Berlin: the studio is taken too
+  { uid: "seed-booth-1", calendar: "studio-booth", day: 3, start: "11:00", end: "12:00", status: "ACCEPTED", attendees: [sam] },
 ];
 
-/** Blocked time on demo calendars. */
-export const DEMO_CALENDAR_BLOCKERS = [{ uid: "9f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c", calendar: "room-orion", title: "Deep clean", startTime: "2027-03-03T07:00:00Z", endTime: "2027-03-03T09:00:00Z" }];
+/** Blocked time on demo calendars (wall clock in the team's zone). */
+export const DEMO_CALENDAR_BLOCKERS: (DemoWhen & { uid: string; calendar: string; title: string })[] = [
+  { uid: "9f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c", calendar: "room-orion", title: "Deep clean", day: 3, start: "08:00", end: "10:00" },
+];
+
+const DAY_MS = 86_400_000;
+
+/** The date `days` calendar days after `date`. */
+function addDays(date: LocalDate, days: number): LocalDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The `n`-th weekday (Monday to Friday) after today in `timeZone`, today being the date there
+ * at `now`: n = 1 is tomorrow, or the coming Monday on a Friday, Saturday or Sunday.
+ */
+export function demoDate(now: Date, timeZone: string, n: number): LocalDate {
+  let date = localDateOf(now.getTime(), timeZone);
+  for (let found = 0; found < n; ) {
+    date = addDays(date, 1);
+    const weekday = weekdayOf(date);
+    if (weekday !== 0 && weekday !== 6) found += 1;
+  }
+  return date;
+}
+
+/** Minutes after local midnight of "HH:mm". */
+const minuteOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The instants of `when` on its demo date (`shift` weekdays later: see placeDemoBookings) in `timeZone`. */
+export function demoTimes(when: DemoWhen, now: Date, timeZone: string, shift = 0): { date: LocalDate; startTime: Date; endTime: Date } {
+  const date = demoDate(now, timeZone, when.day + shift);
+  return {
+    date,
+    startTime: new Date(wallClockToInstant(date, minuteOfDay(when.start), timeZone)),
+    endTime: new Date(wallClockToInstant(date, minuteOfDay(when.end), timeZone)),
+  };
+}
+
+/** The time zone a demo booking is placed in: its host's. */
+export const hostTimeZone = (host: DemoBooking["host"]): string => DEMO_USERS.find((u) => u.key === host)!.timeZone;

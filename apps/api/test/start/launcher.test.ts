@@ -3,9 +3,10 @@ import { deliveryMode, launch, startPlan, type ChildSpec } from "../../scripts/l
 /** A child that prints "up", then says which signal ended it (exit code 0), or exits with `code` after `afterMs`. */
 function child(name: string, behaviour: { exitAfterMs?: number; code?: number; onSignal?: "exit0" | "exit143" | "ignore" } = {}): ChildSpec {
   const onSignal = { exit0: "process.exit(0);", exit143: "setTimeout(() => process.exit(143), 100);", ignore: "" }[behaviour.onSignal ?? "exit0"];
+  // "up" only once the handlers are installed: a signal sent on seeing it never finds the default action (termination).
   const script = [
-    `process.stdout.write("up\\n");`,
     `for (const s of ["SIGTERM", "SIGINT"]) process.on(s, () => { process.stdout.write(s + "\\n"); ${onSignal} });`,
+    `process.stdout.write("up\\n");`,
     behaviour.exitAfterMs !== undefined ? `setTimeout(() => process.exit(${behaviour.code ?? 0}), ${behaviour.exitAfterMs});` : `setInterval(() => {}, 1000);`,
   ].join("\n");
   return { name, command: process.execPath, args: ["-e", script], env: { PATH: process.env.PATH }, cwd: __dirname };
@@ -54,6 +55,12 @@ describe("yarn start's launcher", () => {
     const external = startPlan({ DATABASE_URL: "postgresql://db/x", NOTIFICATIONS_DELIVERY: "external" }, { port: "3000" });
     expect(external.map((c) => c.name)).toEqual(["server"]);
     expect(external[0]!.env).toMatchObject({ NOTIFICATIONS_WORKER: "off", NOTIFICATIONS_WAKE: "notify" });
+  });
+
+  it("starts the server with Next.js telemetry off, unless the environment turns it on", () => {
+    expect(startPlan({}, { port: "3000" })[0]!.env.NEXT_TELEMETRY_DISABLED).toBe("1");
+    expect(startPlan({ DATABASE_URL: "postgresql://db/x" }, { port: "3000" })[0]!.env.NEXT_TELEMETRY_DISABLED).toBe("1");
+    expect(startPlan({ NEXT_TELEMETRY_DISABLED: "0" }, { port: "3000" })[0]!.env.NEXT_TELEMETRY_DISABLED).toBe("0");
   });
 
   it("forwards a signal to both children and exits once both have", async () => {
