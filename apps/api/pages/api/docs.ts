@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *       An HTML page with Swagger UI, served from this server's own files (no CDN). A client
  *       that prefers application/json over text/html in its Accept header gets the OpenAPI
  *       document instead.
- *     tags: [meta]
+ *     tags: ["Operations · Documentation"]
+ *     x-access: public
  *     security: []
  *     responses:
  *       200:

@@ -8,7 +8,8 @@ export const config = { api: { bodyParser: false } };
  *   get:
  *     operationId: getApiIndex
  *     summary: What this server is and where its documentation lives
- *     tags: [meta]
+ *     tags: ["Operations · Documentation"]
+ *     x-access: public
  *     security: []
  *     responses:
  *       200:

@@ -9,7 +9,8 @@ export const config = { api: { bodyParser: false } };
  *   get:
  *     operationId: getOpenApiDocument
  *     summary: This OpenAPI 3.1 document
- *     tags: [meta]
+ *     tags: ["Operations · Documentation"]
+ *     x-access: public
  *     security: []
  *     responses:
  *       200:

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       passes over the email and webhook outboxes until neither has due rows or its budget
  *       (8 s) is spent, and answers what it did. Rows are claimed as always: overlapping runs
  *       never send one twice. Without CRON_SECRET configured it is always a 401.
- *     tags: [operations]
+ *     tags: ["Operations · Health"]
+ *     x-access: cron
  *     security: []
  *     responses:
  *       200:

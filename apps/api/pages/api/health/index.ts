@@ -12,7 +12,8 @@ export const config = { api: { bodyParser: false } };
  *       Answers 200 while the process can run a request at all; reads nothing, not even the
  *       database (a load balancer restarts a process that stops answering it). Public.
  *       Whether the process can serve requests is GET /health/ready.
- *     tags: [operations]
+ *     tags: ["Operations · Health"]
+ *     x-access: public
  *     security: []
  *     responses:
  *       200:

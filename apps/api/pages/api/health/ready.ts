@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *       200 when the database answers (within 2 s) and holds every migration this build
  *       bundles; 503 naming the failing dependency otherwise (route no traffic to this process
  *       until it is ready again). Public; never reveals connection details.
- *     tags: [operations]
+ *     tags: ["Operations · Health"]
+ *     x-access: public
  *     security: []
  *     responses:
  *       200:

@@ -24,7 +24,8 @@ export const config = { api: { bodyParser: false } };
  *       type the caller may read, else 404; with teamId, one of that team's), its hosts are shown
  *       on the schedule that type books them on, and a seated type's bookings come as
  *       `currentSeats` instead of busy time. `datesOutOfOffice` is always empty.
- *     tags: [availability]
+ *     tags: ["v1 · Slots & availability"]
+ *     x-access: availability-lookup
  *     x-scope: availabilities:read
  *     x-query: AvailabilityQuery
  *     responses:

@@ -32,7 +32,8 @@ const PUBLIC_MAX_AGE_SECONDS = 15;
  *       resource of the workspace is visible, with customers and booking ids. A resource the caller may not
  *       see is a 404. Responses carry an `ETag`; send it back as `If-None-Match` to get a 304 while nothing
  *       changed. Anonymous responses are `Cache-Control: public, max-age=15`, authenticated ones `private, no-cache`.
- *     tags: [calendar-events]
+ *     tags: ["Calendar events · Events"]
+ *     x-access: calendar-events
  *     x-scope: calendars:read
  *     x-query: CalendarEventsQuery
  *     responses:

@@ -11,7 +11,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: "List connected calendars (not supported)"
  *     description: >-
  *       Served as Cal.com v1 names it, and answered 501 not_implemented: connected calendars are read through calendar integrations (Google, Outlook, CalDAV), which Slotbase does not have.
- *     tags: [not-supported]
+ *     tags: ["v1 · Not supported"]
+ *     x-access: not-supported
  *     x-scope: selected-calendars:read
  *     responses:
  *       501: { $ref: "#/components/responses/NotImplemented" }

@@ -11,7 +11,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: "Get synced app credentials (not supported)"
  *     description: >-
  *       Served as Cal.com v1 names it, and answered 501 not_implemented: credential sync stores the credentials of third-party app integrations, which Slotbase does not have.
- *     tags: [not-supported]
+ *     tags: ["v1 · Not supported"]
+ *     x-access: not-supported
  *     x-scope: users:admin
  *     responses:
  *       501: { $ref: "#/components/responses/NotImplemented" }
@@ -22,7 +23,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: "Sync an app credential (not supported)"
  *     description: >-
  *       Served as Cal.com v1 names it, and answered 501 not_implemented: credential sync stores the credentials of third-party app integrations, which Slotbase does not have.
- *     tags: [not-supported]
+ *     tags: ["v1 · Not supported"]
+ *     x-access: not-supported
  *     x-scope: users:admin
  *     responses:
  *       501: { $ref: "#/components/responses/NotImplemented" }
@@ -33,7 +35,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: "Update a synced app credential (not supported)"
  *     description: >-
  *       Served as Cal.com v1 names it, and answered 501 not_implemented: credential sync stores the credentials of third-party app integrations, which Slotbase does not have.
- *     tags: [not-supported]
+ *     tags: ["v1 · Not supported"]
+ *     x-access: not-supported
  *     x-scope: users:admin
  *     responses:
  *       501: { $ref: "#/components/responses/NotImplemented" }
@@ -44,7 +47,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: "Delete a synced app credential (not supported)"
  *     description: >-
  *       Served as Cal.com v1 names it, and answered 501 not_implemented: credential sync stores the credentials of third-party app integrations, which Slotbase does not have.
- *     tags: [not-supported]
+ *     tags: ["v1 · Not supported"]
+ *     x-access: not-supported
  *     x-scope: users:admin
  *     responses:
  *       501: { $ref: "#/components/responses/NotImplemented" }

@@ -11,7 +11,8 @@ export const config = { api: { bodyParser: false } };
  *   get:
  *     operationId: getMe
  *     summary: The user the API key belongs to
- *     tags: [users]
+ *     tags: ["v1 · Users"]
+ *     x-access: own-user
  *     x-scope: users:read
  *     responses:
  *       200:

@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *       event type's owner, an OWNER/ADMIN of its team, or an admin; an attendee gets 403 and
  *       anyone else a 404 naming body.bookingUid. Every email must be an attendee of the
  *       booking (400 naming the entry). A cancelled, rejected or unconfirmed booking is a 409.
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: no-show
  *     x-scope: bookings:write
  *     requestBody:
  *       required: true

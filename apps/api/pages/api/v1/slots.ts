@@ -22,7 +22,8 @@ export const config = { api: { bodyParser: false } };
  *       `teamMemberEmail` (Cal.com's contact owner) narrows a round-robin team type to that host
  *       (with its fixed hosts) while that host has slots in the range. Slotbase has no
  *       organizations: a non-empty `orgSlug` is a 404 naming it.
- *     tags: [slots]
+ *     tags: ["v1 · Slots & availability"]
+ *     x-access: slots-v1
  *     x-scope: slots:read
  *     x-query: SlotsQueryV1
  *     responses:

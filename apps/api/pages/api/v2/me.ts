@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >
  *       The user the key belongs to, as Cal.com v2's `MeOutput` (n8n's Cal.com credential test
  *       calls it). Any valid key with `users:read` may call it.
- *     tags: [users]
+ *     tags: ["v2 · Me"]
+ *     x-access: own-user
  *     x-scope: users:read
  *     responses:
  *       200:
@@ -36,7 +37,8 @@ export const config = { api: { bodyParser: false } };
  *       Changes the key's own user (Cal.com v2's `UpdateManagedUserInput`). A new `email` is not
  *       applied at once: a confirmation token is mailed to it, and it replaces the old address
  *       when POST /v1/users/{id}/confirm-email sends the token back, as on v1.
- *     tags: [users]
+ *     tags: ["v2 · Me"]
+ *     x-access: own-user
  *     x-scope: users:write
  *     requestBody:
  *       required: true

@@ -12,7 +12,8 @@ export const config = { api: { bodyParser: false } };
  *   get:
  *     operationId: getApiKey
  *     summary: Get one of your API keys
- *     tags: [api-keys]
+ *     tags: ["v1 · API keys"]
+ *     x-access: api-key
  *     x-scope: api-keys:read
  *     x-query: ApiKeyIdQuery
  *     responses:
@@ -31,7 +32,8 @@ export const config = { api: { bodyParser: false } };
  *       The key's owner (or an admin) changes its note, expiry and scopes; only a system admin
  *       sets rateLimitPerMinute (another caller sending it gets 403 naming it). Changes apply
  *       at once on every server process (on PostgreSQL; the embedded database serves one process).
- *     tags: [api-keys]
+ *     tags: ["v1 · API keys"]
+ *     x-access: api-key-update
  *     x-scope: api-keys:write
  *     x-query: ApiKeyIdQuery
  *     requestBody:
@@ -53,7 +55,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: deleteApiKey
  *     summary: Delete (revoke) an API key
  *     description: The key stops working at once, on every server process (on PostgreSQL; the embedded database serves one process).
- *     tags: [api-keys]
+ *     tags: ["v1 · API keys"]
+ *     x-access: api-key
  *     x-scope: api-keys:write
  *     x-query: ApiKeyIdQuery
  *     responses:

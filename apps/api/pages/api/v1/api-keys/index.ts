@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: listApiKeys
  *     summary: List your API keys
  *     description: Never returns a key's secret or its hash. Admins may pass userId.
- *     tags: [api-keys]
+ *     tags: ["v1 · API keys"]
+ *     x-access: api-keys-list
  *     x-scope: api-keys:read
  *     x-query: ListApiKeysQuery
  *     responses:
@@ -34,7 +35,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >
  *       The response holds the key itself, once; store it. A key with scopes can only
  *       create keys with scopes it holds; admins may create a key for another user.
- *     tags: [api-keys]
+ *     tags: ["v1 · API keys"]
+ *     x-access: api-key-create
  *     x-scope: api-keys:write
  *     requestBody:
  *       required: false

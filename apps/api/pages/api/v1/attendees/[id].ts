@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getAttendee
  *     summary: Get an attendee
  *     description: For anyone who may see the attendee's booking (its attendees included); otherwise a 404.
- *     tags: [attendees]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-read
  *     x-scope: attendees:read
  *     x-query: IdQuery
  *     responses:
@@ -33,7 +34,8 @@ export const config = { api: { bodyParser: false } };
  *       For the booking's host, its event type's owner, an OWNER/ADMIN of its team, or an
  *       admin; an attendee of the booking gets 403. No-show flags change through POST
  *       /v1/no-show. An email already on the booking is a 409.
- *     tags: [attendees]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-manage
  *     x-scope: attendees:write
  *     x-query: IdQuery
  *     requestBody:
@@ -58,7 +60,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       For the booking's organizer side, as PATCH. A booking keeps at least one attendee:
  *       removing its last one is a 409 (cancel the booking instead).
- *     tags: [attendees]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-manage
  *     x-scope: attendees:write
  *     x-query: IdQuery
  *     responses:

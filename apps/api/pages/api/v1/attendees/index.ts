@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       Attendees of the bookings you may see: those you host, those you attend (you see
  *       your fellow attendees), those of your event types, and those of event types of teams
  *       you are an accepted OWNER or ADMIN of (admins: all). Ordered by id.
- *     tags: [attendees]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-children-list
  *     x-scope: attendees:read
  *     x-query: ListAttendeesQuery
  *     responses:
@@ -40,7 +41,8 @@ export const config = { api: { bodyParser: false } };
  *       admin. An attendee of the booking gets 403; a booking you may not see is a 404 naming
  *       body.bookingId. An email already on the booking, or a seated booking with no seat
  *       left, is a 409.
- *     tags: [attendees]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-create
  *     x-scope: attendees:write
  *     requestBody:
  *       required: true

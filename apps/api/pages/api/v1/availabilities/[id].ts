@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getAvailabilityById
  *     summary: Get an availability rule
  *     description: A rule of another user's schedule is a 404 (admins see any).
- *     tags: [availabilities]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: availability-rule
  *     x-scope: availabilities:read
  *     x-query: IdQuery
  *     responses:
@@ -33,7 +34,8 @@ export const config = { api: { bodyParser: false } };
  *       The change is merged into the rule and the result checked as a whole. Setting `date`
  *       turns a weekly rule into a dated one (its `days` are cleared) and setting `days` does the
  *       reverse. The rule stays in its schedule unless `scheduleId` names another of your schedules.
- *     tags: [availabilities]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: availability-rule
  *     x-scope: availabilities:write
  *     x-query: IdQuery
  *     requestBody:
@@ -55,7 +57,8 @@ export const config = { api: { bodyParser: false } };
  *   delete:
  *     operationId: deleteAvailability
  *     summary: Delete an availability rule
- *     tags: [availabilities]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: availability-rule
  *     x-scope: availabilities:write
  *     x-query: IdQuery
  *     responses:

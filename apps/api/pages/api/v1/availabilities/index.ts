@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: listAvailabilities
  *     summary: List availability rules
  *     description: The rules of your schedules (admins see everyone's), ordered by id. `scheduleId` narrows the list to one schedule.
- *     tags: [availabilities]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: availability-rules-list
  *     x-scope: availabilities:read
  *     x-query: ListAvailabilitiesQuery
  *     responses:
@@ -37,7 +38,8 @@ export const config = { api: { bodyParser: false } };
  *       `unavailable: true`, a block subtracted from free time such as a lunch break. Exactly
  *       one of `days` and `date`. `scheduleId` must be one of your schedules (404 otherwise;
  *       admins: any). A schedule has at most 100 rules (409).
- *     tags: [availabilities]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: availability-rule-create
  *     x-scope: availabilities:write
  *     requestBody:
  *       required: true

@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Another user's blocker is a 404 (admins see any); a workspace calendar's blocker is shown to
  *       the workspace's members.
- *     tags: [blockers]
+ *     tags: ["v1 · Blockers"]
+ *     x-access: blocker
  *     x-scope: blockers:read
  *     x-query: IdQuery
  *     responses:
@@ -32,7 +33,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: updateBlocker
  *     summary: Edit a blocker
  *     description: The changed range is checked as a whole (end after start, at most 366 days).
- *     tags: [blockers]
+ *     tags: ["v1 · Blockers"]
+ *     x-access: blocker-manage
  *     x-scope: blockers:write
  *     x-query: IdQuery
  *     requestBody:
@@ -53,7 +55,8 @@ export const config = { api: { bodyParser: false } };
  *   delete:
  *     operationId: deleteBlocker
  *     summary: Delete a blocker
- *     tags: [blockers]
+ *     tags: ["v1 · Blockers"]
+ *     x-access: blocker-manage
  *     x-scope: blockers:write
  *     x-query: IdQuery
  *     responses:

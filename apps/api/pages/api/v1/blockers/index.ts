@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       Your blockers and those of calendars of workspaces you are a member of (admins see
  *       everyone's), ordered by startTime then id. `dateFrom` and `dateTo` keep those that overlap
  *       that range; `userId` narrows the list to one user's, `calendarId` to one calendar's.
- *     tags: [blockers]
+ *     tags: ["v1 · Blockers"]
+ *     x-access: blockers-list
  *     x-scope: blockers:read
  *     x-query: ListBlockersQuery
  *     responses:
@@ -38,7 +39,8 @@ export const config = { api: { bodyParser: false } };
  *       The range is busy for slots and bookings, like a booking. Only admins may name another `userId`.
  *       With `calendarId`, a workspace calendar is blocked instead (whatever its capacity); that is for
  *       its workspace's OWNERs and ADMINs (other members get 403, anyone else a 404 naming `calendarId`).
- *     tags: [blockers]
+ *     tags: ["v1 · Blockers"]
+ *     x-access: blocker-create
  *     x-scope: blockers:write
  *     requestBody:
  *       required: true

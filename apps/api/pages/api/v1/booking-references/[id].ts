@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       For anyone who may see the reference's booking; otherwise a 404. `meetingPassword` is
  *       left out for the booking's attendees.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-read
  *     x-scope: booking-references:read
  *     x-query: IdQuery
  *     responses:
@@ -34,7 +35,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       For the booking's host, its event type's owner, an OWNER/ADMIN of its team, or an
  *       admin; an attendee of the booking gets 403. The booking cannot be changed.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-manage
  *     x-scope: booking-references:write
  *     x-query: IdQuery
  *     requestBody:
@@ -56,7 +58,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: deleteBookingReference
  *     summary: Delete a booking reference
  *     description: For the booking's organizer side, as PATCH.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-manage
  *     x-scope: booking-references:write
  *     x-query: IdQuery
  *     responses:

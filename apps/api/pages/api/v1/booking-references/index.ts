@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       References of the bookings you may see (as a host, an attendee, the event type's owner,
  *       or an OWNER/ADMIN of its team; admins: all), ordered by id. `meetingPassword` is
  *       left out of references of bookings you only attend.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-children-list
  *     x-scope: booking-references:read
  *     x-query: ListBookingReferencesQuery
  *     responses:
@@ -39,7 +40,8 @@ export const config = { api: { bodyParser: false } };
  *       For the booking's host, its event type's owner, an OWNER/ADMIN of its team, or an
  *       admin. An attendee of the booking gets 403; a booking you may not see is a 404 naming
  *       body.bookingId.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-create
  *     x-scope: booking-references:write
  *     requestBody:
  *       required: true

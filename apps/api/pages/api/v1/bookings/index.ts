@@ -24,7 +24,8 @@ export const config = { api: { bodyParser: false } };
  *       10,000 bookings deep and counts up to 20,000 (X-Total-Count-Exact: false beyond); past that
  *       depth Link rel="next" carries a cursor instead of a page number, and a cursor page costs the
  *       same however deep it is.
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: bookings-list
  *     x-scope: bookings:read
  *     x-query: BookingListQueryV1
  *     responses:
@@ -51,7 +52,8 @@ export const config = { api: { bodyParser: false } };
  *       that is not a free slot is a 409 (the database refuses double bookings however many
  *       requests race). Answers 200 with the booking itself, as Cal.com v1 does, and the same
  *       object under `booking` as well (this API's earlier envelope).
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: booking-create-v1
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     requestBody:

@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getCustomInput
  *     summary: Get a custom input
  *     description: For whoever may read its event type; anyone else gets 404.
- *     tags: [custom-inputs]
+ *     tags: ["v1 · Event types"]
+ *     x-access: custom-input-read
  *     x-scope: event-types:read
  *     x-query: IdQuery
  *     responses:
@@ -30,7 +31,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: editCustomInput
  *     summary: Change a custom input
  *     description: For its event type's managers (a plain team member gets 403). Bookings already made keep their answers.
- *     tags: [custom-inputs]
+ *     tags: ["v1 · Event types"]
+ *     x-access: custom-input-manage
  *     x-scope: event-types:write
  *     x-query: IdQuery
  *     requestBody:
@@ -52,7 +54,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: removeCustomInput
  *     summary: Delete a custom input
  *     description: For its event type's managers.
- *     tags: [custom-inputs]
+ *     tags: ["v1 · Event types"]
+ *     x-access: custom-input-manage
  *     x-scope: event-types:write
  *     x-query: IdQuery
  *     responses:

@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: listCustomInputs
  *     summary: List custom inputs
  *     description: The questions of every event type you may read (yours, your teams'), ordered by id.
- *     tags: [custom-inputs]
+ *     tags: ["v1 · Event types"]
+ *     x-access: custom-inputs-list
  *     x-scope: event-types:read
  *     x-query: ListCustomInputsQuery
  *     responses:
@@ -35,7 +36,8 @@ export const config = { api: { bodyParser: false } };
  *       For the event type's managers (its owner, its team's OWNERs and ADMINs; a plain member gets 403, anyone
  *       else a 404 naming eventTypeId). Bookings then answer it in v1 `responses` or v2 `bookingFieldsResponses`,
  *       keyed by the input's id (as a string) or its label; a required one left out is a 400 naming it.
- *     tags: [custom-inputs]
+ *     tags: ["v1 · Event types"]
+ *     x-access: custom-input-create
  *     x-scope: event-types:write
  *     requestBody:
  *       required: true

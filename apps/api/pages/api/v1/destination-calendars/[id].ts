@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       A user's is theirs (and admins'); an event type's is shown to whoever can read the event type
  *       (its team's accepted members); a booking's to whoever can read the booking. Anyone else gets 404.
- *     tags: [destination-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: destination-calendar
  *     x-scope: destination-calendars:read
  *     x-query: IdQuery
  *     responses:
@@ -37,7 +38,8 @@ export const config = { api: { bodyParser: false } };
  *       organize, or (admins) another user. An event type's or booking's can be changed by who manages
  *       it (a plain team member or an attendee gets 403). Naming another kind of owner is a 400 (delete
  *       it and create one for the new owner); an owner that already has one is a 409.
- *     tags: [destination-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: destination-calendar-manage
  *     x-scope: destination-calendars:write
  *     x-query: IdQuery
  *     requestBody:
@@ -60,7 +62,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: removeDestinationCalendar
  *     summary: Remove a destination calendar
  *     description: Whoever may change it may delete it (a plain team member or an attendee gets 403).
- *     tags: [destination-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: destination-calendar-manage
  *     x-scope: destination-calendars:write
  *     x-query: IdQuery
  *     responses:

@@ -22,7 +22,8 @@ export const config = { api: { bodyParser: false } };
  *       read (yours, your teams'), and those of bookings you can read (admins see everyone's).
  *       `userId` keeps one user's: their default, their personal event types' and the bookings they
  *       host (another user's: admins only, 403 otherwise). An empty page is `[]`, not a 404.
- *     tags: [destination-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: destination-calendars-list
  *     x-scope: destination-calendars:read
  *     x-query: ListDestinationCalendarsQuery
  *     responses:
@@ -48,7 +49,8 @@ export const config = { api: { bodyParser: false } };
  *       Each user, event type and booking has at most one: a second is a 409 (change or delete the
  *       first). No calendar integration is connected yet: the choice is stored, nothing is written to
  *       it, and Cal.com's `credentialId` is not accepted.
- *     tags: [destination-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: destination-calendar-create
  *     x-scope: destination-calendars:write
  *     requestBody:
  *       required: true

@@ -9,7 +9,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getEventReference
  *     summary: Get a booking reference (alias)
  *     description: "The seed's name for `GET /v1/booking-references/{id}`, with the same resource, rules and answers."
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-read
  *     x-scope: booking-references:read
  *     x-query: IdQuery
  *     responses:
@@ -26,7 +27,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: updateEventReference
  *     summary: Edit a booking reference (alias)
  *     description: The seed's name for `PATCH /v1/booking-references/{id}`.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-manage
  *     x-scope: booking-references:write
  *     x-query: IdQuery
  *     requestBody:
@@ -48,7 +50,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: deleteEventReference
  *     summary: Delete a booking reference (alias)
  *     description: The seed's name for `DELETE /v1/booking-references/{id}`.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-manage
  *     x-scope: booking-references:write
  *     x-query: IdQuery
  *     responses:

@@ -9,7 +9,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: listEventReferences
  *     summary: List booking references (alias)
  *     description: "The seed's name for `GET /v1/booking-references`, with the same resource, rules and answers."
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-children-list
  *     x-scope: booking-references:read
  *     x-query: ListBookingReferencesQuery
  *     responses:
@@ -28,7 +29,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: createEventReference
  *     summary: Create a booking reference (alias)
  *     description: The seed's name for `POST /v1/booking-references`.
- *     tags: [booking-references]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-create
  *     x-scope: booking-references:write
  *     requestBody:
  *       required: true

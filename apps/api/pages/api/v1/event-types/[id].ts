@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Personal types: their owner only (admins: any). Team types: accepted members of the
  *       team. Anyone else gets a 404.
- *     tags: [event-types]
+ *     tags: ["v1 · Event types"]
+ *     x-access: event-type-read
  *     x-scope: event-types:read
  *     x-query: IdQuery
  *     responses:
@@ -35,7 +36,8 @@ export const config = { api: { bodyParser: false } };
  *       Changes only the fields sent; `hosts` replaces the whole host list. Team types:
  *       team OWNER/ADMIN only (a plain member gets 403). Period rules are checked on the
  *       result (ROLLING needs periodDays, RANGE both dates).
- *     tags: [event-types]
+ *     tags: ["v1 · Event types"]
+ *     x-access: event-type-manage
  *     x-scope: event-types:write
  *     x-query: IdQuery
  *     requestBody:
@@ -58,7 +60,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: deleteEventType
  *     summary: Delete an event type
  *     description: Team types, team OWNER/ADMIN only (a plain member gets 403).
- *     tags: [event-types]
+ *     tags: ["v1 · Event types"]
+ *     x-access: event-type-manage
  *     x-scope: event-types:write
  *     x-query: IdQuery
  *     responses:

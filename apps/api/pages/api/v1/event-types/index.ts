@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       The caller's personal event types and those of the teams they are an accepted member
  *       of (admins: all), ordered by id. A team-restricted key sees only its team's types and
  *       its user's personal ones.
- *     tags: [event-types]
+ *     tags: ["v1 · Event types"]
+ *     x-access: event-types-list
  *     x-scope: event-types:read
  *     x-query: ListEventTypesQuery
  *     responses:
@@ -39,7 +40,8 @@ export const config = { api: { bodyParser: false } };
  *       A personal type (for the caller; admins may name another `userId`), or with `teamId`
  *       a team type (team OWNER/ADMIN only) with a `schedulingType` and `hosts`, who must be
  *       accepted members of the team. The slug is unique per owner (409).
- *     tags: [event-types]
+ *     tags: ["v1 · Event types"]
+ *     x-access: event-type-create
  *     x-scope: event-types:write
  *     requestBody:
  *       required: true

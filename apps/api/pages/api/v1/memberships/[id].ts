@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       `id` is `<userId>_<teamId>`, e.g. `12_3`. Visible to the team's accepted members, to the
  *       membership's own user (an invitation addressed to them) and to system admins; anyone else gets 404.
- *     tags: [memberships]
+ *     tags: ["v1 · Users"]
+ *     x-access: membership-read
  *     x-scope: memberships:read
  *     x-query: MembershipIdQuery
  *     responses:
@@ -36,7 +37,8 @@ export const config = { api: { bodyParser: false } };
  *       change an OWNER's membership. The invited user accepts their own invitation with
  *       `accepted: true` but cannot change their role. An accepted membership does not go back to
  *       pending (delete it to leave). Demoting the team's last accepted OWNER is a 409.
- *     tags: [memberships]
+ *     tags: ["v1 · Users"]
+ *     x-access: membership-update
  *     x-scope: memberships:write
  *     x-query: MembershipIdQuery
  *     requestBody:
@@ -62,7 +64,8 @@ export const config = { api: { bodyParser: false } };
  *       Anyone may delete their own membership (leave, or decline an invitation). Team OWNERs and
  *       ADMINs remove members; an ADMIN cannot remove an OWNER. The team's last accepted OWNER cannot
  *       leave or be removed (409): make someone else OWNER first, or delete the team.
- *     tags: [memberships]
+ *     tags: ["v1 · Users"]
+ *     x-access: membership-delete
  *     x-scope: memberships:write
  *     x-query: MembershipIdQuery
  *     responses:

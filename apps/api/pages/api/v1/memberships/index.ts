@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *       The memberships of every team the key's user is an accepted member of, plus the user's own
  *       memberships (pending invitations included); system admins see all. A key restricted to one
  *       team sees only that team's. `teamId` and `userId` narrow the list further.
- *     tags: [memberships]
+ *     tags: ["v1 · Users"]
+ *     x-access: memberships-list
  *     x-scope: memberships:read
  *     x-query: ListMembershipsQuery
  *     responses:
@@ -41,7 +42,8 @@ export const config = { api: { bodyParser: false } };
  *       an accepted member. Only an OWNER may add an OWNER. A team the caller is not a member of is a 404
  *       naming `body.teamId`, a plain member gets 403, an unknown user is a 404 naming `body.userId`,
  *       and a user already in the team (or invited) is a 409.
- *     tags: [memberships]
+ *     tags: ["v1 · Users"]
+ *     x-access: membership-create
  *     x-scope: memberships:write
  *     requestBody:
  *       required: true

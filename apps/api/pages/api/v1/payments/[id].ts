@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getPayment
  *     summary: Get a payment
  *     description: For anyone who may see the payment's booking (its attendees included); otherwise a 404.
- *     tags: [payments]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-child-read
  *     x-scope: payments:read
  *     x-query: IdQuery
  *     responses:

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       Payments of the bookings you may see (as a host, an attendee, the event type's owner,
  *       or an OWNER/ADMIN of its team; admins: all), ordered by id. Read-only: payments are
  *       made by the booking flow, not through this API.
- *     tags: [payments]
+ *     tags: ["v1 · Attendees, references & payments"]
+ *     x-access: booking-children-list
  *     x-scope: payments:read
  *     x-query: ListPaymentsQuery
  *     responses:

@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getSchedule
  *     summary: Get a schedule with its availability rules
  *     description: Another user's schedule is a 404 (admins see any).
- *     tags: [schedules]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: owned
  *     x-scope: schedules:read
  *     x-query: IdQuery
  *     responses:
@@ -30,7 +31,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: updateSchedule
  *     summary: Rename a schedule or change its time zone
  *     description: Rules are changed through /v1/availabilities.
- *     tags: [schedules]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: owned
  *     x-scope: schedules:write
  *     x-query: IdQuery
  *     requestBody:
@@ -52,7 +54,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: deleteSchedule
  *     summary: Delete a schedule and its rules
  *     description: Deleting the owner's default schedule leaves the owner without a default schedule. Event types that used it lose their schedule.
- *     tags: [schedules]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: owned
  *     x-scope: schedules:write
  *     x-query: IdQuery
  *     responses:

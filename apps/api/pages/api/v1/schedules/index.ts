@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: listSchedules
  *     summary: List schedules
  *     description: Your schedules, each with its availability rules (admins see everyone's). `userId` narrows the list to one user's.
- *     tags: [schedules]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: owned-list
  *     x-scope: schedules:read
  *     x-query: ListSchedulesQuery
  *     responses:
@@ -36,7 +37,8 @@ export const config = { api: { bodyParser: false } };
  *       it gets Monday–Friday 09:00–17:00, like Cal.com; send `availability: []` for none. If the
  *       owner has no default schedule, this one becomes the default. Only admins may name another
  *       `userId`. A user has at most 100 schedules (409).
- *     tags: [schedules]
+ *     tags: ["v1 · Schedules"]
+ *     x-access: owned-create
  *     x-scope: schedules:write
  *     requestBody:
  *       required: true

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       `id` is Cal.com's `<userId>_<integration>_<externalId>`, e.g. `7_google_calendar_alex@example.com`
  *       (percent-encode what a path cannot hold). Another user's is a 404 (admins see any); a malformed
  *       id is a 400 naming `id`.
- *     tags: [selected-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: owned
  *     x-scope: selected-calendars:read
  *     x-query: SelectedCalendarIdQuery
  *     responses:
@@ -35,7 +36,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Changes its integration or externalId, or (admins) moves it to another user; its id changes
  *       with them. Taking another selected calendar's place is a 409.
- *     tags: [selected-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: owned
  *     x-scope: selected-calendars:write
  *     x-query: SelectedCalendarIdQuery
  *     requestBody:
@@ -57,7 +59,8 @@ export const config = { api: { bodyParser: false } };
  *   delete:
  *     operationId: removeSelectedCalendarById
  *     summary: Stop reading a calendar
- *     tags: [selected-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: owned
  *     x-scope: selected-calendars:write
  *     x-query: SelectedCalendarIdQuery
  *     responses:

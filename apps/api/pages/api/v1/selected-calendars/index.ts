@@ -20,7 +20,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Your selected calendars (admins: everyone's; `userId` keeps one user's, another user's for
  *       admins only, 403 otherwise), by userId, integration and externalId.
- *     tags: [selected-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: owned-list
  *     x-scope: selected-calendars:read
  *     x-query: ListSelectedCalendarsQuery
  *     responses:
@@ -44,7 +45,8 @@ export const config = { api: { bodyParser: false } };
  *       GET /v1/availability); no calendar integration is connected yet, so it adds no busy time.
  *       Selecting the same calendar twice is a 409. The pair must read back from the id
  *       `<userId>_<integration>_<externalId>` (see the body's `integration`), else a 400.
- *     tags: [selected-calendars]
+ *     tags: ["v1 · Calendars"]
+ *     x-access: owned-create
  *     x-scope: selected-calendars:write
  *     requestBody:
  *       required: true

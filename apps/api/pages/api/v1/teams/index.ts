@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       The teams the key's user is an accepted member of (system admins: every team). A pending
  *       invitation does not count. A key restricted to one team sees only that team.
- *     tags: [teams]
+ *     tags: ["v1 · Teams & memberships"]
+ *     x-access: teams-list
  *     x-scope: teams:read
  *     x-query: ListTeamsQuery
  *     responses:
@@ -37,7 +38,8 @@ export const config = { api: { bodyParser: false } };
  *       Creates the team and makes the caller its OWNER (an accepted membership), in one
  *       transaction. System admins may name another user as `ownerId`. A slug already used by
  *       another team is a 409 naming `body.slug`. A key restricted to one team cannot create teams (403).
- *     tags: [teams]
+ *     tags: ["v1 · Teams & memberships"]
+ *     x-access: team-create
  *     x-scope: teams:write
  *     requestBody:
  *       required: true

@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getUser
  *     summary: Get a user
  *     description: Non-admins can only get themself; any other id is a 404.
- *     tags: [users]
+ *     tags: ["v1 · Users"]
+ *     x-access: user
  *     x-scope: users:read
  *     x-query: IdQuery
  *     responses:
@@ -36,7 +37,8 @@ export const config = { api: { bodyParser: false } };
  *       when the token comes back through `POST /v1/users/{id}/confirm-email`. Until then the user
  *       keeps the old address and everything it grants (e.g. seeing bookings they attend). An admin
  *       whose key is not restricted to a team sets emails directly: that is trust in the admin.
- *     tags: [users]
+ *     tags: ["v1 · Users"]
+ *     x-access: user-update
  *     x-scope: users:write
  *     x-query: IdQuery
  *     requestBody:
@@ -59,7 +61,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: deleteUser
  *     summary: Delete a user
  *     description: Non-admins can only delete themself. The last admin cannot be deleted.
- *     tags: [users]
+ *     tags: ["v1 · Users"]
+ *     x-access: user-delete
  *     x-scope: users:write
  *     x-query: IdQuery
  *     responses:

@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: listUsers
  *     summary: List users
  *     description: Admins see every user; anyone else sees only themself.
- *     tags: [users]
+ *     tags: ["v1 · Users"]
+ *     x-access: users-list
  *     x-scope: users:read
  *     x-query: ListUsersQuery
  *     responses:
@@ -32,7 +33,8 @@ export const config = { api: { bodyParser: false } };
  *   post:
  *     operationId: createUser
  *     summary: Create a user (admins only)
- *     tags: [users]
+ *     tags: ["v1 · Users"]
+ *     x-access: user-create
  *     x-scope: users:write
  *     requestBody:
  *       required: true

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Your webhooks and those on event types you manage (admins see everyone's; `userId` narrows it
  *       to one user's), oldest first. Secrets are never returned: `hasSecret` says whether one is set.
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhooks-list
  *     x-scope: webhooks:read
  *     x-query: ListWebhooksQuery
  *     responses:
@@ -40,7 +41,8 @@ export const config = { api: { bodyParser: false } };
  *       `payloadTemplate`, signed with `secret` in `X-Cal-Signature-256`, at least once, retried for a day.
  *       The URL must be https and must not point at a private, loopback or link-local address (checked
  *       again at every delivery).
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhook-create
  *     x-scope: webhooks:write
  *     requestBody:
  *       required: true

@@ -27,7 +27,8 @@ export const config = { api: { bodyParser: false } };
  *         required: false
  *         schema: { type: string, example: "2026-05-01" }
  *         description: 2026-05-01 selects cursor paging; any other value (or none) offset paging.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: bookings-list-v2
  *     x-scope: bookings:read
  *     x-query: BookingListQueryV2
  *     responses:
@@ -52,7 +53,8 @@ export const config = { api: { bodyParser: false } };
  *       A recurring event type books the whole series (its count, or `recurrenceCount` occurrences) at
  *       the same wall-clock time in the attendee's zone, all or nothing, and answers the occurrences as
  *       an array sharing one `recurringBookingUid`; an occurrence that is not free is a 409 naming it.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-create-v2
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     requestBody:

@@ -26,7 +26,8 @@ const ALL = { take: 1000, page: 1 };
  *       `orgId` are accepted, but there are no organizations here, so they list nothing.
  *       `usernames` (Cal.com's dynamic group type) is a 400. Booking fields the booker does
  *       not see are left out, as Cal.com does in lists. Any key with `event-types:read`.
- *     tags: [event-types]
+ *     tags: ["v2 · Event types"]
+ *     x-access: event-types-list-v2
  *     x-scope: event-types:read
  *     x-query: ListEventTypesQueryV2
  *     responses:
@@ -88,7 +89,8 @@ const ALL = { take: 1000, page: 1 };
  *       for features Slotbase does not have (booking limits, colours, booker
  *       layouts...) are accepted only in their off form, anything else is a 400 naming the
  *       field. Any key with `event-types:write`.
- *     tags: [event-types]
+ *     tags: ["v2 · Event types"]
+ *     x-access: event-type-create-v2
  *     x-scope: event-types:write
  *     requestBody:
  *       required: true

@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *       One schedule as Cal.com v2's `GetScheduleOutput_2024_06_11`. Only its owner may see it
  *       (admins: anyone's); to anyone else it is a 404 (Cal.com: 403). The `cal-api-version`
  *       header is accepted but not needed: whatever its value, the 2024-06-11 shape is served.
- *     tags: [schedules]
+ *     tags: ["v2 · Schedules"]
+ *     x-access: owned
  *     x-scope: schedules:read
  *     x-query: ScheduleIdQueryV2
  *     parameters:
@@ -54,7 +55,8 @@ export const config = { api: { bodyParser: false } };
  *       (make another schedule the default instead). An empty body changes nothing. The
  *       `cal-api-version` header is accepted but not needed: whatever its value, the 2024-06-11
  *       shape is served.
- *     tags: [schedules]
+ *     tags: ["v2 · Schedules"]
+ *     x-access: owned
  *     x-scope: schedules:write
  *     x-query: ScheduleIdQueryV2
  *     parameters:
@@ -88,7 +90,8 @@ export const config = { api: { bodyParser: false } };
  *       `isDefault: true`). Cal.com deletes it and leaves the user unbookable until a new default
  *       is set. The `cal-api-version` header is accepted but not needed: whatever its value, the
  *       2024-06-11 shape is served.
- *     tags: [schedules]
+ *     tags: ["v2 · Schedules"]
+ *     x-access: owned
  *     x-scope: schedules:write
  *     x-query: ScheduleIdQueryV2
  *     parameters:

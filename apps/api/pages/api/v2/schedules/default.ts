@@ -19,7 +19,8 @@ export const config = { api: { bodyParser: false } };
  *       their own are booked against. A user without one gets a 404 (Cal.com answers 200 with
  *       `data: null`, which its own contract does not allow). The `cal-api-version` header is
  *       accepted but not needed: whatever its value, the 2024-06-11 shape is served.
- *     tags: [schedules]
+ *     tags: ["v2 · Schedules"]
+ *     x-access: own-schedules-v2
  *     x-scope: schedules:read
  *     parameters:
  *       - { name: cal-api-version, in: header, required: false, schema: { type: string, example: "2024-06-11" }, description: "Accepted, never required; every value gets the 2024-06-11 shape." }

@@ -19,7 +19,8 @@ export const config = { api: { bodyParser: false } };
  *       `availability` entries, dated rules `overrides`; unavailable blocks set through v1 are
  *       not shown. The `cal-api-version` header is accepted but not needed: whatever its value,
  *       the 2024-06-11 shape is served.
- *     tags: [schedules]
+ *     tags: ["v2 · Schedules"]
+ *     x-access: own-schedules-v2
  *     x-scope: schedules:read
  *     parameters:
  *       - { name: cal-api-version, in: header, required: false, schema: { type: string, example: "2024-06-11" }, description: "Accepted, never required; every value gets the 2024-06-11 shape." }
@@ -53,7 +54,8 @@ export const config = { api: { bodyParser: false } };
  *       schedule's `timeZone`; an override from "00:00" to "00:00" makes that whole date unavailable.
  *       A user has at most 100 schedules (409). The `cal-api-version` header is accepted but not
  *       needed: whatever its value, the 2024-06-11 shape is served.
- *     tags: [schedules]
+ *     tags: ["v2 · Schedules"]
+ *     x-access: schedule-create-v2
  *     x-scope: schedules:write
  *     parameters:
  *       - { name: cal-api-version, in: header, required: false, schema: { type: string, example: "2024-06-11" }, description: "Accepted, never required; every value gets the 2024-06-11 shape." }

@@ -20,7 +20,8 @@ export const config = { api: { bodyParser: false } };
  *       slot's end. Seated types add seatsBooked, seatsRemaining and seatsTotal. An end date
  *       without a time is included whole. At most 62 days per request. No key is needed (a public
  *       booking page cannot keep one): without a key a hidden event type is a 404.
- *     tags: [slots]
+ *     tags: ["v2 · Slots"]
+ *     x-access: slots-v2
  *     x-scope: slots:read
  *     x-query: SlotsQueryV2
  *     responses:

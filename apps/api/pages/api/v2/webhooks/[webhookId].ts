@@ -18,7 +18,8 @@ const USER = { kind: "user" } as const;
  *     description: >-
  *       One of your webhooks on no event type (an admin's key: anyone's). Anyone else's, and one on an
  *       event type (read it under /v2/event-types/{eventTypeId}/webhooks), is a 404. Never returns the secret.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: webhook-v2
  *     x-scope: webhooks:read
  *     x-query: WebhookIdQueryV2
  *     responses:
@@ -39,7 +40,8 @@ const USER = { kind: "user" } as const;
  *     description: >-
  *       Changes the fields sent, on a webhook GET /v2/webhooks/{webhookId} shows you (others are a 404).
  *       `active: true` turns on a webhook that delivery turned off. The URL is checked as on create.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: webhook-v2
  *     x-scope: webhooks:write
  *     x-query: WebhookIdQueryV2
  *     requestBody:
@@ -67,7 +69,8 @@ const USER = { kind: "user" } as const;
  *     description: >-
  *       Deletes a webhook GET /v2/webhooks/{webhookId} shows you (others are a 404), with its queued
  *       deliveries, and answers with it as it was.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: webhook-v2
  *     x-scope: webhooks:write
  *     x-query: WebhookIdQueryV2
  *     responses:

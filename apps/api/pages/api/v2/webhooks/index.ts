@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *       Your own webhooks, those on no event type (Cal.com v2's user webhooks; an event type's are
  *       listed under /v2/event-types/{eventTypeId}/webhooks), oldest first, `skip` then at most `take`.
  *       Any key with `webhooks:read` may call it and sees only its user's. The secret is never returned.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: webhooks-list-v2
  *     x-scope: webhooks:read
  *     x-query: WebhookListQueryV2
  *     responses:
@@ -42,7 +43,8 @@ export const config = { api: { bodyParser: false } };
  *       `payloadTemplate`), signed with `secret` in `X-Cal-Signature-256`, retried for a day, exactly as on
  *       v1. The URL must be https and must not point at a private, loopback or link-local address (checked
  *       again at every delivery). Cal.com triggers Slotbase never fires are accepted and stored (README).
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: webhook-create-v2
  *     x-scope: webhooks:write
  *     requestBody:
  *       required: true

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       (onlyRemovedAttendee). cancellationReason may come in the body or the query (the body
  *       wins). Answers as Cal.com's handleCancelBooking. An already cancelled, declined or ended
  *       booking is a 409. Same service as POST /v2/bookings/{uid}/cancel and DELETE /v1/bookings/{id}.
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: booking-cancel
  *     x-scope: bookings:write
  *     x-query: BookingCancelQueryV1
  *     requestBody:

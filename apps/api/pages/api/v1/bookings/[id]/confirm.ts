@@ -18,7 +18,8 @@ export const config = { api: { bodyParser: false } };
  *       ACCEPTED under the same no-double-booking guarantee as a new booking: an overlap with
  *       an accepted booking is a 409, as is a booking that is not pending. Same service as
  *       POST /v2/bookings/{uid}/confirm.
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: IdQuery

@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Visible to its host, its attendees (by email), whoever made it with their key, the event
  *       type's owner, its team's OWNER/ADMINs and admins; anyone else gets 404.
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: booking-read
  *     x-scope: bookings:read
  *     x-query: IdQuery
  *     responses:
@@ -41,7 +42,8 @@ export const config = { api: { bodyParser: false } };
  *       DELETE /v1/bookings/{id}/cancel, POST /v1/bookings/{id}/confirm or
  *       POST /v2/bookings/{uid}/decline: sending start, end, startTime, endTime or status is a
  *       400 saying so. A cancelled or declined booking cannot be changed (409).
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-query: IdQuery
  *     requestBody:
@@ -67,7 +69,8 @@ export const config = { api: { bodyParser: false } };
  *       Cancels, exactly as DELETE /v1/bookings/{id}/cancel (Cal.com's handler does the same):
  *       everyone is notified and the slot is free again. The record is kept; no operation of the
  *       API deletes a booking.
- *     tags: [bookings]
+ *     tags: ["v1 · Bookings"]
+ *     x-access: booking-cancel
  *     x-scope: bookings:write
  *     x-query: BookingCancelQueryV1
  *     requestBody:

@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *       `customers` of calendar events), with the ids of their upcoming bookings to preview. Readable by the
  *       workspace's members and by the account's own user (whose confirmed email is the account's); anyone
  *       else gets a 404.
- *     tags: [calendar-events]
+ *     tags: ["Calendar events · Customer accounts"]
+ *     x-access: customer-account
  *     x-scope: calendars:read
  *     x-query: CustomerAccountQuery
  *     responses:

@@ -18,7 +18,8 @@ export const config = { api: { bodyParser: false } };
  *       The same as `GET /v1/availability?teamId=…`: an array with each accepted member's availability between
  *       dateFrom and dateTo (at most 62 days), for the team's members only (anyone else gets 404).
  *       `eventTypeId` names one of the team's event types (else 404), as on /v1/availability.
- *     tags: [availability]
+ *     tags: ["v1 · Slots & availability"]
+ *     x-access: team-availability
  *     x-scope: availabilities:read
  *     x-query: TeamAvailabilityPathQuery
  *     responses:

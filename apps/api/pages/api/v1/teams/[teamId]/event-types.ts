@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       For accepted members of the team (admins: any team); anyone else, and a key
  *       restricted to another team, gets a 404.
- *     tags: [event-types]
+ *     tags: ["v1 · Event types"]
+ *     x-access: team-read
  *     x-scope: event-types:read
  *     x-query: TeamEventTypesQuery
  *     responses:

@@ -13,7 +13,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getTeam
  *     summary: Get a team
  *     description: Accepted members (and system admins) read a team; for anyone else, pending invitees included, it is a 404.
- *     tags: [teams]
+ *     tags: ["v1 · Teams & memberships"]
+ *     x-access: team-read
  *     x-scope: teams:read
  *     x-query: TeamIdQuery
  *     responses:
@@ -32,7 +33,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Team OWNERs and ADMINs (and system admins) edit a team; a plain member gets 403, anyone
  *       else 404. A slug already used by another team is a 409 naming `body.slug`, and nothing changes.
- *     tags: [teams]
+ *     tags: ["v1 · Teams & memberships"]
+ *     x-access: team-manage
  *     x-scope: teams:write
  *     x-query: TeamIdQuery
  *     requestBody:
@@ -57,7 +59,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Team OWNERs (and system admins) delete a team, with its memberships, team-restricted API keys
  *       and team-owned data. ADMINs and members get 403, anyone else 404.
- *     tags: [teams]
+ *     tags: ["v1 · Teams & memberships"]
+ *     x-access: team-own
  *     x-scope: teams:write
  *     x-query: TeamIdQuery
  *     responses:

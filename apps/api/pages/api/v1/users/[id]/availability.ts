@@ -19,7 +19,8 @@ export const config = { api: { bodyParser: false } };
  *       date ranges and busy time between dateFrom and dateTo (at most 62 days), with the same privacy rules
  *       (what busy time is, only for the user, OWNER/ADMINs of their teams and system admins), and
  *       the same `eventTypeId` (an event type the caller may read, else 404).
- *     tags: [availability]
+ *     tags: ["v1 · Slots & availability"]
+ *     x-access: user-availability
  *     x-scope: availabilities:read
  *     x-query: UserAvailabilityPathQuery
  *     responses:

@@ -19,7 +19,8 @@ export const config = { api: { bodyParser: false } };
  *       The user themself (or an admin whose key is not restricted to a team) may send it; any
  *       other id is a 404. An unknown, used or expired
  *       token is a 400 naming `body.token`; an address taken meanwhile by someone else is a 409.
- *     tags: [users]
+ *     tags: ["v1 · Users"]
+ *     x-access: user-confirm-email
  *     x-scope: users:write
  *     x-query: IdQuery
  *     requestBody:

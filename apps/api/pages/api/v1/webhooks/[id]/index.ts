@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: getWebhookById
  *     summary: Get a webhook
  *     description: Yours, or one on an event type you manage; anyone else's is a 404.
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhook
  *     x-scope: webhooks:read
  *     x-query: WebhookIdQuery
  *     responses:
@@ -33,7 +34,8 @@ export const config = { api: { bodyParser: false } };
  *       Any field of the create body but `userId`. `secret: null` stops signing; `active: true` turns on a
  *       webhook that delivery turned off. Deliveries already queued keep their body; every attempt is signed
  *       with the secret current when it is sent.
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhook
  *     x-scope: webhooks:write
  *     x-query: WebhookIdQuery
  *     requestBody:
@@ -55,7 +57,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: removeWebhookById
  *     summary: Delete a webhook
  *     description: Its queued deliveries are dropped with it.
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhook
  *     x-scope: webhooks:write
  *     x-query: WebhookIdQuery
  *     responses:

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       Queues a `PING` event (Cal.com's test payload, or your template filled with it) to the webhook's URL,
  *       signed as any delivery, even while the webhook is inactive. Answers 202 at once; the delivery log shows
  *       how the receiver answered.
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhook
  *     x-scope: webhooks:write
  *     x-query: WebhookIdQuery
  *     responses:

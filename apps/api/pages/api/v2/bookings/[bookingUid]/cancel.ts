@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Cancel a booking
  *     description: >
  *       The host's side or an attendee may cancel an upcoming booking; its slot is free again at once.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-cancel
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: BookingUidQuery

@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Confirm a pending booking
  *     description: >
  *       The host's side only. Re-checked under the same no-double-booking guarantee: an overlap is a 409.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: BookingUidQuery

@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Decline a pending booking
  *     description: >
  *       The host's side only; the booking becomes rejected and its time is free.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: BookingUidQuery

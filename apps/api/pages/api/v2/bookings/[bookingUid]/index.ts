@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >
  *       Visible to its host, attendees, the event type's owner, its team's OWNER/ADMINs and admins; anyone else gets 404.
  *       A recurring series' `recurringBookingUid` answers the occurrences the caller may see, in time order, as an array.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-read
  *     x-scope: bookings:read
  *     x-query: BookingUidQuery
  *     responses:

@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Change a booking's location
  *     description: >
  *       The host's side only.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-query: BookingUidQuery
  *     requestBody:

@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Mark attendees or the host absent
  *     description: >
  *       The host's side only, once the booking has started. Send attendeeEmail + noShow, or attendees[], and/or host.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: BookingUidQuery

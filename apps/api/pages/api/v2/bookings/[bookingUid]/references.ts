@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: A booking's external references
  *     description: >
  *       Calendar events and video meetings linked to the booking; `type` keeps one integration's.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-read
  *     x-scope: bookings:read
  *     x-query: BookingReferencesQueryV2
  *     responses:

@@ -19,7 +19,8 @@ export const config = { api: { bodyParser: false } };
  *       seated booking moves (the organizer side: anyone's; a seat holder: their own): its attendee
  *       joins or opens the booking at the new time, the old booking goes on for the others, and the
  *       answer is the booking the seat is in now with the seat's new `seatUid`. 201, as Cal.com.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-reschedule
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: BookingUidQuery

@@ -18,7 +18,8 @@ export const config = { api: { bodyParser: false } };
  *       accepted and this shape is served whatever its value). Personal types: their owner
  *       (admins: any). Team types: accepted members of the team, shown with `ownerId: null`, the
  *       `teamId` and the hosts as `users`. Anyone else gets 404. Any key with `event-types:read`.
- *     tags: [event-types]
+ *     tags: ["v2 · Event types"]
+ *     x-access: event-type-read
  *     x-scope: event-types:read
  *     x-query: EventTypeIdQueryV2
  *     responses:
@@ -82,7 +83,8 @@ export const config = { api: { bodyParser: false } };
  *       (admins: any); team types: team OWNER/ADMIN (a plain member gets 403); anyone else 404.
  *       Settings for features Slotbase does not have are accepted only in their off form.
  *       Any key with `event-types:write`.
- *     tags: [event-types]
+ *     tags: ["v2 · Event types"]
+ *     x-access: event-type-manage
  *     x-scope: event-types:write
  *     x-query: EventTypeIdQueryV2
  *     requestBody:
@@ -110,7 +112,8 @@ export const config = { api: { bodyParser: false } };
  *       (`cal-api-version: 2024-06-14`; the header is accepted whatever its value). Personal
  *       types: their owner (admins: any); team types: team OWNER/ADMIN (a plain member gets 403);
  *       anyone else 404. Any key with `event-types:write`.
- *     tags: [event-types]
+ *     tags: ["v2 · Event types"]
+ *     x-access: event-type-manage
  *     x-scope: event-types:write
  *     x-query: EventTypeIdQueryV2
  *     responses:

@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >
  *       Your own live hold (admins any); an expired or someone else's hold is a 404. Without a key
  *       (a booking page, as Cal.com allows): a hold that was made without a key, by its uid.
- *     tags: [slots]
+ *     tags: ["v2 · Slots"]
+ *     x-access: reservation-read
  *     x-scope: slots:read
  *     x-query: ReservationUidQuery
  *     responses:
@@ -35,7 +36,8 @@ export const config = { api: { bodyParser: false } };
  *       Moves the hold to another free slot, changes its duration, or restarts it for
  *       reservationDuration minutes from now. The new slot must be free (422 otherwise; the
  *       hold then stays as it was).
- *     tags: [slots]
+ *     tags: ["v2 · Slots"]
+ *     x-access: reservation
  *     x-scope: slots:write
  *     x-query: ReservationUidQuery
  *     requestBody:
@@ -57,7 +59,8 @@ export const config = { api: { bodyParser: false } };
  *   delete:
  *     operationId: deleteSlotReservation
  *     summary: Release a hold
- *     tags: [slots]
+ *     tags: ["v2 · Slots"]
+ *     x-access: reservation
  *     x-scope: slots:write
  *     x-query: ReservationUidQuery
  *     responses:

@@ -19,7 +19,8 @@ export const config = { api: { bodyParser: false } };
  *       seat. A slot that is not free is a 422. No key is needed (a public booking page): without
  *       one, the event type must not be hidden (else 404) and the hold lasts the default 5 minutes;
  *       only GET with its uid reads it back.
- *     tags: [slots]
+ *     tags: ["v2 · Slots"]
+ *     x-access: reservation-create
  *     x-scope: slots:write
  *     x-idempotent: true
  *     requestBody:

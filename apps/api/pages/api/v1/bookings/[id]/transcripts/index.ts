@@ -12,7 +12,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: "A booking's transcripts (not supported)"
  *     description: >-
  *       Served as Cal.com v1 names it, and answered 501 not_implemented: recordings and transcripts come from a video-conferencing integration (Cal.com's Cal Video), which Slotbase does not have.
- *     tags: [not-supported]
+ *     tags: ["v1 · Not supported"]
+ *     x-access: not-supported
  *     x-scope: bookings:read
  *     x-query: IdQuery
  *     responses:

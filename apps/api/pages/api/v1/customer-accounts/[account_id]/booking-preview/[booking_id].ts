@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       A summary of one booking for a calendar's detail view: status, times, resource, event type, location,
  *       the account's customers on it, its label, and the price when the event type has one. Readable by the
  *       workspace's members and by the account's own user. A booking that does not involve the account is a 404.
- *     tags: [calendar-events]
+ *     tags: ["Calendar events · Customer accounts"]
+ *     x-access: customer-account
  *     x-scope: calendars:read
  *     x-query: BookingPreviewQuery
  *     responses:

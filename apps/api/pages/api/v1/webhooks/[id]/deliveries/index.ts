@@ -17,7 +17,8 @@ export const config = { api: { bodyParser: false } };
  *       Every event queued for the webhook, newest first: PENDING (waiting for its first or next attempt,
  *       `nextAttemptAt`), DELIVERED (a 2xx answer) or FAILED (no attempt left), with the last attempt's
  *       status, answer (truncated), duration and error.
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhook
  *     x-scope: webhooks:read
  *     x-query: WebhookDeliveriesQuery
  *     responses:

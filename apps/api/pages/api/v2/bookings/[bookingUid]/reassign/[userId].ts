@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Reassign to a given host
  *     description: >
  *       Round-robin bookings only: the user must be a host of the event type and free at that time (409 otherwise).
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: BookingReassignQuery

@@ -14,7 +14,8 @@ export const config = { api: { bodyParser: false } };
  *     summary: Reassign to another free host
  *     description: >
  *       Round-robin bookings only: the free host (other than the current one) with the fewest upcoming bookings takes it.
- *     tags: [bookings]
+ *     tags: ["v2 · Bookings"]
+ *     x-access: booking-manage
  *     x-scope: bookings:write
  *     x-idempotent: true
  *     x-query: BookingUidQuery

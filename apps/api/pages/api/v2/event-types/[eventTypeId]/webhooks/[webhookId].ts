@@ -18,7 +18,8 @@ const at = (eventTypeId: number) => ({ kind: "eventType", eventTypeId }) as cons
  *     description: >-
  *       For whoever manages the event type (404 if you cannot see it, 403 if you only read it). A webhook of
  *       another event type, or on none, is a 404 here. Never returns the secret.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: event-type-webhooks
  *     x-scope: webhooks:read
  *     x-query: EventTypeWebhookIdQueryV2
  *     responses:
@@ -40,7 +41,8 @@ const at = (eventTypeId: number) => ({ kind: "eventType", eventTypeId }) as cons
  *       Changes the fields sent, for whoever manages the event type (404 if you cannot see it, 403 if you only
  *       read it); a webhook of another event type is a 404 here. `active: true` turns on a webhook that
  *       delivery turned off. The URL is checked as on create.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: event-type-webhooks
  *     x-scope: webhooks:write
  *     x-query: EventTypeWebhookIdQueryV2
  *     requestBody:
@@ -68,7 +70,8 @@ const at = (eventTypeId: number) => ({ kind: "eventType", eventTypeId }) as cons
  *     description: >-
  *       Deletes it with its queued deliveries and answers with it as it was, for whoever manages the event type
  *       (404 if you cannot see it, 403 if you only read it); a webhook of another event type is a 404 here.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: event-type-webhooks
  *     x-scope: webhooks:write
  *     x-query: EventTypeWebhookIdQueryV2
  *     responses:

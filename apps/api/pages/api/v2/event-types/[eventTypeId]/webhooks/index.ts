@@ -24,7 +24,8 @@ export const config = { api: { bodyParser: false } };
  *       Every webhook on the event type, whoever created it, oldest first, `skip` then at most `take`. For
  *       whoever manages the event type (its owner; a team's OWNERs and ADMINs; admins): one you cannot see is a
  *       404, a team event type you only read is a 403. Secrets are never returned.
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: event-type-webhooks
  *     x-scope: webhooks:read
  *     x-query: EventTypeWebhookListQueryV2
  *     responses:
@@ -48,7 +49,8 @@ export const config = { api: { bodyParser: false } };
  *       Subscribes to the events (`triggers`) of the event type's bookings only; delivery, signing and the
  *       subscriber URL rules are those of POST /v2/webhooks. For whoever manages the event type (404 if you
  *       cannot see it, 403 if you only read it).
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: event-type-webhooks
  *     x-scope: webhooks:write
  *     x-query: EventTypeWebhooksQueryV2
  *     requestBody:
@@ -76,7 +78,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Deletes every webhook on the event type (with their queued deliveries) and says how many. For whoever
  *       manages the event type (404 if you cannot see it, 403 if you only read it).
- *     tags: [webhooks]
+ *     tags: ["v2 · Webhooks"]
+ *     x-access: event-type-webhooks
  *     x-scope: webhooks:write
  *     x-query: EventTypeWebhooksQueryV2
  *     responses:

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       The workspace's calendars (bookable resources: a person's diary, a room, a desk pool), oldest
  *       first, a page at a time; with `includeSchedules=true` each with its schedules. Accepted
  *       members of the workspace (a team) may call it; anyone else gets a 404 for the workspace.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-read
  *     x-scope: calendars:read
  *     x-query: CalendarListQuery
  *     responses:
@@ -37,7 +38,8 @@ export const config = { api: { bodyParser: false } };
  *       (an explicit slug already in use is a 409), `capacity` to 1 (how many bookings may overlap).
  *       `parentId` makes it part of another calendar of the workspace. For the workspace's
  *       OWNERs and ADMINs; other members get 403.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-write
  *     x-scope: calendars:write
  *     x-query: WorkspaceQuery
  *     requestBody:

@@ -15,7 +15,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       Queues the delivery for an attempt now, whatever its status, with the same body and the same
  *       `X-Slotbase-Delivery-Id` (a receiver that already has it can ignore it). Answers 202 at once.
- *     tags: [webhooks]
+ *     tags: ["v1 · Webhooks"]
+ *     x-access: webhook
  *     x-scope: webhooks:write
  *     x-query: WebhookDeliveryQuery
  *     responses:

@@ -22,7 +22,8 @@ export const config = { api: { bodyParser: false } };
  *     description: >-
  *       One calendar of the workspace, with its schedules when `includeSchedules=true`. A calendar
  *       id of another workspace is a 404, even for a member of both. For accepted members.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-read
  *     x-scope: calendars:read
  *     x-query: CalendarGetQuery
  *     responses:
@@ -41,7 +42,8 @@ export const config = { api: { bodyParser: false } };
  *       Changes only the fields sent. A `parentId` that is not a calendar of the workspace, or that
  *       would put the calendar inside itself, is a 400 naming `parentId`. For the workspace's OWNERs
  *       and ADMINs.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-write
  *     x-scope: calendars:write
  *     x-query: CalendarQuery
  *     requestBody:
@@ -67,7 +69,8 @@ export const config = { api: { bodyParser: false } };
  *       accepted or pending bookings (its own or its children's) is a 409 saying how many, unless
  *       `force=true`, which cancels them as a cancellation does (their attendees get the email).
  *       For the workspace's OWNERs and ADMINs.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-write
  *     x-scope: calendars:admin
  *     x-query: CalendarDeleteQuery
  *     responses:

@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       Changes only the fields sent; the rule as it will be is checked as a whole (switching to
  *       `weekly` needs `daysOfWeek`, say). A schedule id of another calendar, even in the same
  *       workspace, is a 404. For the workspace's OWNERs and ADMINs.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-write
  *     x-scope: calendars:write
  *     x-query: CalendarScheduleQuery
  *     requestBody:
@@ -37,7 +38,8 @@ export const config = { api: { bodyParser: false } };
  *     operationId: deleteWorkspaceCalendarSchedule
  *     summary: Delete a schedule
  *     description: For the workspace's OWNERs and ADMINs. A schedule id of another calendar is a 404.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-write
  *     x-scope: calendars:admin
  *     x-query: CalendarScheduleQuery
  *     responses:

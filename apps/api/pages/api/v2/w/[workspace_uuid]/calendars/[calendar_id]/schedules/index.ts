@@ -16,7 +16,8 @@ export const config = { api: { bodyParser: false } };
  *       The calendar's recurring rules, oldest first. The calendar is available when it has no
  *       `available` schedules at all, or when one covers the moment; never when an `unavailable`
  *       one does. For accepted members of the workspace.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-read
  *     x-scope: calendars:read
  *     x-query: CalendarQuery
  *     responses:
@@ -38,7 +39,8 @@ export const config = { api: { bodyParser: false } };
  *       "HH:mm" (`endTime` may be "24:00"; an end before the start runs past midnight).
  *       `availabilityType: unavailable` closes the calendar (a lunch break) and always wins. Each
  *       invalid field is named in the 400. For the workspace's OWNERs and ADMINs.
- *     tags: [calendars]
+ *     tags: ["Workspace · Calendars"]
+ *     x-access: workspace-write
  *     x-scope: calendars:write
  *     x-query: CalendarQuery
  *     requestBody:
