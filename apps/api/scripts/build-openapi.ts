@@ -12,7 +12,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import swaggerJsdoc from "swagger-jsdoc";
-import { queryComponents, schemaComponents } from "../lib/openapi/components";
+import { errorResponseExample, queryComponents, schemaComponents } from "../lib/openapi/components";
+import { accessText, ACCESS_GLOSSARY } from "../lib/openapi/access";
+import { applyRequestExample, applyResponseExamples, tryItNote } from "../lib/openapi/examples/apply";
+import { REQUEST_EXAMPLES } from "../lib/openapi/examples/requests";
+import { RESPONSE_EXAMPLES } from "../lib/openapi/examples/responses";
+import { TAG_GROUPS, TAGS } from "../lib/openapi/tags";
 import { endpointDrift } from "../lib/openapi/endpoint-drift";
 import { documentListPaging, LIST_HEADER_COMPONENTS } from "../lib/openapi/list-paging-doc";
 import { DESCRIPTION, IDEMPOTENCY_NOTE, SHARED_RESPONSES } from "./openapi-text";
@@ -64,6 +69,25 @@ function documentIdempotency(operation: Json): void {
 }
 
 const DOCUMENT_SECURITY = [{ ApiKeyQuery: [] }, { BearerAuth: [] }];
+
+/** What the Authorize dialog says about its two boxes. */
+export const SECURITY_SCHEMES = {
+  ApiKeyQuery: {
+    type: "apiKey",
+    in: "query",
+    name: "apiKey",
+    description:
+      "The API key as the `apiKey` query parameter (`?apiKey=cal_...`), as Cal.com v1 clients (n8n, Zapier) send it. It works on every path, v2 and " +
+      "workspace calendars included, but it ends up in logs and browser history: prefer Bearer. Fill in one of the two boxes, not both.",
+  },
+  BearerAuth: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "The API key in the `Authorization: Bearer cal_...` header: works on every path; use this one. Paste the key alone (Swagger UI adds \"Bearer \"). " +
+      "`yarn db:seed` prints the demo admin's key, `yarn api-key:create` makes one for any user; POST /v1/api-keys makes more.",
+  },
+};
 
 export interface BuildResult {
   document: Json;
@@ -118,7 +142,15 @@ function schemaRefsIn(node: unknown): Set<string> {
   return names;
 }
 
-export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): Promise<BuildResult> {
+/**
+ * Builds the document of `routes` (default: every route of the API). Only the API's own
+ * document is also held to what a reader needs from every operation (one of the tags of
+ * lib/openapi/tags.ts, who may call it, request and response examples): a partial one, as the
+ * build's tests make from a few routes of their own, is checked against the code only.
+ */
+export async function buildOpenApiDocument(routes?: RouteFile[]): Promise<BuildResult> {
+  const complete = routes === undefined;
+  routes ??= routeTable();
   const problems: string[] = [];
   const pkg = JSON.parse(readFileSync(path.join(API_ROOT, "package.json"), "utf8")) as { version: string };
   const paths: Record<string, Json> = {};
@@ -211,6 +243,12 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         operation.responses ??= {};
         operation.responses["429"] ??= { $ref: "#/components/responses/RateLimited" };
       }
+      const access = operation["x-access"] as string | undefined;
+      if (typeof access !== "string" || access.trim() === "") {
+        if (complete) problems.push(`${label}: no x-access (who may call it: a rule of lib/openapi/access.ts, or a sentence)`);
+      } else {
+        operation.description = `${String(operation.description ?? "").trimEnd()}\n\n**Who may call it:** ${accessText(access.trim())}`.trimStart();
+      }
       if (operation["x-idempotent"] === true) {
         operation.description = `${String(operation.description ?? "").trimEnd()}\n\n${IDEMPOTENCY_NOTE}`.trimStart();
       }
@@ -232,6 +270,15 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
         }
       }
       if (operation["x-idempotent"] === true) documentIdempotency(operation);
+      if (complete) {
+        const operationTags = (operation.tags ?? []) as string[];
+        if (operationTags.length !== 1 || !TAGS.some((tag) => tag.name === operationTags[0])) {
+          problems.push(`${label}: tags must be exactly one of lib/openapi/tags.ts (found ${JSON.stringify(operationTags)})`);
+        }
+        const operationId = String(operation.operationId ?? "");
+        problems.push(...applyRequestExample(label, operation, REQUEST_EXAMPLES[operationId]));
+        problems.push(...applyResponseExamples(label, operation, RESPONSE_EXAMPLES[operationId]));
+      }
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, Json>)) {
         if (typeof response.$ref === "string") {
           const name = response.$ref.replace("#/components/responses/", "");
@@ -243,6 +290,25 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
       }
     }
     paths[route.template] = item;
+  }
+
+  // "Try it" notes name other operations (whose examples make what an example needs): known only now.
+  const operationLabels = new Map<string, string>();
+  for (const [template, item] of Object.entries(paths)) {
+    for (const method of HTTP_METHODS) if (item[method]) operationLabels.set(String(item[method].operationId), `${method.toUpperCase()} ${template}`);
+  }
+  for (const item of Object.values(paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const note = complete ? tryItNote(REQUEST_EXAMPLES[String(operation.operationId)], operationLabels) : {};
+      if (note.problem) problems.push(`${method.toUpperCase()} ${operation.operationId}: ${note.problem}`);
+      if (note.text) operation.description = `${String(operation.description ?? "").trimEnd()}\n\n${note.text}`;
+    }
+  }
+  if (complete) {
+    for (const id of Object.keys(REQUEST_EXAMPLES)) if (!operationLabels.has(id)) problems.push(`lib/openapi/examples/requests.ts: ${id} is no operation`);
+    for (const id of Object.keys(RESPONSE_EXAMPLES)) if (!operationLabels.has(id)) problems.push(`lib/openapi/examples/responses.ts: ${id} is no operation`);
   }
 
   // Component schemas: request bodies describe what clients send (io "input"), everything
@@ -280,7 +346,7 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
 
   const responses: Record<string, Json> = {};
   for (const [name, description] of Object.entries(SHARED_RESPONSES)) {
-    for (const { prefix, schema } of Object.values(ERROR_RESPONSES)) {
+    for (const [surface, { prefix, schema }] of Object.entries(ERROR_RESPONSES) as [Surface, (typeof ERROR_RESPONSES)[Surface]][]) {
       responses[`${prefix}${name}`] = {
         description,
         headers: {
@@ -288,25 +354,25 @@ export async function buildOpenApiDocument(routes: RouteFile[] = routeTable()): 
           ...(name === "MethodNotAllowed" ? { Allow: { description: "Methods this path serves", schema: { type: "string" } } } : {}),
           ...(name === "RateLimited" ? RATE_LIMIT_HEADERS : {}),
         },
-        content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
+        content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` }, example: errorResponseExample(name, surface) } },
       };
     }
   }
 
-  const tags = [...new Set(Object.values(paths).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m]?.tags ?? []) as string[])))].sort();
+  const usedTags = new Set(Object.values(paths).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m]?.tags ?? []) as string[])));
+  if (complete) for (const tag of TAGS) if (!usedTags.has(tag.name)) problems.push(`lib/openapi/tags.ts: no operation is tagged "${tag.name}"`);
 
   const document: Json = {
     openapi: "3.1.0",
-    info: { title: "Slotbase API", version: pkg.version, description: DESCRIPTION },
+    info: { title: "Slotbase API", version: pkg.version, description: `${DESCRIPTION}\n\n${ACCESS_GLOSSARY}` },
     servers: [{ url: "/" }],
     security: DOCUMENT_SECURITY,
-    tags: tags.map((name) => ({ name })),
+    tags: complete ? TAGS.map(({ name, description }) => ({ name, description })) : [...usedTags].sort().map((name) => ({ name })),
+    // Redoc and others group tags by it; Swagger UI ignores it (the tag names carry the group).
+    ...(complete ? { "x-tagGroups": TAG_GROUPS.map((group) => ({ name: group.name, tags: group.tags.map((tag) => tag.name) })) } : {}),
     paths,
     components: {
-      securitySchemes: {
-        ApiKeyQuery: { type: "apiKey", in: "query", name: "apiKey", description: "v1 style: `?apiKey=cal_...`" },
-        BearerAuth: { type: "http", scheme: "bearer", description: "`Authorization: Bearer cal_...`" },
-      },
+      securitySchemes: SECURITY_SCHEMES,
       headers: {
         RequestId: { description: "Identifies the request in the server logs; quote it when reporting a problem.", schema: { type: "string" } },
         ...LIST_HEADER_COMPONENTS,

@@ -19,6 +19,10 @@ window.addEventListener("load", function () {
     url: "/openapi.json",
     dom_id: "#swagger-ui",
     deepLinking: true,
+    // Tags only, in the document's reading order (v1, v2, workspace calendars, calendar events,
+    // operations), each with its description: a table of contents; the filter box finds a tag.
+    docExpansion: "none",
+    filter: true,
     persistAuthorization: true,
     tryItOutEnabled: true,
     displayRequestDuration: true,

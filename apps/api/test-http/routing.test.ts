@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fillExampleDates } from "../lib/openapi/example-dates";
 import { OPENAPI_DOCUMENT_PATH } from "../test/support/response-validator";
 import { api, ok } from "./support/client";
 import { errorShape, raw, v1Error, v2Error, type RawResponse } from "./support/http";
@@ -364,8 +365,8 @@ describe("documentation", () => {
     expect(init.text).toContain('url: "/openapi.json"');
   });
 
-  it("GET /openapi.json serves the generated document (and /docs does too, asked for JSON)", async () => {
-    const expected = JSON.parse(readFileSync(OPENAPI_DOCUMENT_PATH, "utf8")) as unknown;
+  it("GET /openapi.json serves the generated document, example dates filled in for today (and /docs does too, asked for JSON)", async () => {
+    const expected = fillExampleDates(JSON.parse(readFileSync(OPENAPI_DOCUMENT_PATH, "utf8")) as unknown, new Date());
     const [document, docsAsJson] = await Promise.all([raw("GET", "/openapi.json"), raw("GET", "/docs", { headers: { accept: "application/json" } })]);
     expect(document.status).toBe(200);
     expect(document.json).toEqual(expected);

@@ -1,4 +1,8 @@
 import type { z } from "zod";
+import { errorBody } from "../http/error-response";
+import { HttpError, type ErrorCode, type ErrorDetail } from "../http/http-error";
+import type { Surface } from "../http/surface";
+import { describeDetails } from "../validation/zod-issues";
 import * as common from "../schemas/common";
 import * as users from "../schemas/users";
 import * as meV2 from "../schemas/me-v2";
@@ -263,3 +267,73 @@ export const queryComponents: Record<string, z.ZodObject> = {
   SelectedCalendarIdQuery: selectedCalendars.SelectedCalendarIdQuery,
   ScheduleIdQueryV2: schedulesV2.ScheduleIdQueryV2,
 };
+
+/**
+ * One example body per shared error response (SHARED_RESPONSES in scripts/openapi-text.ts),
+ * written by the very function that writes errors (lib/http/error-response.ts) in each
+ * surface's shape; the build attaches them to `components.responses` (`NotFound`,
+ * `V2NotFound`, `WorkspaceNotFound`, `JsonApiNotFound`, ...).
+ */
+interface ErrorExampleInput {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+const ENTITY: Record<Surface, string> = { v1: "Booking", v2: "Booking", workspace: "Workspace", calendarEvents: "Calendar" };
+
+function errorExampleInput(name: string, surface: Surface): ErrorExampleInput {
+  const invalid: ErrorDetail[] =
+    surface === "calendarEvents"
+      ? [{ field: "query.end_date", rule: "too_big", message: "end_date must be at most 62 days after start_date." }]
+      : surface === "workspace"
+        ? [{ field: "body.capacity", rule: "too_small", message: "capacity must be at least 1." }]
+        : [{ field: "body.start", rule: "invalid_format", message: "start must be an ISO 8601 date-time, e.g. 2026-03-02T09:00:00Z." }];
+  switch (name) {
+    case "Unauthorized":
+      return { code: "unauthorized", message: "The API key is not valid." };
+    case "Forbidden":
+      return { code: "insufficient_scope", message: "This API key lacks the scope bookings:write.", details: [{ rule: "scope", message: "Required scope: bookings:write" }] };
+    case "NotFound":
+      return { code: "not_found", message: `${ENTITY[surface]} not found.` };
+    case "ValidationError":
+      return { code: "validation_error", message: describeDetails(invalid), details: invalid };
+    case "Conflict":
+      return surface === "workspace" || surface === "calendarEvents"
+        ? { code: "conflict", message: 'A calendar with the slug "room-orion" already exists in this workspace.', details: [{ field: "body.slug", rule: "unique", message: "Slug already in use in this workspace" }] }
+        : { code: "conflict", message: "This slot is not available.", details: [{ field: "body.start", rule: "slot_available", message: "Not a free slot of this event type" }] };
+    case "Unprocessable":
+      return { code: "unprocessable_entity", message: "This Idempotency-Key was used with another request; use a new key for a new request." };
+    case "MethodNotAllowed":
+      return { code: "method_not_allowed", message: "Method PUT is not allowed here. Allowed: GET, POST." };
+    case "PayloadTooLarge":
+      return { code: "payload_too_large", message: "The request body is larger than 1048576 bytes." };
+    case "UnsupportedMediaType":
+      return { code: "unsupported_media_type", message: "Send the request body as JSON (Content-Type: application/json)." };
+    case "NotImplemented":
+      return {
+        code: "not_implemented",
+        message: "Not supported by Slotbase: recordings and transcripts come from a video-conferencing integration (Cal.com's Cal Video), which Slotbase does not have.",
+      };
+    case "RateLimited":
+      return { code: "rate_limited", message: "Too many requests: 120 a minute are allowed for this API key. Try again in 17 s." };
+    default:
+      throw new Error(`no error example for the shared response ${name}`);
+  }
+}
+
+/** A request path of each surface, as error bodies of v2 name it. */
+const EXAMPLE_PATH: Record<Surface, string> = {
+  v1: "/v1/bookings/1",
+  v2: "/v2/bookings/seed-booking-1",
+  workspace: "/api/v2/w/5b0e6a3c-8f1d-4c2a-9e7b-1d2c3b4a5f60/calendars",
+  calendarEvents: "/api/v1/calendar-events",
+};
+
+/** The example body of the shared response `name` on `surface`. */
+export function errorResponseExample(name: string, surface: Surface): Record<string, unknown> {
+  const { code, message, details } = errorExampleInput(name, surface);
+  const body = errorBody(EXAMPLE_PATH[surface], new HttpError(code, message, { details }), "3f9c2a7e-5b1d-4e8a-9c6f-2d7b1e4a8c05");
+  // v2 bodies carry the time of the error; an example's is fixed so the document stays the same on every build.
+  return "timestamp" in body ? { ...body, timestamp: "2026-11-30T08:15:00.000Z" } : body;
+}
