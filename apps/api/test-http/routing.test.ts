@@ -378,3 +378,33 @@ describe("documentation", () => {
     expect(index).toEqual(expect.objectContaining({ docs: "/docs", openapi: "/openapi.json" }));
   });
 });
+
+describe("error messages name what the client sent, as the real server merges path and query", () => {
+  it("a bad path parameter is path.<name>: through the rewrites, and when the query string sends the same name", async () => {
+    for (const path of ["/v1/users/abc", "/api/v1/users/abc", "/users/abc", "/v1/users/abc?id=1"]) {
+      const response = await raw("GET", path, { key: admin() });
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(response.json).toMatchObject({ code: "validation_error", message: "Invalid request: id must be a positive integer.", details: [{ field: "path.id" }] });
+    }
+    const v2 = await raw("GET", "/v2/schedules/abc", { key: admin() });
+    expect(v2.json).toMatchObject({ status: "error", error: { details: [{ field: "path.scheduleId" }] } });
+    const query = await raw("GET", "/v1/bookings?userId=abc", { key: admin() });
+    expect(query.json).toMatchObject({ details: [{ field: "query.userId" }] });
+  });
+
+  it("a missing parameter is '<name> is required', once per field", async () => {
+    const response = await raw("GET", "/v2/slots?eventTypeId=1");
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ error: { message: "Invalid request: start is required; end is required." } });
+  });
+
+  it("a key under another scheme than Bearer, or in X-API-Key, is a 401 that says where keys go and never repeats the key", async () => {
+    const token = await raw("GET", "/v1/me", { headers: { authorization: `Token ${admin()}` } });
+    expect(token.status).toBe(401);
+    expect(token.json).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/must use the Bearer scheme/) });
+    const header = await raw("GET", "/v2/me", { headers: { "x-api-key": admin() } });
+    expect(header.status).toBe(401);
+    expect(header.json).toMatchObject({ error: { code: "unauthorized", message: expect.stringMatching(/does not read the X-API-Key header/) } });
+    expect(token.text + header.text).not.toContain(admin());
+  });
+});

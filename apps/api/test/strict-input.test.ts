@@ -49,17 +49,21 @@ function sampleParams(operation: Operation): Record<string, string> {
   return Object.fromEntries(operation.pathParameters.map((name) => [name, sample]));
 }
 
-/** The refusal's details, with JSON:API error objects read back as `{ field, rule, message }`. */
-function detailsOf(result: ApiResult): Json[] {
+/**
+ * The refusal's details, with JSON:API error objects read back as `{ field, rule, message }`
+ * (their `source.parameter` names path and query parameters alike).
+ */
+function detailsOf(result: ApiResult, operation?: Operation): Json[] {
   if (Array.isArray(result.body?.errors)) {
-    return result.body.errors.map((e: Json) => ({ field: `query.${e.source?.parameter}`, rule: e.meta?.rule, message: e.detail }));
+    const where = (parameter: string) => (operation?.pathParameters.includes(parameter) ? "path" : "query");
+    return result.body.errors.map((e: Json) => ({ field: `${where(e.source?.parameter)}.${e.source?.parameter}`, rule: e.meta?.rule, message: e.detail }));
   }
   return result.body?.details ?? result.body?.error?.details ?? [];
 }
 
 function expectRefused(operation: Operation, result: ApiResult, field: string, rule: string): void {
   const surface = surfaceOf(operation.template);
-  expect({ status: result.status, details: detailsOf(result) }).toEqual({
+  expect({ status: result.status, details: detailsOf(result, operation) }).toEqual({
     status: surface === "calendarEvents" ? 422 : 400,
     details: expect.arrayContaining([expect.objectContaining({ field, rule })]),
   });
@@ -119,7 +123,7 @@ describe.each(operations)("$name", (operation) => {
   it("refuses a NUL in each path parameter and in a query parameter", async () => {
     for (const name of operation.pathParameters) {
       const result = await api(operation.name, { params: { ...sampleParams(operation), [name]: "a\u0000b" }, key: caller.key });
-      expectRefused(operation, result, `query.${name}`, "invalid_characters");
+      expectRefused(operation, result, `path.${name}`, "invalid_characters");
     }
     const name = operation.queryParameters[0] ?? "notAParameter";
     const result = await api(operation.name, { params: sampleParams(operation), query: { [name]: "a\u0000b" }, key: caller.key });
@@ -132,7 +136,7 @@ describe.each(operations)("$name", (operation) => {
       // Next's decoding of the path is lossy: the handler sees U+FFFD; the raw URL tells.
       const url = pathWith(operation, { ...params, [name]: "%FF" });
       const result = await rawCall(operation, url, { ...params, [name]: "\uFFFD" }, caller.key);
-      expectRefused(operation, result, `query.${name}`, "invalid_encoding");
+      expectRefused(operation, result, `path.${name}`, "invalid_encoding");
     }
     const name = operation.queryParameters[0] ?? "notAParameter";
     const result = await rawCall(operation, `${pathWith(operation, params)}?${name}=%FF`, { ...params, [name]: "\uFFFD" }, caller.key);
@@ -189,9 +193,9 @@ describe("how parameters are read", () => {
   it("names the right path parameter when an operation has several", async () => {
     const reassign = operations.find((op) => op.name === "POST /v2/bookings/{bookingUid}/reassign/{userId}")!;
     const bad = await rawCall(reassign, "/v2/bookings/%E0%A4/reassign/7", { bookingUid: "\uFFFD", userId: "7" }, caller.key);
-    expectRefused(reassign, bad, "query.bookingUid", "invalid_encoding");
+    expectRefused(reassign, bad, "path.bookingUid", "invalid_encoding");
     expect(detailsOf(bad)).toHaveLength(1);
     const other = await rawCall(reassign, "/api/v2/bookings/abc/reassign/%C0%AF", { bookingUid: "abc", userId: "\uFFFD" }, caller.key);
-    expectRefused(reassign, other, "query.userId", "invalid_encoding");
+    expectRefused(reassign, other, "path.userId", "invalid_encoding");
   });
 });

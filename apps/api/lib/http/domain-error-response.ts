@@ -1,5 +1,5 @@
 import type { DomainError, DomainErrorKind, ErrorReason } from "@slotbase/features";
-import { describeDetails } from "../validation/zod-issues";
+import { describeDetails, fieldName, nameField } from "../validation/zod-issues";
 import { HttpError, type ErrorCode, type ErrorDetail } from "./http-error";
 import type { Surface } from "./surface";
 
@@ -32,14 +32,19 @@ const WELL_KNOWN_FIELDS: Record<string, string> = { idempotencyKey: "header.Idem
 /**
  * A locator for one request: an explicit `fields` entry first (a service name that differs
  * from the wire name, e.g. v1's `end` for `lengthInMinutes`), then the input that holds the
- * field's first segment, then the body when the operation takes one, else the query.
+ * field's first segment (a path parameter is `path.<name>`), then the body when the operation
+ * takes one, else the query.
  */
-export function locateIn(input: { query: Record<string, unknown>; body: unknown }, fields: Record<string, string> = {}): FieldLocator {
+export function locateIn(
+  input: { query: Record<string, unknown>; body: unknown; pathParameters?: ReadonlySet<string> },
+  fields: Record<string, string> = {},
+): FieldLocator {
   return (field) => {
     const explicit = fields[field] ?? WELL_KNOWN_FIELDS[field];
     if (explicit) return explicit;
     const head = field.split(".")[0]!;
     const body = input.body;
+    if (input.pathParameters?.has(head)) return `path.${field}`;
     if (body && typeof body === "object" && head in body) return `body.${field}`;
     if (head in input.query) return `query.${field}`;
     return body !== null && body !== undefined ? `body.${field}` : `query.${field}`;
@@ -48,11 +53,12 @@ export function locateIn(input: { query: Record<string, unknown>; body: unknown 
 
 export function toHttpError(error: DomainError, surface: Surface, locate: FieldLocator = (field) => WELL_KNOWN_FIELDS[field] ?? field): HttpError {
   const code = CODE_BY_KIND[error.kind];
-  const details: ErrorDetail[] = error.issues.map((issue) => ({
-    ...(issue.field !== undefined ? { field: locate(issue.field) } : {}),
-    rule: issue.rule,
-    message: issue.message,
-  }));
+  const details: ErrorDetail[] = error.issues.map((issue) => {
+    if (issue.field === undefined) return { rule: issue.rule, message: issue.message };
+    const field = locate(issue.field);
+    // The message names the field as the client sent it ("end must be one of 30, 60 minutes").
+    return { field, rule: issue.rule, message: nameField(fieldName(field), issue.message, { prefix: false }) };
+  });
   const located = details.filter((d) => d.field !== undefined);
   const message =
     error.kind === "invalid" && located.length > 0

@@ -38,7 +38,7 @@ function jsonApiErrors(error: HttpError, status: number, requestId: string): Rec
       : field.startsWith("header.")
         ? { header: field.slice(7) }
         : field !== ""
-          ? { parameter: field.replace(/^query\./, "").replace(/\.\d+$/, "") }
+          ? { parameter: field.replace(/^(query|path)\./, "").replace(/\.\d+$/, "") }
           : undefined;
     return { ...base, detail: detail.message, ...(detail.rule ? { meta: { rule: detail.rule } } : {}), ...(source ? { source } : {}) };
   });

@@ -6,7 +6,7 @@ const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-N
 /** The CORS headers every response carries (preflights get more, below). */
 export function setCorsResponseHeaders(res: ApiResponse): void {
   res.setHeader("Access-Control-Allow-Origin", process.env.CORS_ORIGIN ?? "*");
-  res.setHeader("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed, ETag, X-Total-Count, X-Total-Count-Exact, Link, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After");
+  res.setHeader("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed, ETag, X-Total-Count, X-Total-Count-Exact, Link, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, X-Slotbase-Note");
 }
 
 /**

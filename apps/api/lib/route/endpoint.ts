@@ -107,6 +107,13 @@ export function idempotencyPath(url: string | undefined): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
+/** What a request sent, kept to say where a field a service names was sent (locateIn). */
+interface RequestInputs {
+  query: Record<string, unknown>;
+  body: unknown;
+  pathParameters: ReadonlySet<string>;
+}
+
 /** respond()'s answer when it has sent a 304 itself. */
 const NOT_MODIFIED = Symbol("not modified");
 
@@ -153,7 +160,7 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
     return new JsonText(text);
   };
   const run: MethodHandler = async (req, res) => {
-    const inputs: { query: Record<string, unknown>; body: unknown } = { query: {}, body: null };
+    const inputs: RequestInputs = { query: {}, body: null, pathParameters: new Set() };
     try {
       await serve(req, res, inputs);
     } catch (error) {
@@ -162,14 +169,15 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
       throw error;
     }
   };
-  const serve = async (req: ApiRequest, res: ApiResponse, inputs: { query: Record<string, unknown>; body: unknown }) => {
+  const serve = async (req: ApiRequest, res: ApiResponse, inputs: RequestInputs) => {
     const auth = req.auth;
     // A route that serves some methods anonymously lets keyless requests through: the others answer the 401 of a missing key.
     if (!auth && !definition.allowAnonymous) await authenticateApiKey(undefined);
     if (auth) requireScope(auth, definition.scope);
     const key = definition.idempotent ? parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]) : undefined;
-    const { raw: rawQuery, value: query } = readQuery(req, definition.query);
+    const { raw: rawQuery, value: query, pathParameters } = readQuery(req, definition.query);
     inputs.query = rawQuery;
+    inputs.pathParameters = pathParameters;
     const rawBody = definition.body ? ((await readJsonBody(req)) ?? {}) : null;
     inputs.body = rawBody;
     const body = (definition.body ? validate(definition.body, "body", rawBody) : undefined) as Output<B>;

@@ -3,7 +3,7 @@ import { z } from "zod";
 export const INT32_MAX = 2_147_483_647;
 
 /** A database integer id from the path or query (`"12"` → 12); anything else is a 400, never a 500. */
-export const idParam = z.coerce.number({ error: "Must be a positive integer id" }).int().positive().max(INT32_MAX);
+export const idParam = z.coerce.number({ error: "Must be a positive integer" }).int().positive().max(INT32_MAX);
 
 export const int32 = () => z.number().int().min(-INT32_MAX - 1).max(INT32_MAX);
 

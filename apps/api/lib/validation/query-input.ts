@@ -1,10 +1,14 @@
 import type { z } from "zod";
 import { HttpError, type ErrorDetail } from "../http/http-error";
 import type { ApiRequest } from "../http/types";
-import { describeDetails, issuesToDetails } from "./zod-issues";
+import { describeDetails, type InputLocation } from "./zod-issues";
+import { parseInput } from "./validate";
 
 /** Authentication (the v1 `?apiKey=`), accepted by every operation and never validated as input. */
 export const AUTH_QUERY_PARAMETER = "apiKey";
+
+/** Multi-deployment mode's license key (`?key=`, seed 002): selects the database, never validated as input. */
+export const LICENSE_QUERY_PARAMETER = "key";
 
 type RawQuery = Record<string, string | string[] | undefined>;
 
@@ -48,6 +52,8 @@ function splitUrl(url: string | undefined): { path: string; search: string } {
 interface RawPair {
   /** The decoded name, or the raw text when it does not decode. */
   name: string;
+  /** The decoded value, or null when it does not decode. */
+  value: string | null;
   nameDecodes: boolean;
   valueDecodes: boolean;
 }
@@ -63,23 +69,29 @@ function rawPairs(search: string): RawPair[] {
       const rawName = (equals === -1 ? part : part.slice(0, equals)).replace(/\+/g, " ");
       const rawValue = equals === -1 ? "" : part.slice(equals + 1).replace(/\+/g, " ");
       const name = decodeComponent(rawName);
-      return { name: name ?? rawName, nameDecodes: name !== null, valueDecodes: decodeComponent(rawValue) !== null };
+      const value = decodeComponent(rawValue);
+      return { name: name ?? rawName, value, nameDecodes: name !== null, valueDecodes: value !== null };
     });
 }
 
-const invalidEncoding = (name: string, where: "path" | "query"): ErrorDetail => ({
-  field: `query.${name}`,
-  rule: "invalid_encoding",
-  message:
-    where === "path"
-      ? "This path segment is not valid UTF-8 once percent-decoded"
-      : "Not valid UTF-8 once percent-decoded (percent-encode the UTF-8 bytes of the text)",
-});
+/** A path parameter's segment (`path.id`), or a query parameter (`query.take`); `path` alone when the segment is no parameter. */
+const invalidEncoding = (name: string | undefined, where: "path" | "query"): ErrorDetail =>
+  where === "path"
+    ? {
+        field: name === undefined ? "path" : `path.${name}`,
+        rule: "invalid_encoding",
+        message: `${name === undefined ? "A path segment" : `The path segment ${name}`} is not valid UTF-8 once percent-decoded`,
+      }
+    : {
+        field: `query.${name}`,
+        rule: "invalid_encoding",
+        message: `${name} is not valid UTF-8 once percent-decoded: percent-encode the UTF-8 bytes of the text`,
+      };
 
-const invalidCharacters = (name: string): ErrorDetail => ({
-  field: `query.${name}`,
+const invalidCharacters = (name: string, where: InputLocation): ErrorDetail => ({
+  field: `${where}.${name}`,
   rule: "invalid_characters",
-  message: "NUL characters are not allowed",
+  message: `${name} must not contain NUL characters`,
 });
 
 const values = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -89,7 +101,7 @@ const values = (value: string | string[] | undefined): string[] => (value === un
  * is not UTF-8 (read from the request target as sent, rawRequestTarget(): by the time a
  * handler runs, Next has decoded the path and query, lossily) and NUL characters (PostgreSQL
  * text cannot hold them; they would fail in the database as a 500). Path parameters are named
- * like query parameters (`query.<name>`), as Next merges them into `req.query`.
+ * `path.<name>`, query parameters `query.<name>`.
  */
 function encodingProblems(req: ApiRequest, query: RawQuery, pathParameters: string[]): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
@@ -109,20 +121,34 @@ function encodingProblems(req: ApiRequest, query: RawQuery, pathParameters: stri
     // carries are accounted for; the bad segments are the others, in order.
     const decoded = new Set(segments.map(decodeComponent).filter((segment): segment is string => segment !== null));
     const unmatched = pathParameters.filter((name) => !values(query[name]).some((value) => decoded.has(value)));
-    undecodable.forEach((_, index) => add(invalidEncoding(unmatched[index] ?? unmatched[unmatched.length - 1] ?? "path", "path")));
+    undecodable.forEach((_, index) => add(invalidEncoding(unmatched[index] ?? unmatched[unmatched.length - 1], "path")));
   }
   for (const pair of rawPairs(search)) {
     if (!pair.nameDecodes || !pair.valueDecodes) add(invalidEncoding(pair.name, "query"));
   }
+  const isPath = new Set(pathParameters);
   for (const [name, value] of Object.entries(query)) {
-    if (name.includes("\u0000") || values(value).some((text) => text.includes("\u0000"))) add(invalidCharacters(name));
+    if (name.includes("\u0000") || values(value).some((text) => text.includes("\u0000"))) add(invalidCharacters(name, isPath.has(name) ? "path" : "query"));
   }
   return problems;
 }
 
-/** The names the query string itself carries (decoded); the other keys of req.query are path parameters. */
-function queryStringNames(url: string | undefined): Set<string> {
-  return new Set(rawPairs(splitUrl(url).search).map((pair) => pair.name));
+/**
+ * The path parameters among req.query's keys. Next merges the route's dynamic segments
+ * (`[id].ts`) into req.query over any query parameter of the same name, so a key is a path
+ * parameter when the query string does not carry it, or carries it with other values than
+ * req.query holds (`/v1/users/abc?id=1`: req.query.id is the path's "abc").
+ */
+function pathParametersOf(query: RawQuery, pairs: RawPair[]): string[] {
+  const sent = new Map<string, string[]>();
+  for (const pair of pairs) sent.set(pair.name, [...(sent.get(pair.name) ?? []), pair.value ?? ""]);
+  return Object.keys(query).filter((name) => {
+    if (name === AUTH_QUERY_PARAMETER) return false;
+    const fromQueryString = sent.get(name);
+    if (fromQueryString === undefined) return true;
+    const held = values(query[name]);
+    return held.length === 1 && !fromQueryString.includes(held[0]!);
+  });
 }
 
 /**
@@ -132,7 +158,7 @@ function queryStringNames(url: string | undefined): Set<string> {
 function normaliseBrackets(query: RawQuery, accepted: ReadonlySet<string>): Record<string, string | string[]> {
   const input: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || name === AUTH_QUERY_PARAMETER) continue;
+    if (value === undefined || name === AUTH_QUERY_PARAMETER || name === LICENSE_QUERY_PARAMETER) continue;
     const base = name.endsWith("[]") ? name.slice(0, -2) : undefined;
     if (base !== undefined && accepted.has(base)) {
       input[base] = [...values(input[base]), ...values(value)];
@@ -180,6 +206,8 @@ export interface QueryInput<T> {
   raw: Record<string, string | string[]>;
   /** The schema's output (undefined without a schema). */
   value: T;
+  /** The names in `raw` that are path parameters (`id` of `/v1/users/{id}`): their errors name `path.<name>`. */
+  pathParameters: ReadonlySet<string>;
 }
 
 /**
@@ -196,19 +224,21 @@ export function readQuery<S extends z.ZodObject | undefined>(
   schema: S,
 ): QueryInput<S extends z.ZodObject ? z.output<S> : undefined> {
   const query = (req.query ?? {}) as RawQuery;
-  const fromQueryString = queryStringNames(rawRequestTarget(req));
-  const pathParameters = Object.keys(query).filter((name) => !fromQueryString.has(name) && name !== AUTH_QUERY_PARAMETER);
+  const pairs = rawPairs(splitUrl(rawRequestTarget(req)).search);
+  const fromQueryString = new Set(pairs.map((pair) => pair.name));
+  const pathParameters = pathParametersOf(query, pairs);
   const encoding = encodingProblems(req, query, pathParameters);
   if (encoding.length > 0) throw new HttpError("validation_error", describeDetails(encoding), { details: encoding });
   const accepted = declaredQueryParameters(schema);
   const raw = normaliseBrackets(query, accepted);
-  const details = unknownParameters(raw, accepted, fromQueryString, new Set(pathParameters));
+  const isPath = new Set(pathParameters);
+  const details = unknownParameters(raw, accepted, fromQueryString, isPath);
   let value: unknown = undefined;
   if (schema) {
-    const result = schema.safeParse(raw);
+    const result = parseInput(schema, (name) => (isPath.has(name) ? "path" : "query"), raw);
     if (result.success) value = result.data;
-    else details.push(...issuesToDetails("query", result.error.issues));
+    else details.push(...result.details);
   }
   if (details.length > 0) throw new HttpError("validation_error", describeDetails(details), { details });
-  return { raw, value: value as S extends z.ZodObject ? z.output<S> : undefined };
+  return { raw, value: value as S extends z.ZodObject ? z.output<S> : undefined, pathParameters: isPath };
 }

@@ -128,6 +128,21 @@ export function describeAuthMatrix(options: AuthMatrixOptions): void {
       expectAuthFailure(await call(caller, caller.key), /expired/, caller.key);
     });
 
+    // A valid key sent where keys do not go is never read from there (and never anonymous).
+    it("refuses a valid key under another scheme than Bearer (401 saying the scheme must be Bearer)", async () => {
+      const caller = await createCaller();
+      const request = await options.request(caller);
+      const result = await api(operation, { ...request, headers: { ...request.headers, authorization: `Token ${caller.key}` } });
+      expectAuthFailure(result, /must use the Bearer scheme/, caller.key);
+    });
+
+    it("refuses a valid key in an X-API-Key header (401 saying where the key goes)", async () => {
+      const caller = await createCaller();
+      const request = await options.request(caller);
+      const result = await api(operation, { ...request, headers: { ...request.headers, "x-api-key": caller.key } });
+      expectAuthFailure(result, /X-API-Key.*Authorization: Bearer <key>, or as the apiKey query parameter/, caller.key);
+    });
+
     it("accepts the key in the Authorization header", async () => {
       const caller = await createCaller();
       expectedOwnerStatus(await call(caller, caller.key, "header"));

@@ -2,7 +2,7 @@ import { findSlotsWithCalcomOptions } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../lib/route/endpoint";
 import { SlotsQueryV1, SlotsResponseV1 } from "../../../lib/schemas/slots";
-import { rangeOf } from "../../../lib/validation/time-range";
+import { NOTE_HEADER, pastRangeNote, rangeOf } from "../../../lib/validation/time-range";
 import { eventTypeRefV1, toSlotsV1 } from "../../../lib/mappers/slots";
 
 export const config = { api: { bodyParser: false } };
@@ -42,17 +42,21 @@ export default withMiddleware({
     scope: "slots:read",
     response: SlotsResponseV1,
     query: SlotsQueryV1,
-    handler: async ({ query }) => {
+    handler: async ({ res, query }) => {
+      const range = rangeOf(query.startTime, query.endTime, query.timeZone);
       const { slots } = await findSlotsWithCalcomOptions(
         {
           eventType: eventTypeRefV1(query),
-          range: rangeOf(query.startTime, query.endTime, query.timeZone),
+          range,
           duration: query.duration,
           rescheduleUid: query.rescheduleUid,
           reservationUid: query.reservationUid,
         },
         { teamMemberEmail: query.teamMemberEmail, orgSlug: query.orgSlug },
       );
+      // A range that is over: Cal.com's empty 200, and a note saying why it is empty.
+      const note = pastRangeNote(range, "endTime");
+      if (note) res.setHeader(NOTE_HEADER, note);
       return toSlotsV1(slots, query.timeZone);
     },
   }),

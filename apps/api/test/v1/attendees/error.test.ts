@@ -10,13 +10,13 @@ const fields = (body: { details: { field?: string }[] }) => body.details.map((d)
 const valid = { email: "ok@example.com", name: "Ok", timeZone: "UTC" };
 
 describe("attendees — errors", () => {
-  it("rejects malformed ids with 400 naming query.id", async () => {
+  it("rejects malformed ids with 400 naming path.id", async () => {
     const admin = await createAdmin();
     for (const id of ["abc", "0", "-1", "1.5", "99999999999"]) {
       for (const operation of ["GET /v1/attendees/{id}", "DELETE /v1/attendees/{id}"]) {
         const result = await api(operation, { params: { id }, key: admin.key });
         expect(result.status).toBe(400);
-        expect(fields(result.body)).toContain("query.id");
+        expect(fields(result.body)).toContain("path.id");
       }
     }
   });

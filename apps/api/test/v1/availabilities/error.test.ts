@@ -166,7 +166,7 @@ describe("availabilities — errors", () => {
     const admin = await createAdmin();
     const bad = await api("GET /v1/availabilities/{id}", { params: { id: "x" }, key: admin.key });
     expect(bad.status).toBe(400);
-    expect(fields(bad.body)).toContain("query.id");
+    expect(fields(bad.body)).toContain("path.id");
     for (const op of ["GET", "PATCH", "DELETE"]) {
       const result = await api(`${op} /v1/availabilities/{id}`, {
         params: { id: 2_000_000_000 },

@@ -9,12 +9,12 @@ useTestDatabase();
 const fields = (body: { details: { field?: string }[] }) => body.details.map((d) => d.field);
 
 describe("booking references — errors", () => {
-  it("rejects malformed ids with 400 naming query.id", async () => {
+  it("rejects malformed ids with 400 naming path.id", async () => {
     const admin = await createAdmin();
     for (const id of ["abc", "0", "-3", "2.5", "3000000000"]) {
       const result = await api("GET /v1/booking-references/{id}", { params: { id }, key: admin.key });
       expect(result.status).toBe(400);
-      expect(fields(result.body)).toContain("query.id");
+      expect(fields(result.body)).toContain("path.id");
     }
   });
 

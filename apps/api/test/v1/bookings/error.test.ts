@@ -165,7 +165,7 @@ describe("/v1/bookings/{id} — bad ids and unknown bookings", () => {
     for (const id of ["abc", "0", "-1", "1.5", "99999999999"]) {
       for (const result of await everyOperation({ id })) {
         expect(result.status).toBe(400);
-        expect(fields(result)).toContain("query.id");
+        expect(fields(result)).toContain("path.id");
       }
     }
   });

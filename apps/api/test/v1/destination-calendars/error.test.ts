@@ -166,13 +166,13 @@ describe("destination calendars — errors", () => {
     expect(await destinationRow(own.id)).toEqual(own);
   });
 
-  it("refuses malformed ids (400 naming query.id) and answers 404 for unknown ones", async () => {
+  it("refuses malformed ids (400 naming path.id) and answers 404 for unknown ones", async () => {
     const caller = await createCaller();
     for (const id of ["abc", "0", "-1", "1.5", "99999999999"]) {
       for (const operation of ["GET", "PATCH", "DELETE"]) {
         const result = await api(`${operation} /v1/destination-calendars/{id}`, { params: { id }, key: caller.key, ...(operation === "PATCH" ? { body: { externalId: "x" } } : {}) });
         expect(result.status).toBe(400);
-        expect(fields(result.body)).toEqual(["query.id"]);
+        expect(fields(result.body)).toEqual(["path.id"]);
       }
     }
     const unknown = await api("GET /v1/destination-calendars/{id}", { params: { id: 2_000_000_000 }, key: caller.key });

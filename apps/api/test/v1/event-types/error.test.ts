@@ -17,12 +17,12 @@ async function expect400(result: Awaited<ReturnType<typeof api>>, field: string)
 }
 
 describe("event types — validation", () => {
-  it("rejects ids that are not positive 32-bit integers with 400 naming query.id", async () => {
+  it("rejects ids that are not positive 32-bit integers with 400 naming path.id", async () => {
     const caller = await createCaller();
     for (const id of ["abc", "0", "-1", "1.5", "99999999999"]) {
-      await expect400(await api("GET /v1/event-types/{id}", { params: { id }, key: caller.key }), "query.id");
+      await expect400(await api("GET /v1/event-types/{id}", { params: { id }, key: caller.key }), "path.id");
     }
-    await expect400(await api("GET /v1/teams/{teamId}/event-types", { params: { teamId: "x" }, key: caller.key }), "query.teamId");
+    await expect400(await api("GET /v1/teams/{teamId}/event-types", { params: { teamId: "x" }, key: caller.key }), "path.teamId");
   });
 
   it("404s an unknown event type, even for an admin", async () => {

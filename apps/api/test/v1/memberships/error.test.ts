@@ -15,14 +15,14 @@ async function membershipRow(user: Caller, team: { id: number }) {
 }
 
 describe("memberships — errors", () => {
-  it("rejects malformed membership ids with 400 naming query.id", async () => {
+  it("rejects malformed membership ids with 400 naming path.id", async () => {
     const admin = await createAdmin();
     for (const id of ["abc", "12", "12_", "_3", "0_3", "12_0", "1_2_3", "12-3", "012_3", "-1_3", "1.5_3", "99999999999_1", "3000000000_1", "1_3000000000"]) {
       for (const method of ["GET", "DELETE"] as const) {
         const result = await api(`${method} /v1/memberships/{id}`, { params: { id }, key: admin.key });
         expect(result.status).toBe(400);
         expect(result.body.code).toBe("validation_error");
-        expect(fields(result.body)).toContain("query.id");
+        expect(fields(result.body)).toContain("path.id");
       }
     }
   });

@@ -31,7 +31,7 @@ describe("Cal.com v1 operations Slotbase does not support", () => {
     const caller = await createCaller();
     const result = await api("GET /v1/bookings/{id}/recordings", { key: caller.key, params: { id: "abc" } });
     expect(result.status).toBe(400);
-    expect(result.body.details.map((d: { field?: string }) => d.field)).toContain("query.id");
+    expect(result.body.details.map((d: { field?: string }) => d.field)).toContain("path.id");
   });
 });
 

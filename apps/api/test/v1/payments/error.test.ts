@@ -10,12 +10,12 @@ useTestDatabase();
 const fields = (body: { details: { field?: string }[] }) => body.details.map((d) => d.field);
 
 describe("payments — errors", () => {
-  it("rejects malformed ids with 400 naming query.id", async () => {
+  it("rejects malformed ids with 400 naming path.id", async () => {
     const admin = await createAdmin();
     for (const id of ["abc", "0", "-1", "1.5", "99999999999"]) {
       const result = await api("GET /v1/payments/{id}", { params: { id }, key: admin.key });
       expect(result.status).toBe(400);
-      expect(fields(result.body)).toContain("query.id");
+      expect(fields(result.body)).toContain("path.id");
     }
   });
 

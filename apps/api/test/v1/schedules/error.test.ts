@@ -87,7 +87,7 @@ describe("schedules — errors", () => {
     for (const id of ["abc", "0", "-3", "1.5", "99999999999"]) {
       const result = await api("GET /v1/schedules/{id}", { params: { id }, key: admin.key });
       expect(result.status).toBe(400);
-      expect(fields(result.body)).toContain("query.id");
+      expect(fields(result.body)).toContain("path.id");
     }
     for (const op of ["GET", "PATCH", "DELETE"]) {
       const result = await api(`${op} /v1/schedules/{id}`, {

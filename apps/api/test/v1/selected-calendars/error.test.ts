@@ -73,7 +73,7 @@ describe("selected calendars — errors", () => {
     expect((await selectedRows(caller.user.id)).map((r) => r.externalId)).toEqual(["alex@example.com", "other@example.com"]);
   });
 
-  it("a malformed id is a 400 naming query.id on every operation", async () => {
+  it("a malformed id is a 400 naming path.id on every operation", async () => {
     const caller = await createCaller();
     const malformed = [
       "abc",
@@ -91,7 +91,7 @@ describe("selected calendars — errors", () => {
     for (const id of malformed) {
       for (const operation of ["GET", "PATCH", "DELETE"]) {
         const result = await api(`${operation} /v1/selected-calendars/{id}`, { params: { id }, key: caller.key, ...(operation === "PATCH" ? { body: { externalId: "x" } } : {}) });
-        expect({ id, status: result.status, fields: fields(result.body) }).toEqual({ id, status: 400, fields: ["query.id"] });
+        expect({ id, status: result.status, fields: fields(result.body) }).toEqual({ id, status: 400, fields: ["path.id"] });
       }
     }
   });

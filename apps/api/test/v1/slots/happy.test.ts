@@ -5,7 +5,7 @@ import { createCaller } from "../../support/fixtures";
 import { createBooking, createEventType, createSchedule, createTeamEventType, createHostWithEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
 import { getPrisma } from "@slotbase/prisma";
-import { addDays, berlin, BERLIN, inZone, instant, localIso, nextMonday, UTC, weekdaysBetween, weekOfNextDstChange } from "../../support/dates";
+import { addDays, berlin, BERLIN, inZone, instant, localIso, nextMonday, today, UTC, weekdaysBetween, weekOfNextDstChange } from "../../support/dates";
 
 useTestDatabase();
 
@@ -178,5 +178,20 @@ describe("GET /v1/slots orgSlug", () => {
     const empty = await api("GET /v1/slots", { key: host.key, query: { ...query, orgSlug: "" } });
     expect(empty.status).toBe(200);
     expect(empty.body.slots[MON]).toHaveLength(16);
+  });
+});
+
+describe("GET /v1/slots — a range that is over", () => {
+  // As Cal.com: a 200 with no slots; the X-Slotbase-Note header says why, naming endTime.
+  it("is a 200 with no slots and a note naming endTime; a range ahead has none", async () => {
+    const { host, eventType } = await createHostWithEventType();
+    const now = today("UTC");
+    const past = await api("GET /v1/slots", { key: host.key, query: { eventTypeId: String(eventType.id), startTime: addDays(now, -9), endTime: addDays(now, -2) } });
+    expect(past.status).toBe(200);
+    expect(past.body).toEqual({ slots: {} });
+    expect(past.headers["x-slotbase-note"]).toMatch(/^The range is in the past \(endTime is .*, before now\)/);
+    const ahead = await api("GET /v1/slots", { key: host.key, query: { eventTypeId: String(eventType.id), startTime: MON, endTime: day(1) } });
+    expect(ahead.status).toBe(200);
+    expect(ahead.headers["x-slotbase-note"]).toBeUndefined();
   });
 });

@@ -9,13 +9,13 @@ useTestDatabase();
 const fields = (body: { details: { field?: string }[] }) => body.details.map((d) => d.field);
 
 describe("teams — errors", () => {
-  it("rejects team ids that are not positive 32-bit integers with 400 naming query.teamId", async () => {
+  it("rejects team ids that are not positive 32-bit integers with 400 naming path.teamId", async () => {
     const admin = await createAdmin();
     for (const teamId of ["abc", "0", "-1", "1.5", "99999999999"]) {
       const result = await api("GET /v1/teams/{teamId}", { params: { teamId }, key: admin.key });
       expect(result.status).toBe(400);
       expect(result.body.code).toBe("validation_error");
-      expect(fields(result.body)).toContain("query.teamId");
+      expect(fields(result.body)).toContain("path.teamId");
     }
   });
 

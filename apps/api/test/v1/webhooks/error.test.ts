@@ -122,6 +122,6 @@ describe("v1 webhooks — invalid input", () => {
     expect((await api("GET /v1/webhooks/{id}", { key: caller.key, params: { id: "no-such-webhook" } })).status).toBe(404);
     const missing = await api("POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", { key: caller.key, params: { id: webhook.id, deliveryId: "nope" } });
     expect(missing.status).toBe(404);
-    expect(detailsOf(missing)).toEqual([["query.deliveryId", "not_found"]]);
+    expect(detailsOf(missing)).toEqual([["path.deliveryId", "not_found"]]);
   });
 });

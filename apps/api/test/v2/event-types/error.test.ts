@@ -123,7 +123,7 @@ describe("/v2/event-types/{eventTypeId} — ids", () => {
     ] as const) {
       const malformed = await api(operation, { params: { eventTypeId: "abc" }, key: caller.key, body });
       expect(malformed.status).toBe(400);
-      expect(fields(malformed)).toContain("query.eventTypeId");
+      expect(fields(malformed)).toContain("path.eventTypeId");
       const unknown = await api(operation, { params: { eventTypeId: 2_000_000_000 }, key: caller.key, body });
       expect(unknown.status).toBe(404);
       expect(unknown.body.status).toBe("error");

@@ -115,7 +115,7 @@ describe("/v2/schedules — ids, defaults, methods", () => {
   it("answers a malformed id 400 and an unknown one 404", async () => {
     const caller = await createCaller();
     const bad = await api("GET /v2/schedules/{scheduleId}", { params: { scheduleId: "abc" }, key: caller.key });
-    expect([bad.status, fields(bad)]).toEqual([400, ["query.scheduleId"]]);
+    expect([bad.status, fields(bad)]).toEqual([400, ["path.scheduleId"]]);
     const missing = await api("GET /v2/schedules/{scheduleId}", { params: { scheduleId: 2_000_000_000 }, key: caller.key });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("not_found");
@@ -137,7 +137,7 @@ describe("/v2/schedules — ids, defaults, methods", () => {
     expect(result.status).toBe(409);
     expect(result.body.error.code).toBe("conflict");
     expect(result.body.error.message).toMatch(/default schedule: make another schedule the default first/);
-    expect(fields(result)).toEqual(["query.scheduleId"]);
+    expect(fields(result)).toEqual(["path.scheduleId"]);
     expect((await api("GET /v2/schedules/default", { key: caller.key })).body.data.id).toBe(params.scheduleId);
   });
 

@@ -5,7 +5,7 @@ import { useTestDatabase } from "../../support/database";
 import { createCaller } from "../../support/fixtures";
 import { createBooking, createEventType, createSchedule, createTeamEventType } from "../../support/scheduling";
 import { createTeam } from "../../support/teams";
-import { addDays, berlin, BERLIN, localIso, nextMonday, weekdaysBetween, weekOfNextDstChange } from "../../support/dates";
+import { addDays, berlin, BERLIN, localIso, nextMonday, today, weekdaysBetween, weekOfNextDstChange } from "../../support/dates";
 
 useTestDatabase();
 
@@ -116,5 +116,36 @@ describe("GET /v2/slots", () => {
     expect(await times(byChoice.id)).toEqual(["08:00", "08:30"]);
     expect(await times(teamType.id)).toEqual(["08:00", "08:30", "18:00", "18:30"]);
     expect(mateEvenings.userId).toBe(mate.user.id);
+  });
+});
+
+describe("GET /v2/slots — a range that is over", () => {
+  // Cal.com answers it with no slots and a 200 (it moves the start to now); so does Slotbase,
+  // with a note in X-Slotbase-Note naming the field that put the range in the past.
+  it("is a 200 with no slots and a note naming end; a range still running, or ahead, has no note", async () => {
+    const host = await createCaller();
+    await createSchedule(host.user.id, "Europe/Berlin");
+    const eventType = await createEventType(host.user.id);
+    const now = today("UTC");
+    const past = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventType.id), start: addDays(now, -9), end: addDays(now, -2) } });
+    expect(past.status).toBe(200);
+    expect(past.body).toEqual({ status: "success", data: {} });
+    expect(past.headers["x-slotbase-note"]).toMatch(/^The range is in the past \(end is \d{4}-\d{2}-\d{2}T[\d:.]+Z, before now\): no slot can be booked in it/);
+    const instants = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventType.id), start: "2020-01-06T09:00:00Z", end: "2020-01-06T17:00:00Z" } });
+    expect(instants.status).toBe(200);
+    expect(instants.headers["x-slotbase-note"]).toMatch(/end is 2020-01-06T17:00:00.000Z/);
+    const running = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventType.id), start: addDays(now, -2), end: addDays(now, 9) } });
+    expect(running.status).toBe(200);
+    expect(Object.keys(running.body.data).length).toBeGreaterThan(0);
+    expect(running.headers["x-slotbase-note"]).toBeUndefined();
+    const ahead = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: String(eventType.id), start: MON, end: day(1) } });
+    expect(ahead.headers["x-slotbase-note"]).toBeUndefined();
+  });
+
+  it("is still a 404 for an event type that does not exist", async () => {
+    const host = await createCaller();
+    const now = today("UTC");
+    const result = await api("GET /v2/slots", { key: host.key, query: { eventTypeId: "2000000000", start: addDays(now, -9), end: addDays(now, -2) } });
+    expect(result.status).toBe(404);
   });
 });

@@ -116,10 +116,10 @@ describe("v2 webhooks — invalid input", () => {
     const eventType = await createEventType(caller.user.id);
     const bad = await api("GET /v2/event-types/{eventTypeId}/webhooks", { key: caller.key, params: { eventTypeId: "abc" } });
     expect(bad.status).toBe(400);
-    expect(fieldsOf(bad)).toContain("query.eventTypeId");
+    expect(fieldsOf(bad)).toContain("path.eventTypeId");
     const noType = await api("POST /v2/event-types/{eventTypeId}/webhooks", { key: caller.key, params: { eventTypeId: 2_000_000_000 }, body: valid });
     expect(noType.status).toBe(404);
-    expect(detailsOf(noType)).toEqual([["query.eventTypeId", "not_found"]]);
+    expect(detailsOf(noType)).toEqual([["path.eventTypeId", "not_found"]]);
     expect((await api("DELETE /v2/event-types/{eventTypeId}/webhooks", { key: caller.key, params: { eventTypeId: 2_000_000_000 } })).status).toBe(404);
     expect((await api("GET /v2/webhooks/{webhookId}", { key: caller.key, params: { webhookId: "no-such-webhook" } })).status).toBe(404);
     const noWebhook = await api("GET /v2/event-types/{eventTypeId}/webhooks/{webhookId}", { key: caller.key, params: { eventTypeId: eventType.id, webhookId: "no-such-webhook" } });

@@ -125,7 +125,7 @@ describe("v2 webhooks — whose they are", () => {
       expect(answer.body.status).toBe("error");
     }
     // The intruder learns nothing about the webhook: the event type itself is what is not found.
-    expect(refused[3]!.body.error.details).toEqual([expect.objectContaining({ field: "query.eventTypeId" })]);
+    expect(refused[3]!.body.error.details).toEqual([expect.objectContaining({ field: "path.eventTypeId" })]);
     const prisma = await getPrisma();
     expect(await prisma.webhook.findMany({ where: { eventTypeId: eventType.id } })).toEqual([webhook]);
   });

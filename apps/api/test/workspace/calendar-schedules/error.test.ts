@@ -300,7 +300,7 @@ describe("calendar schedules — ids, query parameters, methods", () => {
         await api(`DELETE ${SCHEDULE}`, { key: setup.owner.key, params: { ...calendarParams, schedule_id: schedule.id } }),
       ]) {
         expectWorkspaceError(result, 400, "validation_error");
-        expect(errorFields(result)).toContain("query.calendar_id");
+        expect(errorFields(result)).toContain("path.calendar_id");
       }
       const scheduleParams = { ...ofCalendar(setup.team, setup.calendar), schedule_id: bad };
       for (const result of [
@@ -308,7 +308,7 @@ describe("calendar schedules — ids, query parameters, methods", () => {
         await api(`DELETE ${SCHEDULE}`, { key: setup.owner.key, params: scheduleParams }),
       ]) {
         expectWorkspaceError(result, 400, "validation_error");
-        expect(errorFields(result)).toEqual(["query.schedule_id"]);
+        expect(errorFields(result)).toEqual(["path.schedule_id"]);
       }
     }
     expect((await workspaceSnapshot(setup.team))[0]!.calendarSchedules).toEqual([schedule]);

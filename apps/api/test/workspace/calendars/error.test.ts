@@ -57,7 +57,7 @@ describe("workspace calendars — invalid create bodies (400 naming the field, n
         "body.teamId",
       ]),
     );
-    expect(error.message).toMatch(/body\.timeZone/);
+    expect(error.message).toMatch(/timeZone must be an IANA time zone/);
     for (const detail of error.details) expect(detail).toEqual({ field: expect.any(String), rule: expect.any(String), message: expect.any(String) });
     expect(await workspaceSnapshot(team)).toEqual([]);
   });
@@ -268,7 +268,7 @@ describe("workspace calendars — invalid updates", () => {
 });
 
 describe("workspace calendars — query parameters and ids", () => {
-  it("rejects calendar ids that are not positive 32-bit integers with 400 naming query.calendar_id", async () => {
+  it("rejects calendar ids that are not positive 32-bit integers with 400 naming path.calendar_id", async () => {
     const { owner, team } = await ownedWorkspace();
     for (const calendar_id of ["abc", "0", "-1", "1.5", "1e3x", "99999999999", " "]) {
       const params = { workspace_uuid: team.uuid, calendar_id };
@@ -278,7 +278,7 @@ describe("workspace calendars — query parameters and ids", () => {
         await api(`DELETE ${CALENDAR}`, { key: owner.key, params }),
       ]) {
         expectWorkspaceError(result, 400, "validation_error");
-        expect(errorFields(result)).toContain("query.calendar_id");
+        expect(errorFields(result)).toContain("path.calendar_id");
       }
     }
   });

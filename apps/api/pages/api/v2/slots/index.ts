@@ -2,7 +2,7 @@ import { findSlotsWithCalcomOptions } from "@slotbase/features";
 import { withMiddleware } from "../../../../lib/middleware/with-middleware";
 import { endpoint } from "../../../../lib/route/endpoint";
 import { SlotsQueryV2, SlotsResponseV2 } from "../../../../lib/schemas/slots";
-import { rangeOf } from "../../../../lib/validation/time-range";
+import { NOTE_HEADER, pastRangeNote, rangeOf } from "../../../../lib/validation/time-range";
 import { eventTypeRefV2, toSlotsV2 } from "../../../../lib/mappers/slots";
 
 export const config = { api: { bodyParser: false } };
@@ -42,18 +42,22 @@ export default withMiddleware({
     query: SlotsQueryV2,
     allowAnonymous: true,
     fields: { orgSlug: "query.organizationSlug" },
-    handler: async ({ caller, query }) => {
+    handler: async ({ res, caller, query }) => {
+      const range = rangeOf(query.start, query.end, query.timeZone);
       const { slots } = await findSlotsWithCalcomOptions(
         {
           anonymous: caller === null,
           eventType: eventTypeRefV2(query),
-          range: rangeOf(query.start, query.end, query.timeZone),
+          range,
           duration: query.duration,
           rescheduleUid: query.bookingUidToReschedule,
           reservationUid: query.reservationUid,
         },
         { orgSlug: query.organizationSlug },
       );
+      // A range that is over: Cal.com's empty 200, and a note saying why it is empty.
+      const note = pastRangeNote(range, "end");
+      if (note) res.setHeader(NOTE_HEADER, note);
       return toSlotsV2(slots, query.timeZone, query.format);
     },
   }),

@@ -37,7 +37,7 @@ export default withMiddleware({
     response: BookingReassignedResponseV2,
     query: BookingReassignQuery,
     idempotent: true,
-    fields: { toUserId: "query.userId" },
+    fields: { toUserId: "path.userId" },
     handler: async ({ auth, query }) => successV2(toReassignedV2(await reassignBooking(auth, { uid: query.bookingUid }, query.userId))),
   }),
 });

@@ -106,7 +106,7 @@ export default withMiddleware({
     query: EventTypeWebhooksQueryV2,
     body: WebhookCreateBodyV2,
     status: 201,
-    fields: { eventTriggers: "body.triggers", eventTypeId: "query.eventTypeId" },
+    fields: { eventTriggers: "body.triggers", eventTypeId: "path.eventTypeId" },
     handler: async ({ auth, query, body }) => successV2(toEventTypeWebhookV2(await createWebhook(auth, { ...fromWebhookBodyV2(body), eventTypeId: query.eventTypeId }))),
   }),
   DELETE: endpoint({
