@@ -72,3 +72,6 @@ export * from "./rate-limits/rate-limit-settings";
 export * from "./api-keys/key-invalidation";
 export * from "./cron/cron-secret";
 export * from "./common/deliver-due";
+export { multiDeploymentEnabled } from "./deployments/deployment-settings";
+export { selectDeployment, resetDeployments, type DeploymentLease } from "./deployments/select-deployment";
+export { deliverDueForDeployments, addRuns, startDeploymentsDeliveryPoll, stopDeploymentsDeliveryPoll } from "./deployments/deliver-deployments";

@@ -2,12 +2,16 @@ export { getPrisma, setPrisma, openConfiguredDatabase, createPostgresClient, cre
 export type { Database, OpenDatabase } from "./src/client";
 export { openEmbeddedDatabase } from "./src/embedded";
 export { applyMigrations, MigrationError } from "./src/migrator";
+export { migratePostgres } from "./src/migrate-postgres";
 export { migrationStatus } from "./src/migration-status";
 export type { MigrationStatus } from "./src/migration-status";
 export type { SqlRunner, MigrationReport } from "./src/migrator";
 export { pgliteRunner, pgRunner } from "./src/sql-runners";
 export { defaultDataDir, findRepoRoot } from "./src/paths";
 export { listenForNotifications } from "./src/listen";
+export { createPool } from "./src/pool";
+export { withDatabaseScope, withDatabaseScopeSlot, chooseDatabaseScope, currentDatabaseScope, outsideDatabaseScope } from "./src/database-scope";
+export type { DatabaseScope } from "./src/database-scope";
 export type { Listener, ListenOptions } from "./src/listen";
 export { PrismaClient, Prisma } from "./generated/client/client";
 export * from "./generated/client/enums";

@@ -238,6 +238,11 @@ export async function buildOpenApiDocument(routes?: RouteFile[]): Promise<BuildR
         operation.responses["413"] ??= { $ref: "#/components/responses/PayloadTooLarge" };
         operation.responses["415"] ??= { $ref: "#/components/responses/UnsupportedMediaType" };
       }
+      if (!info.public) {
+        // lib/middleware/deployment.ts: a license key whose deployment's database is down.
+        operation.responses ??= {};
+        operation.responses["503"] ??= { $ref: "#/components/responses/Unavailable" };
+      }
       if (!info.unlimited) {
         // lib/middleware/rate-limit.ts counts every request but the health probes'.
         operation.responses ??= {};
@@ -353,6 +358,7 @@ export async function buildOpenApiDocument(routes?: RouteFile[]): Promise<BuildR
           "X-Request-Id": { $ref: "#/components/headers/RequestId" },
           ...(name === "MethodNotAllowed" ? { Allow: { description: "Methods this path serves", schema: { type: "string" } } } : {}),
           ...(name === "RateLimited" ? RATE_LIMIT_HEADERS : {}),
+          ...(name === "Unavailable" ? { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } } } : {}),
         },
         content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` }, example: errorResponseExample(name, surface) } },
       };

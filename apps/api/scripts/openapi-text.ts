@@ -3,8 +3,10 @@
 
 /** Shared error responses, referenced from @swagger blocks as `#/components/responses/<Name>`. */
 export const SHARED_RESPONSES: Record<string, string> = {
-  Unauthorized: "No API key, or an unknown, expired or revoked one (code `unauthorized`).",
-  Forbidden: "The key lacks the scope this operation needs (code `insufficient_scope`), or the user may see but not change this object (code `forbidden`).",
+  Unauthorized: "No API key, or an unknown, expired or revoked one; in multi-deployment mode also a license key no deployment has, or a disabled deployment's (code `unauthorized`).",
+  Forbidden:
+    "The key lacks the scope this operation needs (code `insufficient_scope`), or the user may see but not change this object, or (multi-deployment mode) " +
+    "the license key's deployment lacks the API add-on (code `forbidden`).",
   NotFound: "No such object, or one the key's user may not see (code `not_found`).",
   ValidationError: "Invalid query or body; `details` names each offending field and rule (code `validation_error` or `bad_request`).",
   Conflict: "The change conflicts with existing data, e.g. a taken email (code `conflict`).",
@@ -17,6 +19,9 @@ export const SHARED_RESPONSES: Record<string, string> = {
     "Too many requests this minute for this API key (RATE_LIMIT_PER_MINUTE, or the key's own rateLimitPerMinute), or from this address without a key " +
     "(RATE_LIMIT_ANONYMOUS_PER_MINUTE); Retry-After says when to try again (code `rate_limited`). Limited answers, successes included, carry " +
     "X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (seconds until the window ends).",
+  Unavailable:
+    "Multi-deployment mode only (a license key sent as `X-Slotbase-License-Key` or `?key=`): the deployment's database, or the deployments directory, " +
+    "cannot be reached now; Retry-After says when to try again (code `service_unavailable`). Other deployments are not affected.",
 };
 export const DESCRIPTION = `Slotbase is a self-hostable scheduling API: one domain model behind Cal.com-style v1 and v2 surfaces.
 

@@ -10,6 +10,8 @@ import type { UserRole } from "@slotbase/prisma";
  * extends a key's life.
  */
 export interface VerifiedKey {
+  /** The database the key lives in: "" for the process's own, else the deployment's id (ids repeat across databases). */
+  scope: string;
   apiKeyId: string;
   userId: number;
   role: UserRole;
@@ -54,8 +56,8 @@ class VerifiedKeyCache {
     for (const [hash, entry] of this.entries) if (matches(entry.key)) this.entries.delete(hash);
   }
 
-  dropKey(apiKeyId: string): void {
-    this.dropWhere((key) => key.apiKeyId === apiKeyId);
+  dropKey(apiKeyId: string, scope = ""): void {
+    this.dropWhere((key) => key.scope === scope && key.apiKeyId === apiKeyId);
   }
 
   dropUser(userId: number): void {

@@ -1,4 +1,4 @@
-import { getPrisma } from "@slotbase/prisma";
+import { currentDatabaseScope, getPrisma } from "@slotbase/prisma";
 import { UnauthenticatedError, type UnauthenticatedReason } from "../errors/domain-errors";
 import { parseApiKey } from "../api-keys/key-format";
 import { verifiedKeyCache, type VerifiedKey } from "../api-keys/verified-key-cache";
@@ -24,14 +24,18 @@ export async function authenticateApiKey(rawKey: string | undefined, now = new D
       ? unauthorized("wrong_prefix", "The API key does not have this server's key prefix.")
       : unauthorized("malformed", "The API key is malformed.");
   }
-  const key = verifiedKeyCache.get(parsed.hashedKey) ?? (await loadKey(parsed.hashedKey));
+  const scope = currentDatabaseScope();
+  const cacheKey = `${scope?.id ?? ""}:${parsed.hashedKey}`;
+  const key = verifiedKeyCache.get(cacheKey) ?? (await loadKey(parsed.hashedKey, cacheKey, scope?.id ?? ""));
   if (!key) throw unauthorized("unknown", "The API key is not valid.");
   if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) throw unauthorized("expired", "The API key has expired.");
   recordUse(key, now);
+  // A deployment without the Admin add-on has no system administrators: its ADMIN users act as users.
+  const role = key.role === "ADMIN" && scope && !scope.addons.includes("admin") ? "USER" : key.role;
   return {
     userId: key.userId,
-    role: key.role,
-    isAdmin: key.role === "ADMIN",
+    role,
+    isAdmin: role === "ADMIN",
     apiKeyId: key.apiKeyId,
     scopes: key.scopes,
     teamId: key.teamId,
@@ -39,7 +43,7 @@ export async function authenticateApiKey(rawKey: string | undefined, now = new D
   };
 }
 
-async function loadKey(hashedKey: string): Promise<VerifiedKey | undefined> {
+async function loadKey(hashedKey: string, cacheKey: string, scope: string): Promise<VerifiedKey | undefined> {
   const prisma = await getPrisma();
   const row = await prisma.apiKey.findUnique({
     where: { hashedKey },
@@ -48,6 +52,7 @@ async function loadKey(hashedKey: string): Promise<VerifiedKey | undefined> {
   // A key must belong to a user (Cal.com: a key without a user "won't work"); a locked user's keys stop working.
   if (!row?.user || row.user.locked) return undefined;
   const key: VerifiedKey = {
+    scope,
     apiKeyId: row.id,
     userId: row.userId,
     role: row.user.role,
@@ -57,7 +62,7 @@ async function loadKey(hashedKey: string): Promise<VerifiedKey | undefined> {
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
   };
-  verifiedKeyCache.set(hashedKey, key);
+  verifiedKeyCache.set(cacheKey, key);
   return key;
 }
 

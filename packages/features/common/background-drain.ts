@@ -1,3 +1,4 @@
+import { currentDatabaseScope } from "@slotbase/prisma";
 import { log } from "../logging/logger";
 import { errorText } from "../notifications/error-text";
 
@@ -66,6 +67,9 @@ export function backgroundDrain({ name, pass, settings, limit = 50, minIntervalM
   };
   return {
     kick() {
+      // A drain serves the process's own database (its passes must not inherit a request's
+      // scope); a deployment's outboxes are swept by deployments/deliver-deployments.ts.
+      if (currentDatabaseScope()) return;
       try {
         const { enabled, pollMs } = settings();
         if (!enabled) return;

@@ -12,7 +12,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export type DomainErrorKind = "invalid" | "unauthenticated" | "insufficient_scope" | "forbidden" | "not_found" | "conflict" | "unprocessable";
+export type DomainErrorKind = "invalid" | "unauthenticated" | "insufficient_scope" | "forbidden" | "not_found" | "conflict" | "unprocessable" | "unavailable";
 
 export type ErrorReason = "slot_unavailable" | "in_progress";
 
@@ -41,7 +41,7 @@ export class InvalidInputError extends DomainError {
   readonly kind = "invalid";
 }
 
-export type UnauthenticatedReason = "missing" | "malformed" | "wrong_prefix" | "unknown" | "expired";
+export type UnauthenticatedReason = "missing" | "malformed" | "wrong_prefix" | "unknown" | "expired" | "license_unknown" | "license_disabled";
 
 /** No usable credential. */
 export class UnauthenticatedError extends DomainError {
@@ -86,6 +86,11 @@ export class ConflictError extends DomainError {
 /** Well-formed, understood, and still impossible now (a hold on a slot that is not free, an idempotency key reused for another request). */
 export class UnprocessableError extends DomainError {
   readonly kind = "unprocessable";
+}
+
+/** Something the request needs is down for now (a deployment's database); a retry may succeed. */
+export class UnavailableError extends DomainError {
+  readonly kind = "unavailable";
 }
 
 export const notFound = (entity: string, issue?: FieldIssue) => new NotFoundError(entity, issue);

@@ -1,3 +1,4 @@
+import { currentDatabaseScope } from "@slotbase/prisma";
 import { backgroundDrain } from "../common/background-drain";
 import { deliverDueNotifications } from "./outbox";
 import { workerSettings } from "./settings";
@@ -23,6 +24,7 @@ const drain = backgroundDrain({
  * NOTIFICATIONS_WAKE=notify on PostgreSQL, a kick wakes the delivery process instead.
  */
 export function kickNotificationDelivery(): void {
+  if (currentDatabaseScope()) return; // a deployment's outbox is swept from its database (deployments/deliver-deployments.ts)
   const { workerEnabled, wake } = workerSettings();
   if (workerEnabled) drain.kick();
   else if (wake) wakeDeliveryProcess();

@@ -1,3 +1,4 @@
+import { currentDatabaseScope } from "@slotbase/prisma";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { log } from "../logging/logger";
@@ -41,7 +42,9 @@ export class RateLimiter {
   async consume(subject: RateLimitSubject): Promise<RateLimitDecision | null> {
     const limit = subject.kind === "key" ? (subject.ownLimit ?? this.settings.perKey) : this.settings.anonymous;
     if (limit === 0) return null;
-    const key = subject.kind === "key" ? `key:${subject.apiKeyId}` : `ip:${subject.ip}`;
+    // Keys live in each deployment's database: their ids are only unique within it.
+    const scope = currentDatabaseScope()?.id;
+    const key = subject.kind === "key" ? `key:${scope ? `${scope}:` : ""}${subject.apiKeyId}` : `ip:${subject.ip}`;
     await this.firstConnection();
     try {
       const result = await this.limiterFor(limit).consume(key);

@@ -11,6 +11,7 @@ import { watchOutboxes } from "../common/outbox-watch";
 import { log } from "../logging/logger";
 import { notificationSettings } from "../notifications";
 import { deliverDueWithin, type Outbox } from "../common/deliver-due";
+import { deliverDueForDeployments } from "../deployments/deliver-deployments";
 import { errorText } from "../notifications/error-text";
 import { OUTBOX_CHANNEL } from "../notifications/wake";
 import { webhookSettings } from "../webhooks/webhook-settings";
@@ -38,6 +39,11 @@ function readOptions(): { watch: boolean; outboxes: Outbox[] } | undefined {
 /** Passes until the backlog of due rows of the outboxes is drained (no time budget), added to `total`; how many rows were handled. */
 async function drain(outboxes: Outbox[], total: Totals): Promise<number> {
   const { emails, webhooks } = await deliverDueWithin({ budgetMs: Infinity, outboxes, passLimit: PASS_LIMIT });
+  // Each deployment's outbox too (multi-deployment mode): swept at every wake-up and poll.
+  const theirs = await deliverDueForDeployments({ budgetMs: Infinity, outboxes, passLimit: PASS_LIMIT });
+  total.sent += theirs.emails.sent + theirs.webhooks.delivered;
+  total.retried += theirs.emails.retried + theirs.webhooks.retried;
+  total.failed += theirs.emails.failed + theirs.webhooks.failed;
   total.sent += emails.sent + webhooks.delivered;
   total.retried += emails.retried + webhooks.retried;
   total.failed += emails.failed + webhooks.failed;

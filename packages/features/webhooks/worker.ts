@@ -1,3 +1,4 @@
+import { currentDatabaseScope } from "@slotbase/prisma";
 import { backgroundDrain } from "../common/background-drain";
 import { deliverDueWebhooks, leaseMs, type ClaimedDelivery } from "./deliver";
 import { webhookSettings } from "./webhook-settings";
@@ -35,6 +36,7 @@ export const stopWebhookWorker = (): void => drain.stop();
  * for whichever process claims them.
  */
 export function claimForThisProcess(now: Date): Date | null {
+  if (currentDatabaseScope()) return null; // a deployment's deliveries are swept from its database, not sent from here
   const settings = webhookSettings();
   return settings.workerEnabled ? new Date(now.getTime() + leaseMs(settings)) : null;
 }

@@ -1,20 +1,10 @@
 // `yarn db:migrate`: applies pending migrations to PostgreSQL (DATABASE_URL) or, without it, to
 // the embedded database in SLOTBASE_DATA_DIR (default .slotbase-data/pglite at the repo root).
-import { Client } from "pg";
 import { openEmbeddedDatabase } from "../src/embedded";
+import { migratePostgres } from "../src/migrate-postgres";
 import { applyMigrations, type MigrationReport } from "../src/migrator";
 import { defaultDataDir } from "../src/paths";
-import { pgRunner, pgliteRunner } from "../src/sql-runners";
-
-async function migratePostgres(url: string): Promise<MigrationReport> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await applyMigrations(pgRunner(client), undefined, { advisoryLock: true });
-  } finally {
-    await client.end();
-  }
-}
+import { pgliteRunner } from "../src/sql-runners";
 
 async function migrateEmbedded(dataDir: string): Promise<MigrationReport> {
   const db = await openEmbeddedDatabase({ dataDir, migrate: false });

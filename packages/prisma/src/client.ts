@@ -6,6 +6,7 @@ import { openEmbeddedDatabase } from "./embedded";
 import { defaultDataDir } from "./paths";
 import { hotStatementNames } from "./statement-names";
 import { createPool } from "./pool";
+import { currentDatabaseScope } from "./database-scope";
 
 export type Database = PrismaClient;
 
@@ -71,8 +72,13 @@ export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.en
 const CLIENT = Symbol.for("slotbase.prisma.client");
 const slot = globalThis as { [CLIENT]?: Promise<PrismaClient> };
 
-/** The process-wide client, opened on first use (see openConfiguredDatabase). */
+/**
+ * The client of the running request's database scope (database-scope.ts), else the
+ * process-wide client, opened on first use (see openConfiguredDatabase).
+ */
 export function getPrisma(): Promise<PrismaClient> {
+  const scope = currentDatabaseScope();
+  if (scope) return Promise.resolve(scope.prisma);
   slot[CLIENT] ??= openConfiguredDatabase().then((db) => db.prisma);
   return slot[CLIENT];
 }

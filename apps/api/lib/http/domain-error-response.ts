@@ -16,6 +16,7 @@ const CODE_BY_KIND: Record<DomainErrorKind, ErrorCode> = {
   not_found: "not_found",
   conflict: "conflict",
   unprocessable: "unprocessable_entity",
+  unavailable: "service_unavailable",
 };
 
 const ADVICE: Record<ErrorReason, (surface: Surface) => string> = {

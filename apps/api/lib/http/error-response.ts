@@ -59,6 +59,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: "Too many requests",
   internal_error: "Internal error",
   not_implemented: "Not implemented",
+  service_unavailable: "Service unavailable",
 };
 
 /** The body of an error answer to a request for `url`, in that surface's shape. */

@@ -18,7 +18,8 @@ export type ErrorCode =
   | "unprocessable_entity"
   | "rate_limited"
   | "internal_error"
-  | "not_implemented";
+  | "not_implemented"
+  | "service_unavailable";
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -35,6 +36,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal_error: 500,
   not_implemented: 501,
+  service_unavailable: 503,
 };
 
 export interface ErrorDetail {

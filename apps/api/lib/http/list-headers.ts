@@ -1,5 +1,5 @@
 import type { Page } from "@slotbase/features";
-import { AUTH_QUERY_PARAMETER, rawRequestTarget } from "../validation/query-input";
+import { AUTH_QUERY_PARAMETER, LICENSE_QUERY_PARAMETER, rawRequestTarget } from "../validation/query-input";
 import { listPagingOf, nextPageOf, type ListPaging } from "../validation/list-query";
 import type { ApiRequest, ApiResponse } from "./types";
 
@@ -12,7 +12,7 @@ const URI_PATH_CHARACTER = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g;
 
 /**
  * The URL the client asked for (as sent, whichever of /v1/…, /api/v1/… or the bare path) with
- * the query parameters `set` replaced and `drop` removed. The `apiKey` parameter is left out:
+ * the query parameters `set` replaced and `drop` removed. The `apiKey` and license `key` parameters are left out:
  * a credential does not belong in a link (send the key the same way again, or as
  * `Authorization: Bearer`).
  */
@@ -23,7 +23,7 @@ function linkTo(req: ApiRequest, set: Record<string, string>, drop: string[] = [
   const mark = withoutHash.indexOf("?");
   const path = (mark === -1 ? withoutHash : withoutHash.slice(0, mark)).replace(URI_PATH_CHARACTER, encodeURIComponent);
   const query = new URLSearchParams(mark === -1 ? "" : withoutHash.slice(mark + 1));
-  for (const name of [AUTH_QUERY_PARAMETER, ...drop]) query.delete(name);
+  for (const name of [AUTH_QUERY_PARAMETER, LICENSE_QUERY_PARAMETER, ...drop]) query.delete(name);
   for (const [name, value] of Object.entries(set)) query.set(name, value);
   return `${path}?${query.toString()}`;
 }

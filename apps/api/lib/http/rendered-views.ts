@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { currentDatabaseScope } from "@slotbase/prisma";
 
 /**
  * Finished JSON bodies of revalidatable responses, keyed by their strong ETag. A strong
@@ -24,19 +25,21 @@ const rendering = new Map<string, Promise<Buffer>>();
  * `render` unless an earlier or concurrent request already does.
  */
 export function renderedView(etag: string, render: () => Promise<string>): Promise<Buffer> {
-  const cached = cache.get(etag);
+  // Tags are read from one database: two deployments' databases may well produce the same one.
+  const key = `${currentDatabaseScope()?.id ?? ""}:${etag}`;
+  const cached = cache.get(key);
   if (cached !== undefined) return Promise.resolve(cached);
-  const pending = rendering.get(etag);
+  const pending = rendering.get(key);
   if (pending) return pending;
   const rendered = (async () => {
     try {
       const bytes = Buffer.from(await render(), "utf8");
-      if (MAX_BYTES > 0) cache.set(etag, bytes);
+      if (MAX_BYTES > 0) cache.set(key, bytes);
       return bytes;
     } finally {
-      rendering.delete(etag);
+      rendering.delete(key);
     }
   })();
-  rendering.set(etag, rendered);
+  rendering.set(key, rendered);
   return rendered;
 }

@@ -1,7 +1,7 @@
 import { HttpError } from "../http/http-error";
 import type { ApiResponse, HttpMethod, Middleware } from "../http/types";
 
-const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-None-Match, cal-api-version, X-Request-Id";
+const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-None-Match, cal-api-version, X-Request-Id, X-Slotbase-License-Key";
 
 /** The CORS headers every response carries (preflights get more, below). */
 export function setCorsResponseHeaders(res: ApiResponse): void {

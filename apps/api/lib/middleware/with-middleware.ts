@@ -1,4 +1,5 @@
 import { label } from "next-api-middleware";
+import { withDatabaseScopeSlot } from "@slotbase/prisma";
 import type { NextApiHandler } from "next";
 import type { ApiRequest, ApiResponse, HttpMethod, Middleware } from "../http/types";
 import type { EndpointInfo } from "../route/endpoint";
@@ -9,6 +10,7 @@ import { httpMethods, setCorsResponseHeaders } from "./http-methods";
 import { verifyApiKey, verifyApiKeyIfSent } from "./verify-api-key";
 import { startBackgroundWork } from "./start-background-work";
 import { rateLimit } from "./rate-limit";
+import { deployment } from "./deployment";
 import { HttpError } from "../http/http-error";
 import { UNKNOWN_PATH_MESSAGE } from "../http/error-response";
 
@@ -29,6 +31,7 @@ const chain = label(
     verifyApiKey: asLibrary(verifyApiKey),
     verifyApiKeyIfSent: asLibrary(verifyApiKeyIfSent),
     rateLimit: asLibrary(rateLimit),
+    deployment: asLibrary(deployment),
   },
   ["requestId", "accessLog", "captureErrors", "startBackgroundWork"],
 );
@@ -99,7 +102,9 @@ export function withMiddleware(handlers: MethodHandlers, options: RouteOptions =
   const methods = Object.keys(handlers) as HttpMethod[];
   const keyCheck = options.public ? [] : options.optionalKey ? (["verifyApiKeyIfSent"] as const) : (["verifyApiKey"] as const);
   const limit = options.unlimited ? [] : (["rateLimit"] as const);
-  const middleware = chain(asLibrary(httpMethods(methods)), ...keyCheck, ...limit);
+  // A license key selects the database before the API key is looked up in it (public routes serve no data).
+  const database = options.public ? [] : (["deployment"] as const);
+  const middleware = chain(asLibrary(httpMethods(methods)), ...database, ...keyCheck, ...limit);
   const dispatch = async (req: ApiRequest, res: ApiResponse) => {
     if (req.method === "OPTIONS") {
       res.status(204).end();
@@ -108,7 +113,9 @@ export function withMiddleware(handlers: MethodHandlers, options: RouteOptions =
     const method = (req.method === "HEAD" ? "GET" : req.method) as HttpMethod;
     await handlers[method]!(req, res);
   };
-  const handler = middleware(dispatch as never) as RouteHandler;
+  const chained = middleware(dispatch as never);
+  // The deployment middleware chooses the request's database inside this slot (see database-scope.ts).
+  const handler = ((req: ApiRequest, res: ApiResponse) => withDatabaseScopeSlot(() => chained(req, res))) as RouteHandler;
   handler[ROUTE_MARKER] = {
     public: options.public === true,
     ...(options.optionalKey ? { optionalKey: true } : {}),

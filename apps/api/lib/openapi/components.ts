@@ -317,6 +317,8 @@ function errorExampleInput(name: string, surface: Surface): ErrorExampleInput {
       };
     case "RateLimited":
       return { code: "rate_limited", message: "Too many requests: 120 a minute are allowed for this API key. Try again in 17 s." };
+    case "Unavailable":
+      return { code: "service_unavailable", message: "This deployment's database is not reachable; try again shortly." };
     default:
       throw new Error(`no error example for the shared response ${name}`);
   }

@@ -1,4 +1,4 @@
-import { assertCronSecret, deliverDueWithin } from "@slotbase/features";
+import { addRuns, assertCronSecret, DEFAULT_DELIVERY_BUDGET_MS, deliverDueForDeployments, deliverDueWithin } from "@slotbase/features";
 import { withMiddleware } from "../../../lib/middleware/with-middleware";
 
 export const config = { api: { bodyParser: false } };
@@ -33,7 +33,10 @@ export default withMiddleware(
     GET: async (req, res) => {
       assertCronSecret(req.headers.authorization);
       res.setHeader("Cache-Control", "no-store");
-      res.status(200).json(await deliverDueWithin());
+      const own = await deliverDueWithin();
+      // Then the deployments' outboxes (multi-deployment mode), in what is left of the budget.
+      const { deployments: _count, ...theirs } = await deliverDueForDeployments({ budgetMs: DEFAULT_DELIVERY_BUDGET_MS - own.durationMs });
+      res.status(200).json(addRuns(own, theirs));
     },
   },
   { public: true, unlimited: true },
