@@ -90,10 +90,10 @@ export function tryItNote(example: RequestExample | undefined, operations: Map<s
     const operation = operations.get(need.operationId);
     if (!operation) return { problem: `needs ${need.operationId}, which is no operation` };
     const uses = Object.entries(need.uses ?? {}).map(([param, path]) => `its answer's \`${path}\` in \`${param}\``);
-    steps.push(uses.length > 0 ? `send ${operation}'s example and put ${uses.join(" and ")}` : `send ${operation}'s example, which makes what this one names`);
+    steps.push(uses.length > 0 ? `send ${operation}'s example and put ${uses.join(" and ")}` : `send ${operation}'s example (this one relies on what it makes)`);
   }
   const parts = [
-    ...(steps.length > 0 ? [`on the demo data, first ${steps.join("; then ")}.`] : []),
+    ...(steps.length > 0 ? [`On the demo data, first ${steps.join("; then ")}.`] : []),
     ...(example.setup ? [`This example needs ${example.setup.charAt(0).toLowerCase()}${example.setup.slice(1)}`] : []),
   ];
   const text = parts.join(" ");
