@@ -29,6 +29,11 @@ export const config = { api: { bodyParser: false } };
  *     responses:
  *       200:
  *         description: Slots by day
+ *         headers:
+ *           X-Slotbase-Note:
+ *             description: Set when the answer is empty for a reason the body cannot say, e.g. a range that ended before now (as in Cal.com, such a range is an empty 200, not an error)
+ *             schema: { type: string }
+ *             example: "The range is in the past (endTime is 2026-11-30T23:59:59.999Z, before now): no slot can be booked in it, so none are listed. Ask for a range that ends in the future."
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/SlotsResponseV1" }
