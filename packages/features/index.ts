@@ -74,4 +74,4 @@ export * from "./cron/cron-secret";
 export * from "./common/deliver-due";
 export { multiDeploymentEnabled } from "./deployments/deployment-settings";
 export { selectDeployment, resetDeployments, type DeploymentLease } from "./deployments/select-deployment";
-export { deliverDueForDeployments, addRuns, startDeploymentsDeliveryPoll, stopDeploymentsDeliveryPoll } from "./deployments/deliver-deployments";
+export { deliverDueForDeployments, startDeploymentsDeliveryPoll, stopDeploymentsDeliveryPoll } from "./deployments/deliver-deployments";

@@ -1,9 +1,8 @@
-import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+import type { ErrorObject } from "ajv/dist/2020";
 import { fillExampleDates, hasDatePlaceholder, malformedPlaceholders } from "../lib/openapi/example-dates";
 import { TAG_GROUPS, TAGS } from "../lib/openapi/tags";
 import { api } from "./support/api";
-import { loadOpenApiDocument } from "./support/response-validator";
+import { compileDocumentedSchema, loadOpenApiDocument } from "./support/response-validator";
 
 /*
  * The documentation a reader meets in Swagger UI (/docs): tags in reading order, each
@@ -25,26 +24,8 @@ const operations: { key: string; operation: Json }[] = Object.entries(document.p
   HTTP_METHODS.filter((method) => item[method]).map((method) => ({ key: `${method.toUpperCase()} ${template}`, operation: item[method] })),
 );
 
-const COMPONENTS_ID = "https://slotbase.invalid/openapi/components.json";
-
-function rewriteRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewriteRefs);
-  if (node === null || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) =>
-      key === "$ref" && typeof value === "string" && value.startsWith("#/components/schemas/")
-        ? [key, `${COMPONENTS_ID}#/$defs/${value.slice("#/components/schemas/".length)}`]
-        : [key, rewriteRefs(value)],
-    ),
-  );
-}
-
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
-ajv.addSchema({ $id: COMPONENTS_ID, $defs: rewriteRefs(document.components.schemas) as Record<string, unknown> });
-
 function problemsOf(where: string, schema: Json, example: unknown): string[] {
-  const validate = ajv.compile(rewriteRefs(schema) as object);
+  const validate = compileDocumentedSchema(schema);
   if (validate(example)) return [];
   const errors = (validate.errors ?? []) as ErrorObject[];
   return [`${where}: ${errors.map((e) => `${e.instancePath || "(root)"} ${e.message}${"additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`).join("; ")}`];

@@ -56,14 +56,6 @@ class VerifiedKeyCache {
     for (const [hash, entry] of this.entries) if (matches(entry.key)) this.entries.delete(hash);
   }
 
-  dropKey(apiKeyId: string, scope = ""): void {
-    this.dropWhere((key) => key.scope === scope && key.apiKeyId === apiKeyId);
-  }
-
-  dropUser(userId: number): void {
-    this.dropWhere((key) => key.userId === userId);
-  }
-
   clear(): void {
     this.entries.clear();
   }

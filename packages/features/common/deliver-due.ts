@@ -18,6 +18,20 @@ export interface DeliveryRun {
 const NO_EMAILS = { sent: 0, retried: 0, failed: 0 };
 const NO_WEBHOOKS = { delivered: 0, retried: 0, failed: 0 };
 
+/** A run that delivered nothing. */
+export const emptyRun = (): DeliveryRun => ({ emails: { ...NO_EMAILS }, webhooks: { ...NO_WEBHOOKS }, passes: 0, more: false, durationMs: 0 });
+
+/** Two runs' totals together (the cron's own database's and the deployments', one deployment's after another's). */
+export function addRuns(a: DeliveryRun, b: DeliveryRun): DeliveryRun {
+  return {
+    emails: { sent: a.emails.sent + b.emails.sent, retried: a.emails.retried + b.emails.retried, failed: a.emails.failed + b.emails.failed },
+    webhooks: { delivered: a.webhooks.delivered + b.webhooks.delivered, retried: a.webhooks.retried + b.webhooks.retried, failed: a.webhooks.failed + b.webhooks.failed },
+    passes: a.passes + b.passes,
+    more: a.more || b.more,
+    durationMs: a.durationMs + b.durationMs,
+  };
+}
+
 /**
  * Passes over the email and webhook outboxes (or those named) until none has due rows left or
  * the budget is spent: what the delivery process runs on each wake-up (no budget) and a
@@ -29,7 +43,7 @@ export async function deliverDueWithin(
 ): Promise<DeliveryRun> {
   const { budgetMs = DEFAULT_DELIVERY_BUDGET_MS, outboxes = ["emails", "webhooks"], passLimit = 100 } = options;
   const started = performance.now();
-  const run: DeliveryRun = { emails: { ...NO_EMAILS }, webhooks: { ...NO_WEBHOOKS }, passes: 0, more: false, durationMs: 0 };
+  const run = emptyRun();
   for (;;) {
     const [mail, hooks] = await Promise.all([
       outboxes.includes("emails") ? deliverDueNotifications({ limit: passLimit }) : NO_EMAILS,

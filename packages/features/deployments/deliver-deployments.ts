@@ -1,5 +1,5 @@
 import { outsideDatabaseScope, withDatabaseScope } from "@slotbase/prisma";
-import { deliverDueWithin, type DeliveryRun, type Outbox } from "../common/deliver-due";
+import { addRuns, deliverDueWithin, emptyRun, type DeliveryRun, type Outbox } from "../common/deliver-due";
 import { log } from "../logging/logger";
 import { errorText } from "../notifications/error-text";
 import { workerSettings } from "../notifications/settings";
@@ -10,19 +10,12 @@ import { forEachDeployment } from "./select-deployment";
 
 /**
  * One delivery run over each enabled deployment's outboxes, in its own database, within one
- * budget for all (the delivery process's poll, the server's poll for its in-process senders,
- * the Vercel cron). Deployments' outboxes are swept, not woken: a booking in a deployment is
- * delivered within one poll interval. Totals are summed; `more` when a budget ran out.
+ * budget for all (the delivery process's and the server's polls, the Vercel cron). Deployments'
+ * outboxes are swept, not woken: a booking in a deployment is delivered within one poll
+ * interval. Totals are summed; `more` when a budget ran out.
  */
-export async function deliverDueForDeployments(options: { budgetMs?: number; outboxes?: readonly Outbox[]; passLimit?: number } = {}): Promise<DeliveryRun & { deployments: number }> {
-  const total: DeliveryRun & { deployments: number } = {
-    emails: { sent: 0, retried: 0, failed: 0 },
-    webhooks: { delivered: 0, retried: 0, failed: 0 },
-    passes: 0,
-    more: false,
-    durationMs: 0,
-    deployments: 0,
-  };
+export async function deliverDueForDeployments(options: { budgetMs?: number; outboxes?: readonly Outbox[]; passLimit?: number } = {}): Promise<DeliveryRun> {
+  let total = emptyRun();
   if (!multiDeploymentEnabled()) return total;
   const started = performance.now();
   const budgetMs = options.budgetMs ?? Infinity;
@@ -33,42 +26,27 @@ export async function deliverDueForDeployments(options: { budgetMs?: number; out
       total.more = true;
       return;
     }
-    const run = await withDatabaseScope(scope, () => deliverDueWithin({ ...options, budgetMs: left }));
-    total.deployments += 1;
-    total.passes += run.passes;
-    total.more ||= run.more;
-    for (const key of ["sent", "retried", "failed"] as const) total.emails[key] += run.emails[key];
-    for (const key of ["delivered", "retried", "failed"] as const) total.webhooks[key] += run.webhooks[key];
+    total = addRuns(total, await withDatabaseScope(scope, () => deliverDueWithin({ ...options, budgetMs: left })));
   });
-  total.durationMs = Math.round(performance.now() - started);
-  return total;
-}
-
-/** Adds one run's totals to another's (the cron answers the sum of its own database's and the deployments'). */
-export function addRuns(a: DeliveryRun, b: DeliveryRun): DeliveryRun {
-  return {
-    emails: { sent: a.emails.sent + b.emails.sent, retried: a.emails.retried + b.emails.retried, failed: a.emails.failed + b.emails.failed },
-    webhooks: { delivered: a.webhooks.delivered + b.webhooks.delivered, retried: a.webhooks.retried + b.webhooks.retried, failed: a.webhooks.failed + b.webhooks.failed },
-    passes: a.passes + b.passes,
-    more: a.more || b.more,
-    durationMs: a.durationMs + b.durationMs,
-  };
+  return { ...total, durationMs: Math.round(performance.now() - started) };
 }
 
 const POLL = Symbol.for("slotbase.deployments.deliveryPoll");
 const flags = globalThis as { [POLL]?: NodeJS.Timeout };
 
+/** The outboxes a server process delivers for its own database: emails with the in-process sender, webhooks with the webhook worker. */
+const serverOutboxes = (): Outbox[] => [
+  ...(workerSettings().workerEnabled ? (["emails"] as const) : []),
+  ...(webhookSettings().workerEnabled ? (["webhooks"] as const) : []),
+];
+
 /**
- * In a server process (multi-deployment mode): sweeps the deployments' outboxes this process
- * would deliver for its own database (emails with the in-process sender, webhooks with the
- * webhook worker) every DEPLOYMENTS_DELIVERY_POLL_MS (default 2 s). Once per process.
+ * Multi-deployment mode: sweeps the deployments' `outboxes` (by default those a server process
+ * delivers for its own database) every DEPLOYMENTS_DELIVERY_POLL_MS (default 2 s), on a timer
+ * of its own rather than at each wake-up of the process's own outbox. Once per process.
  */
-export function startDeploymentsDeliveryPoll(): void {
+export function startDeploymentsDeliveryPoll(outboxes: readonly Outbox[] = serverOutboxes()): void {
   if (flags[POLL] || !multiDeploymentEnabled()) return;
-  const outboxes: Outbox[] = [
-    ...(workerSettings().workerEnabled ? (["emails"] as const) : []),
-    ...(webhookSettings().workerEnabled ? (["webhooks"] as const) : []),
-  ];
   if (outboxes.length === 0) return;
   const pollMs = Math.max(100, Number(process.env.DEPLOYMENTS_DELIVERY_POLL_MS ?? 2_000) || 2_000);
   let running = false;

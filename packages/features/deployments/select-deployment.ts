@@ -20,7 +20,10 @@ const holder = globalThis as { [REGISTRY]?: Registry };
 
 /** This process's deployments registry (settings read once), kept on globalThis as Next.js may load this module twice. */
 function registry(): Registry {
-  holder[REGISTRY] ??= { settings: deploymentSettings(), pools: new DeploymentPools(deploymentSettings()), lookups: new Map() };
+  if (!holder[REGISTRY]) {
+    const settings = deploymentSettings();
+    holder[REGISTRY] = { settings, pools: new DeploymentPools(settings), lookups: new Map() };
+  }
   return holder[REGISTRY];
 }
 

@@ -10,8 +10,8 @@ import { listenForNotifications } from "@slotbase/prisma";
 import { watchOutboxes } from "../common/outbox-watch";
 import { log } from "../logging/logger";
 import { notificationSettings } from "../notifications";
-import { deliverDueWithin, type Outbox } from "../common/deliver-due";
-import { deliverDueForDeployments } from "../deployments/deliver-deployments";
+import { deliverDueWithin, type DeliveryRun, type Outbox } from "../common/deliver-due";
+import { deliverDueForDeployments, startDeploymentsDeliveryPoll, stopDeploymentsDeliveryPoll } from "../deployments/deliver-deployments";
 import { errorText } from "../notifications/error-text";
 import { OUTBOX_CHANNEL } from "../notifications/wake";
 import { webhookSettings } from "../webhooks/webhook-settings";
@@ -36,18 +36,17 @@ function readOptions(): { watch: boolean; outboxes: Outbox[] } | undefined {
   }
 }
 
-/** Passes until the backlog of due rows of the outboxes is drained (no time budget), added to `total`; how many rows were handled. */
-async function drain(outboxes: Outbox[], total: Totals): Promise<number> {
-  const { emails, webhooks } = await deliverDueWithin({ budgetMs: Infinity, outboxes, passLimit: PASS_LIMIT });
-  // Each deployment's outbox too (multi-deployment mode): swept at every wake-up and poll.
-  const theirs = await deliverDueForDeployments({ budgetMs: Infinity, outboxes, passLimit: PASS_LIMIT });
-  total.sent += theirs.emails.sent + theirs.webhooks.delivered;
-  total.retried += theirs.emails.retried + theirs.webhooks.retried;
-  total.failed += theirs.emails.failed + theirs.webhooks.failed;
+/** Adds a run to `total`; how many rows it handled. */
+function count({ emails, webhooks }: DeliveryRun, total: Totals): number {
   total.sent += emails.sent + webhooks.delivered;
   total.retried += emails.retried + webhooks.retried;
   total.failed += emails.failed + webhooks.failed;
   return emails.sent + emails.retried + emails.failed + webhooks.delivered + webhooks.retried + webhooks.failed;
+}
+
+/** Passes until the backlog of due rows of the outboxes is drained (no time budget), added to `total`; how many rows were handled. */
+async function drain(outboxes: Outbox[], total: Totals): Promise<number> {
+  return count(await deliverDueWithin({ budgetMs: Infinity, outboxes, passLimit: PASS_LIMIT }), total);
 }
 
 function summary(result: Totals): string {
@@ -67,12 +66,17 @@ if (!options) {
     const total: Totals = { sent: 0, retried: 0, failed: 0 };
     if (!options.watch) {
       await drain(options.outboxes, total);
+      // Each deployment's outbox too (multi-deployment mode).
+      count(await deliverDueForDeployments({ budgetMs: Infinity, outboxes: options.outboxes, passLimit: PASS_LIMIT }), total);
       console.log(summary(total));
       return;
     }
     const stop = new AbortController();
     process.once("SIGINT", () => stop.abort());
     process.once("SIGTERM", () => stop.abort());
+    // Deployments' outboxes (multi-deployment mode) on a timer of their own, not at each wake-up.
+    startDeploymentsDeliveryPoll(options.outboxes);
+    stop.signal.addEventListener("abort", stopDeploymentsDeliveryPoll);
     const url = process.env.DATABASE_URL;
     const listen = url
       ? (wake: () => void) =>

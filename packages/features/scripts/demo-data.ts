@@ -11,7 +11,7 @@
 // a later day moves the same records (same uids) to the new days: the demo always shows the
 // coming weekdays, and nothing piles up (see placeDemoBookings in seed-demo-data.ts).
 import type { BookingStatus, UserRole } from "@slotbase/prisma";
-import { localDateOf, wallClockToInstant, weekdayOf, type LocalDate } from "@slotbase/scheduling";
+import { nthWeekdayAfter, wallClockToInstant, type LocalDate } from "@slotbase/scheduling";
 
 export interface DemoUser {
   key: "admin" | "alice" | "bob";
@@ -216,25 +216,9 @@ export const DEMO_CALENDAR_BLOCKERS: (DemoWhen & { uid: string; calendar: string
   { uid: "9f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c", calendar: "room-orion", title: "Deep clean", day: 3, start: "08:00", end: "10:00" },
 ];
 
-const DAY_MS = 86_400_000;
-
-/** The date `days` calendar days after `date`. */
-function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * The `n`-th weekday (Monday to Friday) after today in `timeZone`, today being the date there
- * at `now`: n = 1 is tomorrow, or the coming Monday on a Friday, Saturday or Sunday.
- */
+/** The demo's day `n`: the `n`-th weekday after today in `timeZone` (nthWeekdayAfter). */
 export function demoDate(now: Date, timeZone: string, n: number): LocalDate {
-  let date = localDateOf(now.getTime(), timeZone);
-  for (let found = 0; found < n; ) {
-    date = addDays(date, 1);
-    const weekday = weekdayOf(date);
-    if (weekday !== 0 && weekday !== 6) found += 1;
-  }
-  return date;
+  return nthWeekdayAfter(now.getTime(), timeZone, n);
 }
 
 /** Minutes after local midnight of "HH:mm". */

@@ -70,6 +70,21 @@ export function weekdayOf(date: LocalDate): number {
   return new Date(dateAsUtc(date)).getUTCDay();
 }
 
+/**
+ * The `n`-th weekday (Monday to Friday) after today in `timeZone`, today being the date there at
+ * `now`: n = 1 is tomorrow, or the coming Monday on a Friday, Saturday or Sunday. (The demo
+ * data's days, and the documented examples' that must agree with them.)
+ */
+export function nthWeekdayAfter(now: number, timeZone: string, n: number): LocalDate {
+  let day = dateAsUtc(localDateOf(now, timeZone));
+  for (let found = 0; found < n; ) {
+    day += DAY;
+    const weekday = new Date(day).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) found += 1;
+  }
+  return utcDateString(day);
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   return DateTime.now().setZone(timeZone).isValid;
 }

@@ -1,4 +1,4 @@
-import { localDateOf, offsetAt, wallClockToInstant, weekdayOf, type LocalDate } from "@slotbase/scheduling";
+import { localDateOf, nthWeekdayAfter, offsetAt, wallClockToInstant } from "@slotbase/scheduling";
 
 /**
  * Dates in examples. Swagger UI sends an example as it is written, so a fixed date would go
@@ -20,23 +20,8 @@ import { localDateOf, offsetAt, wallClockToInstant, weekdayOf, type LocalDate } 
  */
 const PLACEHOLDER = /\{\{day(\d{1,2})(?: (\d\d):(\d\d))? ([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*) (iso|iso-s|local|local-ms|date)(?:@([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*))?\}\}/g;
 
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The n-th weekday after today in `timeZone` (as the demo seed's demoDate). */
-export function exampleDay(now: Date, timeZone: string, n: number): LocalDate {
-  let date = localDateOf(now.getTime(), timeZone);
-  for (let found = 0; found < n; ) {
-    date = addDays(date, 1);
-    const weekday = weekdayOf(date);
-    if (weekday !== 0 && weekday !== 6) found += 1;
-  }
-  return date;
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -53,7 +38,7 @@ function localIso(instant: number, timeZone: string, ms: boolean): string {
 
 /** The value of one placeholder at `now`. */
 function fill(now: Date, day: number, hh: string | undefined, mm: string | undefined, zone: string, format: string, otherZone: string | undefined): string {
-  const date = exampleDay(now, zone, day);
+  const date = nthWeekdayAfter(now.getTime(), zone, day); // the demo seed's day N
   if (format === "date" && hh === undefined && otherZone === undefined) return date;
   const instant = wallClockToInstant(date, Number(hh ?? 0) * 60 + Number(mm ?? 0), zone);
   const shownIn = otherZone ?? zone;

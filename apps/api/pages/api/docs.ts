@@ -1,5 +1,6 @@
 import { withMiddleware } from "../../lib/middleware/with-middleware";
 import { openApiDocument } from "../../lib/openapi/document";
+import { DOCS_HTML } from "../../lib/openapi/docs-page";
 
 export const config = { api: { bodyParser: false } };
 
@@ -45,24 +46,6 @@ export default withMiddleware(
   },
   { public: true },
 );
-
-const DOCS_HTML = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Slotbase API docs</title>
-    <link rel="icon" type="image/png" href="/swagger/favicon-32x32.png" />
-    <link rel="stylesheet" href="/swagger/swagger-ui.css" />
-  </head>
-  <body>
-    <div id="swagger-ui"></div>
-    <script src="/swagger/swagger-ui-bundle.js"></script>
-    <script src="/swagger/swagger-ui-standalone-preset.js"></script>
-    <script src="/swagger/init.js"></script>
-  </body>
-</html>
-`;
 
 /** True when the Accept header ranks application/json above text/html. */
 function prefersJson(accept: string | undefined): boolean {

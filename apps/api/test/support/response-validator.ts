@@ -67,6 +67,11 @@ function getAjv(document: Json): Ajv2020 {
   return ajv;
 }
 
+/** A validator for a schema of the generated document (its `#/components/schemas/…` refs resolved). */
+export function compileDocumentedSchema(schema: Json): ValidateFunction {
+  return getAjv(loadOpenApiDocument()).compile(rewriteRefs(schema) as object);
+}
+
 function resolveResponse(document: Json, response: Json, label: string): Json {
   const seen = new Set<string>();
   while (response && typeof response.$ref === "string") {

@@ -1,4 +1,5 @@
 import { byMediaType, type ResponseExamples } from "./apply";
+import { DOCS_HTML } from "../docs-page";
 
 /**
  * The response example of every operation, by operationId and status (shared error responses
@@ -10,21 +11,6 @@ import { byMediaType, type ResponseExamples } from "./apply";
  * against its schema.
  */
 
-const DOCS_HTML = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Slotbase API docs</title>
-    <link rel="stylesheet" href="/swagger/swagger-ui.css" />
-  </head>
-  <body>
-    <div id="swagger-ui"></div>
-    <script src="/swagger/swagger-ui-bundle.js"></script>
-    <script src="/swagger/swagger-ui-standalone-preset.js"></script>
-    <script src="/swagger/init.js"></script>
-  </body>
-</html>
-`;
 
 /** The beginning of this document (the real one is about a megabyte). */
 const DOCUMENT_EXCERPT = {
