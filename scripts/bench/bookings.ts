@@ -55,7 +55,7 @@ import { startApp, type Delivery, type RunningApp } from "./lib/app";
 import { DELIVERY_TEXT, describeLag, EMAIL_LAG_TARGET_MS, emailLag, sampleOutboxDepth, type DepthSample, type EmailLag } from "./bookings-delivery";
 import { benchRun, COMMON_OPTIONS, expect, prepareBench, runBench } from "./lib/run";
 import { checkSeed, outboxStatus, verify, waitForDelivery } from "./bookings-checks";
-import { inProcess } from "./bookings-in-process";
+import { inProcess, LATER_BOOKINGS } from "./bookings-in-process";
 import { emailCost } from "./bookings-email-cost";
 
 const TARGET_PER_SECOND = 300;
@@ -259,6 +259,7 @@ async function main(): Promise<void> {
     console.log(formatTable(rows));
     console.log(`\n${profile.queriesPerCreate} queries per createBooking (in process): ${profile.queries.map((q) => `${q.query} ${q.ms} ms`).join("; ")}`);
     console.log(`CPU of one createBooking in process (no HTTP, no delivery): ${profile.cpuMsPerCreate} ms`);
+    console.log(`A host with ${LATER_BOOKINGS.toLocaleString("en")} later bookings: createBooking p50 ${profile.laterBookingsRatio}× the p50 without them`);
     console.log(`CPU of one email in process: ${Object.entries(emailProfile.cpuMsPerEmail).map(([stage, ms]) => `${stage} ${ms} ms`).join(", ")} (pass: claim, render, send, record)`);
     console.log(
       `CPU during the throughput run (${cpuUse.wallSeconds} s × ${cpuUse.cores} cores): server ${cores("server")} (${share(cpuUse.groups.server?.shareOfMachine)}), ` +
@@ -316,6 +317,7 @@ async function main(): Promise<void> {
         queriesPerCreate: profile.queriesPerCreate,
         queries: profile.queries,
         cpuMsPerCreateInProcess: profile.cpuMsPerCreate,
+        laterBookingsRatio: profile.laterBookingsRatio,
         emailInProcess: emailProfile,
         cpuDuringThroughput: cpuUse,
         cpuPerBookingDuringThroughput: cpuPerBooking,

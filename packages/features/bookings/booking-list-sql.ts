@@ -1,4 +1,5 @@
 import { Prisma } from "@slotbase/prisma";
+import { LONGEST_BOOKING } from "./booking-overlap-sql";
 import type { BookingCursor, BookingSortField, SortOrder } from "./booking-cursor";
 
 /**
@@ -50,7 +51,7 @@ const ACTIVE = Prisma.sql`b.status IN ('ACCEPTED', 'PENDING')`;
  * start begin its index scan near `time` instead of at the first booking ever made.
  */
 const endsFrom = (time: Date) =>
-  Prisma.sql`b."endTime" >= ${at(time)} AND b."startTime" >= ${at(time)} - (SELECT COALESCE(max(l."endTime" - l."startTime"), interval '0') FROM "Booking" l)`;
+  Prisma.sql`b."endTime" >= ${at(time)} AND b."startTime" >= ${at(time)} - ${LONGEST_BOOKING}`;
 /** Bookings ending at or before `time` (so starting before it, which the start index can use). */
 const endsBy = (time: Date) => Prisma.sql`b."endTime" <= ${at(time)} AND b."startTime" < ${at(time)}`;
 

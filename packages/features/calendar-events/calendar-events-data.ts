@@ -2,6 +2,7 @@ import { Prisma } from "@slotbase/prisma";
 import type { CalendarScheduleRule } from "@slotbase/scheduling";
 import { toScheduleRecord, valuesOf } from "../calendars/calendar-schedule-rule";
 import type { Db } from "../slots/bookable-event";
+import { bookingOverlaps } from "../bookings/booking-overlap-sql";
 
 /**
  * The rows a calendar-events view is drawn from, each read once for all of its calendars: the
@@ -36,7 +37,7 @@ export async function loadOccupants(db: Db, calendarIds: number[], range: { star
       lower(b.status::text) AS status, et.title
     FROM "Booking" b LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
     WHERE b."calendarId" = ANY(${calendarIds}::int[]) AND b.status IN ('ACCEPTED', 'PENDING')
-      AND b."endTime" > ${from} AND b."startTime" < ${to}
+      AND ${bookingOverlaps(Prisma.sql`${from.toISOString()}::timestamp`, Prisma.sql`${to.toISOString()}::timestamp`)}
     UNION ALL
     SELECT 'hold', r."calendarId", r.uid, NULL, r."slotUtcStartDate", r."slotUtcEndDate", NULL, NULL
     FROM "SlotReservation" r

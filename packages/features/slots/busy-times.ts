@@ -1,5 +1,6 @@
 import { getPrisma, Prisma } from "@slotbase/prisma";
 import type { Db } from "./bookable-event";
+import { bookingOverlaps } from "../bookings/booking-overlap-sql";
 import type { Interval, SeatedBooking } from "@slotbase/scheduling";
 
 export interface BusyQuery {
@@ -104,7 +105,7 @@ async function addSeats(
       (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS seats
     FROM "Booking" b
     WHERE b."eventTypeId" = ${query.seatedEventTypeId} AND b."userId" = ANY(${query.hostIds}::int[]) AND b.status IN ${ACTIVE}
-      AND b."endTime" > ${query.from}::timestamp AND b."startTime" < ${query.to}::timestamp AND b.uid <> ${ignoreBooking}
+      AND ${bookingOverlaps(Prisma.sql`${query.from}::timestamp`, Prisma.sql`${query.to}::timestamp`)} AND b.uid <> ${ignoreBooking}
     UNION ALL
     SELECT r."userId", 'hold', ${epochMs(Prisma.sql`r."slotUtcStartDate"`)}, ${epochMs(Prisma.sql`r."slotUtcEndDate"`)}, r.uid, 1
     FROM "SlotReservation" r
@@ -136,7 +137,7 @@ export async function loadBusySources(userId: number, range: Interval, now: numb
     SELECT DISTINCT ON (b.id) 'booking' AS kind, ${epochMs(Prisma.sql`b."startTime"`)} AS s, ${epochMs(Prisma.sql`b."endTime"`)} AS e, b.title, b.uid
     FROM "Booking" b LEFT JOIN "Attendee" a ON a."bookingId" = b.id
     WHERE (b."userId" = ${userId} OR a.email = (SELECT email FROM "User" WHERE id = ${userId}))
-      AND b.status IN ${ACTIVE} AND b."endTime" > ${from}::timestamp AND b."startTime" < ${to}::timestamp
+      AND b.status IN ${ACTIVE} AND ${bookingOverlaps(Prisma.sql`${from}::timestamp`, Prisma.sql`${to}::timestamp`)}
     UNION ALL
     SELECT 'reservation', ${epochMs(Prisma.sql`r."slotUtcStartDate"`)}, ${epochMs(Prisma.sql`r."slotUtcEndDate"`)}, NULL, r.uid
     FROM "SlotReservation" r

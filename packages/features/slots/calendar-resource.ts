@@ -2,6 +2,7 @@ import { calendarAvailability, localDateOf, wallClockToInstant, type Interval, t
 import { getPrisma, Prisma } from "@slotbase/prisma";
 import { toScheduleRecord, valuesOf } from "../calendars/calendar-schedule-rule";
 import type { Db } from "./bookable-event";
+import { bookingOverlaps } from "../bookings/booking-overlap-sql";
 
 /**
  * A workspace calendar as the engine books it (a room, a desk pool): when it is open (its
@@ -50,7 +51,7 @@ async function busyOf(db: Db, scope: number[], range: Interval, now: number, ign
       date_part('epoch', b."endTime") * 1000 + COALESCE(et."afterEventBuffer", 0) * 60000 AS e, 'booking' AS kind
     FROM "Booking" b LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
     WHERE b."calendarId" = ANY(${scope}::int[]) AND b.status IN ('ACCEPTED', 'PENDING')
-      AND b."endTime" > ${from}::timestamp - interval '1 day' AND b."startTime" < ${to}::timestamp + interval '1 day'
+      AND ${bookingOverlaps(Prisma.sql`${from}::timestamp - interval '1 day'`, Prisma.sql`${to}::timestamp + interval '1 day'`)}
       AND b.uid <> ${ignore.bookingUid ?? ""}
     UNION ALL
     SELECT date_part('epoch', r."slotUtcStartDate") * 1000 - et."beforeEventBuffer" * 60000,
