@@ -40,7 +40,7 @@ export const Webhook = z
       payloadTemplate: null,
       appId: null,
       hasSecret: true,
-      createdAt: "2027-04-01T09:30:00.000Z",
+      createdAt: "2026-11-02T09:30:00.000Z",
       disabledAt: null,
       disabledReason: null,
     },
@@ -113,8 +113,8 @@ export const WebhookDelivery = z
       durationMs: 84,
       lastError: null,
       nextAttemptAt: null,
-      createdAt: "2027-04-01T09:31:02.114Z",
-      deliveredAt: "2027-04-01T09:31:02.301Z",
+      createdAt: "2026-11-02T09:31:02.114Z",
+      deliveredAt: "2026-11-02T09:31:02.301Z",
     },
   });
 
