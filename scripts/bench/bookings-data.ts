@@ -9,12 +9,17 @@
 // - one "profile" host, the same again, for the in-process measurements;
 // - a booker: a plain user (not an admin, not a host) whose API key makes every booking, the
 //   way a booking page or a CRM would.
+// - a history: HISTORY_BOOKINGS past bookings of the load hosts (one attendee and two sent
+//   emails each), so the run starts on tables of a service in use and PostgreSQL plans its
+//   queries for that (planned on near-empty tables, they stayed sequential scans as the run
+//   filled them: this machine's PostgreSQL runs without autovacuum, which would re-analyse).
 // The slots the benchmark books start tomorrow at 00:00 UTC: always in the future, whatever
 // the time of the run.
 import { createApiKey } from "@slotbase/features/api-keys/create-api-key";
 import type { Database } from "@slotbase/prisma";
 
 export const LOAD_HOSTS = 20;
+export const HISTORY_BOOKINGS = 100_000;
 export const SLOT_MINUTES = 15;
 export const SCHEDULE_ZONE = "UTC";
 export const SLOTS_PER_DAY = (24 * 60) / SLOT_MINUTES;
@@ -69,7 +74,34 @@ export async function seedBookingsBench(prisma: Database, now: number = Date.now
   const profile = await createAroundTheClockHost(prisma, "bench-profile");
   const booker = await prisma.user.create({ data: { email: "bench-booker@bench.example.com", username: "bench-booker", name: "Bench booker", timeZone: SCHEDULE_ZONE } });
   const { key } = await createApiKey(prisma, { userId: booker.id, note: "bench:bookings" });
+  await seedHistory(prisma, load, now);
   return { load, race, profile, booker: { userId: booker.id, apiKey: key }, firstSlot: firstBenchSlot(now), seedMs: Date.now() - started };
+}
+
+/**
+ * HISTORY_BOOKINGS past 15-minute bookings spread over the load hosts (back to back, ending
+ * before `now`, without an event type so the run's checks leave them out), each with one
+ * attendee and its two emails sent. Written in SQL: a few seconds.
+ */
+async function seedHistory(prisma: Database, hosts: BenchHost[], now: number): Promise<void> {
+  const lastEnd = new Date(Math.floor(now / (SLOT_MINUTES * 60_000)) * SLOT_MINUTES * 60_000).toISOString();
+  const hostIds = hosts.map((h) => h.userId);
+  await prisma.$executeRaw`
+    WITH history AS (
+      SELECT g, (${hostIds}::int[])[1 + g % ${hostIds.length}::int] AS host,
+        ${lastEnd}::timestamp - (g / ${hostIds.length}::int + 1) * ${SLOT_MINUTES}::int * interval '1 minute' AS start
+      FROM generate_series(0, ${HISTORY_BOOKINGS - 1}::int) AS g),
+    booking AS (
+      INSERT INTO "Booking" (uid, "userId", title, "startTime", "endTime", status, "createdAt", "updatedAt")
+      SELECT 'bench-history-' || g, host, 'Earlier booking', start, start + ${SLOT_MINUTES}::int * interval '1 minute', 'ACCEPTED',
+        start - interval '2 days', start - interval '2 days'
+      FROM history RETURNING id, "createdAt"),
+    attendee AS (
+      INSERT INTO "Attendee" (email, name, "timeZone", "bookingId")
+      SELECT 'past-guest-' || id || '@bench.example.com', 'Past guest ' || id, 'Europe/Berlin', id FROM booking)
+    INSERT INTO "Notification" ("bookingId", recipient, template, payload, status, attempts, "nextAttemptAt", "sentAt", "createdAt")
+    SELECT b.id, r.recipient, 'booking.created', '{}'::jsonb, 'SUCCEEDED', 1, b."createdAt", b."createdAt", b."createdAt"
+    FROM booking b, (VALUES ('host'), ('attendee')) AS r(recipient)`;
 }
 
 /**
