@@ -179,7 +179,12 @@ describe("examples", () => {
     // …and the schemas' own examples (the schema view shows them).
     const schemaExamples = (node: Json): void => {
       if (Array.isArray(node)) node.forEach(schemaExamples);
-      else if (node && typeof node === "object") for (const [key, value] of Object.entries(node)) key === "example" ? examples.push(value) : schemaExamples(value);
+      else if (node && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === "example") examples.push(value);
+          else schemaExamples(value);
+        }
+      }
     };
     schemaExamples(built.components.schemas);
     const builtExamples = JSON.stringify(fillExampleDates(examples, new Date(0)));
