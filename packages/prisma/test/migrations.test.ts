@@ -55,9 +55,11 @@ describe("indexes Prisma does not model", () => {
     ]);
   });
 
-  it("keep their expressions: the longest booking's length, read by upcoming lists", async () => {
+  it("keep their expressions: the longest accepted or pending booking's length, read by upcoming lists and busy checks", async () => {
     const rows = await db.runner.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'Booking_length_idx'`);
-    expect(rows.map((r) => r.indexdef.replace(/^.* USING btree /, ""))).toEqual([`((("endTime" - "startTime")))`]);
+    expect(rows.map((r) => r.indexdef.replace(/^.* USING btree /, ""))).toEqual([
+      `((("endTime" - "startTime"))) WHERE (status = ANY (ARRAY['ACCEPTED'::"BookingStatus", 'PENDING'::"BookingStatus"]))`,
+    ]);
   });
 });
 

@@ -1,4 +1,9 @@
--- Hand-written: a host's bookings that overlap the window are found by a range on their start
+-- Hand-written: the longest booking's length, kept over accepted and pending bookings only
+-- (every query that reads it wants those): a long booking once cancelled no longer widens it.
+DROP INDEX "Booking_length_idx";
+CREATE INDEX "Booking_length_idx" ON "Booking" (("endTime" - "startTime")) WHERE status IN ('ACCEPTED', 'PENDING');
+
+-- slotbase_busy_spans: a host's bookings that overlap the window are found by a range on their start
 -- on both sides: no booking is longer than the longest one (an index lookup in
 -- Booking_length_idx), so none that overlaps starts before the window's start minus that.
 -- Before, "ends after the window's start" read every later booking of the host (a host booked
@@ -23,7 +28,7 @@ DECLARE
   scan_to timestamp;
   longest interval;
 BEGIN
-  SELECT COALESCE(max("endTime" - "startTime"), interval '0') INTO longest FROM "Booking";
+  SELECT COALESCE(max("endTime" - "startTime"), interval '0') INTO longest FROM "Booking" WHERE status IN ('ACCEPTED', 'PENDING');
   SELECT range_from - make_interval(mins => COALESCE(max("afterEventBuffer"), 0)) INTO scan_from FROM "EventType";
   SELECT range_to + make_interval(mins => COALESCE(max("beforeEventBuffer"), 0)) INTO scan_to FROM "EventType";
   RETURN QUERY
