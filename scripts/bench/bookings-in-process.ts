@@ -3,6 +3,7 @@ import type { AuthContext } from "@slotbase/features/auth/auth-context";
 import { createBooking, type BookingCreateInput } from "@slotbase/features/bookings/create-booking";
 import type { Database } from "@slotbase/prisma";
 import { benchAttendee, SLOT_MINUTES, type BookingsBenchData } from "./bookings-data";
+import { analyze } from "./lib/database";
 import { describeSql, openQueryLog } from "./lib/query-log";
 import type { ResultRow } from "./lib/report";
 import { expect } from "./lib/run";
@@ -22,7 +23,7 @@ export interface InProcess {
 export const LATER_BOOKINGS = 20_000;
 
 /** LATER_BOOKINGS back-to-back bookings of `host`, a day after `after` onwards, written in SQL. */
-async function addLaterBookings(prisma: Database, host: { userId: number; eventTypeId: number }, after: number): Promise<void> {
+async function addLaterBookings(url: string, prisma: Database, host: { userId: number; eventTypeId: number }, after: number): Promise<void> {
   const from = new Date(after + 86_400_000).toISOString();
   await prisma.$executeRaw`
     INSERT INTO "Booking" (uid, "userId", "eventTypeId", title, "startTime", "endTime", status, "updatedAt")
@@ -31,7 +32,7 @@ async function addLaterBookings(prisma: Database, host: { userId: number; eventT
       ${from}::timestamp + (g + 1) * ${SLOT_MINUTES}::int * interval '1 minute', 'ACCEPTED', now()
     FROM generate_series(0, ${LATER_BOOKINGS - 1}::int) AS g`;
   // What autovacuum would do (this machine's PostgreSQL runs without it): statistics, hint bits.
-  await prisma.$executeRawUnsafe(`VACUUM (ANALYZE) "Booking"`);
+  await analyze(url);
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
@@ -65,7 +66,7 @@ export async function inProcess(url: string, prisma: Database, data: BookingsBen
 
   // The same host again with a long queue of later bookings (a room booked a year ahead):
   // the check reads the new booking's window, so the create costs what it did.
-  await addLaterBookings(prisma, data.profile, data.firstSlot + (n + loop.warmup + loop.maxIterations + 1) * SLOT_MINUTES * 60_000);
+  await addLaterBookings(url, prisma, data.profile, data.firstSlot + (n + loop.warmup + loop.maxIterations + 1) * SLOT_MINUTES * 60_000);
   const withLater = await measureAsync(create, loop, (record) => expect(record.status === "ACCEPTED", "an in-process create was not accepted"));
   return {
     rows: [

@@ -216,17 +216,12 @@ export const DEMO_CALENDAR_BLOCKERS: (DemoWhen & { uid: string; calendar: string
   { uid: "9f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c", calendar: "room-orion", title: "Deep clean", day: 3, start: "08:00", end: "10:00" },
 ];
 
-/** The demo's day `n`: the `n`-th weekday after today in `timeZone` (nthWeekdayAfter). */
-export function demoDate(now: Date, timeZone: string, n: number): LocalDate {
-  return nthWeekdayAfter(now.getTime(), timeZone, n);
-}
-
 /** Minutes after local midnight of "HH:mm". */
 const minuteOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The instants of `when` on its demo date (`shift` weekdays later: see placeDemoBookings) in `timeZone`. */
 export function demoTimes(when: DemoWhen, now: Date, timeZone: string, shift = 0): { date: LocalDate; startTime: Date; endTime: Date } {
-  const date = demoDate(now, timeZone, when.day + shift);
+  const date = nthWeekdayAfter(now.getTime(), timeZone, when.day + shift);
   return {
     date,
     startTime: new Date(wallClockToInstant(date, minuteOfDay(when.start), timeZone)),

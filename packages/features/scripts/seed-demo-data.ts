@@ -1,5 +1,5 @@
 import type { Database, Prisma } from "@slotbase/prisma";
-import type { LocalDate } from "@slotbase/scheduling";
+import { nthWeekdayAfter, type LocalDate } from "@slotbase/scheduling";
 import { demoAdminKey, type DemoKeyOutcome } from "./demo-admin-key";
 import {
   DEMO_BOOKINGS,
@@ -13,7 +13,6 @@ import {
   DEMO_CALENDAR_BLOCKERS,
   DEMO_CALENDAR_BOOKINGS,
   type DemoEventType,
-  demoDate,
   demoTimes,
   hostTimeZone,
 } from "./demo-data";
@@ -62,7 +61,7 @@ export async function seedDemoData(prisma: Database, options: SeedOptions = {}):
     await prisma.blocker.upsert({ where: { uid: blocker.uid }, create: data, update: data });
   }
   const { key, outcome } = await demoAdminKey(prisma, { adminId: userIds.get("admin")!, keyFile: options.keyFile, newKey: options.newKey, now });
-  return { adminKey: key, key: outcome, days: [1, 2, 3].map((n) => demoDate(now, DEMO_TEAM.timeZone, n)), moved };
+  return { adminKey: key, key: outcome, days: [1, 2, 3].map((n) => nthWeekdayAfter(now.getTime(), DEMO_TEAM.timeZone, n)), moved };
 }
 
 /** How far a demo booking is moved, at most, when other bookings hold its time: two weeks of weekdays. */

@@ -22,7 +22,6 @@ const PLACEHOLDER = /\{\{day(\d{1,2})(?: (\d\d):(\d\d))? ([A-Za-z_]+(?:\/[A-Za-z
 
 const MINUTE_MS = 60_000;
 
-
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }

@@ -11,7 +11,6 @@ import { DOCS_HTML } from "../docs-page";
  * against its schema.
  */
 
-
 /** The beginning of this document (the real one is about a megabyte). */
 const DOCUMENT_EXCERPT = {
   openapi: "3.1.0",
